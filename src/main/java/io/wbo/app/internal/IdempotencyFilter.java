@@ -1,0 +1,172 @@
+package io.wbo.app.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import io.wbo.app.AppCustomer;
+import io.wbo.common.DomainException;
+import io.wbo.common.Hashing;
+import io.wbo.common.web.ProblemResponses;
+import io.wbo.customer.Customers;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The idempotency-key mechanism of every creating POST of the APP API. The key row, the business change and the stored
+ * response share one transaction: a crash leaves neither, so a retry is always safe. Same key and body → the first
+ * response again; same key, other body → 422; the first request still running → 409 (a non-blocking advisory lock).
+ * Only successful responses are kept; a refused request can be retried with the same key. Keys live 48 hours.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final Customers customers;
+	private final ProblemResponses problems;
+
+	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Customers customers, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
+		this.customers = customers;
+		this.problems = new ProblemResponses(json);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !"POST".equals(request.getMethod()) || !path.startsWith("/app/v1/") || path.startsWith("/app/v1/dev/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getHeader(HEADER);
+		if (key == null || key.isBlank() || key.length() > 200) {
+			problems.write(response, HttpStatus.BAD_REQUEST, "idempotency-key-required",
+					"the " + HEADER + " header is required on this request (1 to 200 characters, unique per intended action)");
+			return;
+		}
+		AppCustomer customer;
+		try {
+			customer = AppWebConfig.current(customers, request);
+		}
+		catch (DomainException e) {
+			problems.write(response, e.status(), e.type(), e.getMessage());
+			return;
+		}
+		byte[] body = request.getInputStream().readAllBytes();
+		String hash = Hashing.sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+		CachedBodyRequest cached = new CachedBodyRequest(request, body);
+		ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+		Outcome outcome = transactions.execute(tx -> {
+			boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
+					.param("k", customer.id() + ":" + key).query(Boolean.class).single();
+			if (!mine) {
+				return Outcome.IN_PROGRESS;
+			}
+			var stored = jdbc.sql("SELECT request_hash, response_status, response_body FROM idempotency_key WHERE customer_id = :c AND key = :k")
+					.param("c", customer.id()).param("k", key)
+					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).optional();
+			if (stored.isPresent()) {
+				if (!stored.get()[0].equals(hash)) {
+					return Outcome.DIFFERENT_BODY;
+				}
+				replay(wrapped, Integer.parseInt(stored.get()[1]), stored.get()[2]);
+				return Outcome.REPLAYED;
+			}
+			try {
+				chain.doFilter(cached, wrapped);
+			}
+			catch (IOException | ServletException e) {
+				throw new IllegalStateException(e);
+			}
+			if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
+				jdbc.sql("INSERT INTO idempotency_key (customer_id, key, request_hash, response_status, response_body) VALUES (:c, :k, :h, :s, :b)")
+						.param("c", customer.id()).param("k", key).param("h", hash).param("s", wrapped.getStatus())
+						.param("b", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8)).update();
+			}
+			else {
+				tx.setRollbackOnly();
+			}
+			return Outcome.EXECUTED;
+		});
+		switch (outcome) {
+			case IN_PROGRESS -> problems.write(response, HttpStatus.CONFLICT, "idempotency-key-in-use",
+					"a request with this " + HEADER + " is still being processed; retry in a moment");
+			case DIFFERENT_BODY -> problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"this " + HEADER + " was already used for a different request");
+			default -> wrapped.copyBodyToResponse();
+		}
+	}
+
+	private static void replay(ContentCachingResponseWrapper response, int status, String body) {
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.setHeader("Idempotent-Replayed", "true");
+		try {
+			response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	enum Outcome { EXECUTED, REPLAYED, IN_PROGRESS, DIFFERENT_BODY }
+
+	/** Lets the handler read a body this filter has already read. */
+	static final class CachedBodyRequest extends HttpServletRequestWrapper {
+		private final byte[] body;
+
+		CachedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				public boolean isReady() {
+					return true;
+				}
+
+				public void setReadListener(ReadListener listener) {
+					throw new IllegalStateException("synchronous reads only");
+				}
+
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+		}
+	}
+}

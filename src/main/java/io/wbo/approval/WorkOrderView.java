@@ -1,0 +1,13 @@
+package io.wbo.approval;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.wbo.audit.FieldChange;
+import org.jspecify.annotations.Nullable;
+
+/** A work order as lists and owning modules see it. */
+public record WorkOrderView(long id, String type, String subjectType, String subjectId, String subjectLabel,
+		WorkOrderStatus status, long makerId, String maker, List<String> levels, int currentLevel, List<FieldChange> changes,
+		@Nullable String remark, Instant createdAt, @Nullable Instant decidedAt) {
+}

@@ -1,0 +1,105 @@
+package io.wbo.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An exact amount of one asset, always at the asset's scale. Amounts travel as strings and are parsed here,
+ * so too many decimals, a sign or garbage is refused at the edge with the name of the field.
+ */
+public record Money(Asset asset, BigDecimal amount) implements Comparable<Money> {
+
+	public Money {
+		if (amount.scale() > asset.scale() && amount.stripTrailingZeros().scale() > asset.scale()) {
+			throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than " + asset.code() + " allows (" + asset.scale() + ")");
+		}
+		amount = amount.setScale(asset.scale(), RoundingMode.UNNECESSARY);
+	}
+
+	public static Money zero(Asset asset) {
+		return new Money(asset, BigDecimal.ZERO);
+	}
+
+	/** Parses a strictly positive amount. */
+	public static Money positive(Asset asset, String text, String field) {
+		Money money = parse(asset, text, field);
+		if (money.amount.signum() <= 0) {
+			throw InvalidInputException.of(field, "must be greater than zero");
+		}
+		return money;
+	}
+
+	/** Parses an amount that may be zero but not negative (fees). */
+	public static Money nonNegative(Asset asset, String text, String field) {
+		Money money = parse(asset, text, field);
+		if (money.amount.signum() < 0) {
+			throw InvalidInputException.of(field, "must not be negative");
+		}
+		return money;
+	}
+
+	private static Money parse(Asset asset, String text, String field) {
+		if (text == null || text.isBlank()) {
+			throw InvalidInputException.of(field, "is required");
+		}
+		if (!text.matches("-?\\d+(\\.\\d+)?")) {
+			throw InvalidInputException.of(field, "must be a plain decimal number such as \"1234.50\"");
+		}
+		BigDecimal value = new BigDecimal(text);
+		if (value.stripTrailingZeros().scale() > asset.scale()) {
+			throw InvalidInputException.of(field, "has more than " + asset.scale() + " decimals, the scale of " + asset.code());
+		}
+		if (value.precision() - value.scale() > 20) {
+			throw InvalidInputException.of(field, "is too large");
+		}
+		return new Money(asset, value);
+	}
+
+	public Money plus(Money other) {
+		requireSameAsset(other);
+		return new Money(asset, amount.add(other.amount));
+	}
+
+	public Money minus(Money other) {
+		requireSameAsset(other);
+		return new Money(asset, amount.subtract(other.amount));
+	}
+
+	public boolean isZero() {
+		return amount.signum() == 0;
+	}
+
+	public boolean isPositive() {
+		return amount.signum() > 0;
+	}
+
+	public boolean isNegative() {
+		return amount.signum() < 0;
+	}
+
+	public boolean exceeds(Money other) {
+		return compareTo(other) > 0;
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		requireSameAsset(other);
+		return amount.compareTo(other.amount);
+	}
+
+	private void requireSameAsset(Money other) {
+		if (!asset.equals(other.asset)) {
+			throw new IllegalArgumentException("cannot combine " + asset + " with " + other.asset);
+		}
+	}
+
+	/** The plain decimal text used in the API ("1234.50"). */
+	public String text() {
+		return amount.toPlainString();
+	}
+
+	@Override
+	public String toString() {
+		return amount.toPlainString() + " " + asset.code();
+	}
+}

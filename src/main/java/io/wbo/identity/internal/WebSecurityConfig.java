@@ -1,0 +1,76 @@
+package io.wbo.identity.internal;
+
+import java.io.IOException;
+
+import io.wbo.common.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Security of the console and the admin API: a session cookie (stored in PostgreSQL by Spring Session), the
+ * cookie-to-header CSRF convention, and problem-details answers for 401 and 403. Which permission an endpoint needs is
+ * checked by {@link PermissionInterceptor}. The APP's bearer-token chain is configured by the app module.
+ */
+@Configuration
+class WebSecurityConfig {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder(10);
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain consoleSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+		ProblemResponses problems = new ProblemResponses(json);
+		http
+				.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/integrations/**"))
+				.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+				.authorizeHttpRequests(auth -> auth
+						.requestMatchers("/api/auth/login", "/api/integrations/**").permitAll()
+						.requestMatchers("/api/**").authenticated()
+						.anyRequest().permitAll())
+				.formLogin(AbstractHttpConfigurer::disable)
+				.httpBasic(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable)
+				.requestCache(cache -> cache.disable())
+				.headers(headers -> headers
+						.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+						.frameOptions(f -> f.deny()))
+				.exceptionHandling(ex -> ex
+						.authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+								"log in first (or the session has expired)"))
+						.accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "csrf-or-access-denied",
+								"request refused: missing or wrong CSRF token, or no access")));
+		return http.build();
+	}
+
+	/** Makes the XSRF-TOKEN cookie appear on the first response, so the console can echo it in X-XSRF-TOKEN. */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (token != null) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+	}
+}

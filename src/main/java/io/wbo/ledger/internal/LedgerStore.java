@@ -1,0 +1,176 @@
+package io.wbo.ledger.internal;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.wbo.common.Asset;
+import io.wbo.common.Money;
+import io.wbo.ledger.AccountRef;
+import io.wbo.ledger.Balance;
+import io.wbo.ledger.BooksReport;
+import io.wbo.ledger.Transfer;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** SQL of the ledger. A transfer is one statement: lock both accounts in id order, insert, post both sides. */
+@Component
+public class LedgerStore {
+
+	private static final String POST = """
+			WITH locked AS (
+			  SELECT id FROM ledger_account WHERE id IN (:debit, :credit) ORDER BY id FOR NO KEY UPDATE
+			), t AS (
+			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
+			                               reference_type, reference_id)
+			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId
+			  WHERE (SELECT count(*) FROM locked) = 2
+			  ON CONFLICT (transfer_key) DO NOTHING
+			  RETURNING id, amount
+			), d AS (
+			  UPDATE ledger_account a SET debits_posted = a.debits_posted + t.amount FROM t WHERE a.id = :debit RETURNING a.id
+			), c AS (
+			  UPDATE ledger_account a SET credits_posted = a.credits_posted + t.amount FROM t WHERE a.id = :credit RETURNING a.id
+			)
+			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited
+			""";
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate separate;
+	private final Map<AccountRef, Long> accountIds = new ConcurrentHashMap<>();
+
+	LedgerStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** The record of a transfer as stored; {@code replayed} when the key already existed. */
+	public record StoredTransfer(long id, boolean replayed, String kind, String asset, BigDecimal amount, long debitId,
+			long creditId) {
+
+		public boolean sameContent(Transfer t, long debit, long credit) {
+			return kind.equals(t.kind().name()) && asset.equals(t.amount().asset().code())
+					&& amount.compareTo(t.amount().amount()) == 0 && debitId == debit && creditId == credit;
+		}
+	}
+
+	/**
+	 * The account's id, creating it on first use in its own committed transaction, so that a cached id never points
+	 * at a row rolled back with the caller.
+	 */
+	public long accountId(AccountRef ref) {
+		Long cached = accountIds.get(ref);
+		if (cached != null) {
+			return cached;
+		}
+		Long id = separate.execute(status -> {
+			jdbc.sql("""
+					INSERT INTO ledger_account (owner_type, owner_ref, asset, kind, guarded)
+					VALUES (:ownerType, :ownerRef, :asset, :kind, :guarded) ON CONFLICT DO NOTHING""")
+					.param("ownerType", ref.ownerType()).param("ownerRef", ref.ownerRef()).param("asset", ref.asset().code())
+					.param("kind", ref.kind().name()).param("guarded", ref.kind().guarded()).update();
+			return jdbc.sql("SELECT id FROM ledger_account WHERE owner_type = :ownerType AND owner_ref = :ownerRef AND asset = :asset AND kind = :kind")
+					.param("ownerType", ref.ownerType()).param("ownerRef", ref.ownerRef()).param("asset", ref.asset().code())
+					.param("kind", ref.kind().name()).query(Long.class).single();
+		});
+		accountIds.put(ref, id);
+		return id;
+	}
+
+	public StoredTransfer post(Transfer t, long debitId, long creditId) {
+		Map<String, Object> row = jdbc.sql(POST)
+				.param("key", t.key()).param("kind", t.kind().name()).param("asset", t.amount().asset().code())
+				.param("amount", t.amount().amount()).param("debit", debitId).param("credit", creditId)
+				.param("refType", t.referenceType()).param("refId", t.referenceId())
+				.query().singleRow();
+		Object id = row.get("transfer_id");
+		if (id != null) {
+			if (((Number) row.get("debited")).intValue() != 1 || ((Number) row.get("credited")).intValue() != 1) {
+				throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
+			}
+			return new StoredTransfer(((Number) id).longValue(), false, t.kind().name(), t.amount().asset().code(),
+					t.amount().amount(), debitId, creditId);
+		}
+		return jdbc.sql("SELECT id, kind, asset, amount, debit_account_id, credit_account_id FROM ledger_transfer WHERE transfer_key = :key")
+				.param("key", t.key())
+				.query((rs, n) -> new StoredTransfer(rs.getLong("id"), true, rs.getString("kind"), rs.getString("asset"),
+						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id")))
+				.single();
+	}
+
+	public boolean isBalanceCheck(DataIntegrityViolationException e) {
+		Throwable cause = e.getMostSpecificCause();
+		return cause instanceof SQLException sql && "23514".equals(sql.getSQLState());
+	}
+
+	/** Reads a balance on another connection: the caller's transaction is already aborted by the failed statement. */
+	public Money balanceOutsideTransaction(long accountId, Asset asset) {
+		BigDecimal value = separate.execute(status -> jdbc.sql("SELECT credits_posted - debits_posted FROM ledger_account WHERE id = :id")
+				.param("id", accountId).query(BigDecimal.class).single());
+		return money(asset, value);
+	}
+
+	public List<Balance> balances(long customerId) {
+		Map<String, BigDecimal[]> byAsset = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT asset, kind, credits_posted - debits_posted AS balance FROM ledger_account
+				WHERE owner_type = 'CUSTOMER' AND owner_ref = :owner ORDER BY asset""")
+				.param("owner", Long.toString(customerId))
+				.query(rs -> {
+					BigDecimal[] pair = byAsset.computeIfAbsent(rs.getString("asset"), a -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+					pair["AVAILABLE".equals(rs.getString("kind")) ? 0 : 1] = rs.getBigDecimal("balance");
+				});
+		List<Balance> balances = new ArrayList<>();
+		byAsset.forEach((code, pair) -> {
+			Asset asset = Asset.of(code);
+			balances.add(new Balance(code, money(asset, pair[0]), money(asset, pair[1])));
+		});
+		return balances;
+	}
+
+	private static Money money(Asset asset, BigDecimal value) {
+		return new Money(asset, value.setScale(asset.scale(), java.math.RoundingMode.UNNECESSARY));
+	}
+
+	public BooksReport checkBooks() {
+		List<BooksReport.AccountProblem> problems = new ArrayList<>(jdbc.sql("""
+				WITH sums AS (
+				  SELECT account_id, sum(dr) AS dr, sum(cr) AS cr FROM (
+				    SELECT debit_account_id AS account_id, amount AS dr, 0 AS cr FROM ledger_transfer
+				    UNION ALL
+				    SELECT credit_account_id, 0, amount FROM ledger_transfer) x
+				  GROUP BY account_id)
+				SELECT a.id, a.owner_type || ':' || a.owner_ref || ':' || a.asset || ':' || a.kind AS account,
+				       a.debits_posted, a.credits_posted, coalesce(s.dr, 0) AS dr, coalesce(s.cr, 0) AS cr, a.guarded
+				FROM ledger_account a LEFT JOIN sums s ON s.account_id = a.id
+				WHERE a.debits_posted <> coalesce(s.dr, 0) OR a.credits_posted <> coalesce(s.cr, 0)
+				   OR (a.guarded AND a.credits_posted < a.debits_posted)
+				ORDER BY a.id""")
+				.query((rs, n) -> new BooksReport.AccountProblem(rs.getLong("id"), rs.getString("account"),
+						"stored debits " + rs.getBigDecimal("debits_posted").toPlainString() + " / credits "
+								+ rs.getBigDecimal("credits_posted").toPlainString() + ", transfers say debits "
+								+ rs.getBigDecimal("dr").toPlainString() + " / credits " + rs.getBigDecimal("cr").toPlainString()))
+				.list());
+		List<BooksReport.AssetTotals> assets = jdbc.sql("""
+				SELECT asset, sum(debits_posted) AS debits, sum(credits_posted) AS credits
+				FROM ledger_account GROUP BY asset ORDER BY asset""")
+				.query((rs, n) -> new BooksReport.AssetTotals(rs.getString("asset"),
+						rs.getBigDecimal("debits").stripTrailingZeros().toPlainString(),
+						rs.getBigDecimal("credits").stripTrailingZeros().toPlainString(),
+						rs.getBigDecimal("debits").compareTo(rs.getBigDecimal("credits")) == 0))
+				.list();
+		long accounts = jdbc.sql("SELECT count(*) FROM ledger_account").query(Long.class).single();
+		long transfers = jdbc.sql("SELECT count(*) FROM ledger_transfer").query(Long.class).single();
+		boolean ok = problems.isEmpty() && assets.stream().allMatch(BooksReport.AssetTotals::balanced);
+		return new BooksReport(ok, accounts, transfers, assets, problems);
+	}
+}
