@@ -1,0 +1,159 @@
+package io.wbo.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for tests that behaves like the console (session cookie, XSRF-TOKEN cookie echoed in
+ * X-XSRF-TOKEN) or like the APP (bearer token, Idempotency-Key).
+ */
+public final class TestHttp {
+
+	public static final String PASSWORD = "test-password-1";
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final HttpClient client;
+	private String bearer;
+
+	private TestHttp(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	public static TestHttp anonymous(int port) {
+		return new TestHttp(port);
+	}
+
+	/** A console session of the given demo operator. */
+	public static TestHttp operator(int port, String username) {
+		TestHttp http = new TestHttp(port);
+		Response r = http.post("/api/auth/login", Map.of("username", username, "password", PASSWORD));
+		if (r.status() != 200) {
+			throw new IllegalStateException("login of " + username + " failed: " + r);
+		}
+		return http;
+	}
+
+	/** An APP client of the given customer, with a development token. */
+	public static TestHttp customer(int port, String customerNo) {
+		TestHttp http = new TestHttp(port);
+		Response r = http.post("/app/v1/dev/token", Map.of("customerNo", customerNo));
+		if (r.status() != 200) {
+			throw new IllegalStateException("token for " + customerNo + " failed: " + r);
+		}
+		http.bearer = r.json().get("token").asText();
+		return http;
+	}
+
+	public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		/** The message of a problem-details field error, or null. */
+		public String fieldError(String field) {
+			JsonNode errors = json().get("errors");
+			if (errors == null) {
+				return null;
+			}
+			for (JsonNode e : errors) {
+				if (field.equals(e.path("field").asText())) {
+					return e.path("message").asText();
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + body;
+		}
+	}
+
+	public Response get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Response post(String path, Object body) {
+		return send(request(path).POST(body(body)).header("Content-Type", "application/json"));
+	}
+
+	public Response post(String path, Object body, Map<String, String> headers) {
+		HttpRequest.Builder b = request(path).POST(body(body)).header("Content-Type", "application/json");
+		headers.forEach(b::header);
+		return send(b);
+	}
+
+	public Response postRaw(String path, String rawBody, Map<String, String> headers) {
+		HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(rawBody)).header("Content-Type", "application/json");
+		headers.forEach(b::header);
+		return send(b);
+	}
+
+	public Response put(String path, Object body) {
+		return send(request(path).PUT(body(body)).header("Content-Type", "application/json"));
+	}
+
+	public Response patch(String path, Object body) {
+		return send(request(path).method("PATCH", body(body)).header("Content-Type", "application/json"));
+	}
+
+	public Response delete(String path) {
+		return send(request(path).DELETE());
+	}
+
+	public Response send(String method, String path) {
+		return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpRequest.BodyPublisher body(Object body) {
+		return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+		String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+				.map(HttpCookie::getValue).findFirst().orElse(null);
+		if (xsrf != null) {
+			b.header("X-XSRF-TOKEN", xsrf);
+		}
+		if (bearer != null) {
+			b.header("Authorization", "Bearer " + bearer);
+		}
+		return b;
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(r.statusCode(), r.body(), r.headers());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Forgets the CSRF cookie (to test that state changes without it are refused). */
+	public void dropCsrf() {
+		cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).toList()
+				.forEach(c -> cookies.getCookieStore().remove(null, c));
+	}
+}
