@@ -1,0 +1,10 @@
+/**
+ * R-1 / R-2 reconciliation (對帳): matches bank statement lines against the system's records of one direction, one
+ * company account and one period. Business modules contribute their records through {@link
+ * io.wbo.reconciliation.ReconciliationSource} and learn each record's result from {@link
+ * io.wbo.reconciliation.RecordReconciled}; this module never reads their tables.
+ */
+@NullMarked
+package io.wbo.reconciliation;
+
+import org.jspecify.annotations.NullMarked;
