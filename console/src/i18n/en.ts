@@ -192,7 +192,7 @@ const en: Record<string, string> = {
   'operators.username': 'Username',
   'operators.displayName': 'Name',
   'operators.password': 'Password',
-  'operators.passwordHint': 'At least 12 characters.',
+  'operators.passwordHint': 'At least 8 characters.',
   'operators.roles': 'Roles',
   'operators.state': 'State',
   'operators.enabled': 'Active',

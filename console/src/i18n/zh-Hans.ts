@@ -192,7 +192,7 @@ const zhHans: Record<string, string> = {
   'operators.username': '用户名',
   'operators.displayName': '姓名',
   'operators.password': '密码',
-  'operators.passwordHint': '至少 12 个字符。',
+  'operators.passwordHint': '至少 8 个字符。',
   'operators.roles': '角色',
   'operators.state': '状态',
   'operators.enabled': '启用',

@@ -192,7 +192,7 @@ const zhHant: Record<string, string> = {
   'operators.username': '用戶名',
   'operators.displayName': '姓名',
   'operators.password': '密碼',
-  'operators.passwordHint': '至少 12 個字符。',
+  'operators.passwordHint': '至少 8 個字符。',
   'operators.roles': '角色',
   'operators.state': '狀態',
   'operators.enabled': '啟用',

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, type ButtonProps, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../api/types';
@@ -120,28 +120,29 @@ export default function OperatorsPage() {
         onOk={submit}
         confirmLoading={busy}
         okText={t('action.save')}
+        okButtonProps={{ 'data-testid': 'operator-submit' } as ButtonProps}
         cancelText={t('action.close')}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} data-testid="operator-form">
           {editing?.kind === 'create' && (
             <>
               <Form.Item name="username" label={t('operators.username')} rules={[{ required: true, message: t('form.required') }]}>
-                <Input autoComplete="off" />
+                <Input autoComplete="off" data-testid="operator-username" />
               </Form.Item>
               <Form.Item name="displayName" label={t('operators.displayName')} rules={[{ required: true, message: t('form.required') }]}>
-                <Input />
+                <Input data-testid="operator-displayName" />
               </Form.Item>
             </>
           )}
           {(editing?.kind === 'create' || editing?.kind === 'password') && (
             <Form.Item name="password" label={t('operators.password')} rules={[{ required: true, message: t('form.required') }]} extra={t('operators.passwordHint')}>
-              <Input.Password autoComplete="new-password" />
+              <Input.Password autoComplete="new-password" data-testid="operator-password" />
             </Form.Item>
           )}
           {(editing?.kind === 'create' || editing?.kind === 'roles') && (
             <Form.Item name="roles" label={t('operators.roles')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select mode="multiple" options={roleOptions} />
+              <Select mode="multiple" options={roleOptions} data-testid="operator-roles" />
             </Form.Item>
           )}
         </Form>
