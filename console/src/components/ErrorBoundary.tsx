@@ -21,13 +21,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
   render() {
     if (this.state.failed) {
       return (
-        <Result
-          status="error"
-          data-testid="error-boundary"
-          title={i18n.t('error.page.title')}
-          subTitle={i18n.t('error.page.detail')}
-          extra={<Button onClick={() => window.location.reload()}>{i18n.t('error.page.reload')}</Button>}
-        />
+        <div data-testid="error-boundary">
+          <Result
+            status="error"
+            title={i18n.t('error.page.title')}
+            subTitle={i18n.t('error.page.detail')}
+            extra={<Button onClick={() => window.location.reload()}>{i18n.t('error.page.reload')}</Button>}
+          />
+        </div>
       );
     }
     return this.props.children;

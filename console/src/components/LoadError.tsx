@@ -9,18 +9,22 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
   const { text } = useProblem();
   const status = error instanceof ApiError ? error.status : 0;
   if (status === 403) {
-    return <Result status="403" title="403" subTitle={t('forbidden.detail')} data-testid="forbidden" />;
+    return (
+      <div data-testid="forbidden">
+        <Result status="403" title="403" subTitle={t('forbidden.detail')} />
+      </div>
+    );
   }
   if (status === 404) {
-    return <Result status="404" title="404" subTitle={t('notFound.detail')} data-testid="not-found" />;
+    return (
+      <div data-testid="not-found">
+        <Result status="404" title="404" subTitle={t('notFound.detail')} />
+      </div>
+    );
   }
   return (
-    <Result
-      status="warning"
-      title={t('error.load')}
-      subTitle={text(error)}
-      data-testid="load-error"
-      extra={retry && <Button onClick={retry}>{t('action.retry')}</Button>}
-    />
+    <div data-testid="load-error">
+      <Result status="warning" title={t('error.load')} subTitle={text(error)} extra={retry && <Button onClick={retry}>{t('action.retry')}</Button>} />
+    </div>
   );
 }
