@@ -1,7 +1,11 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import zhTW from 'antd/locale/zh_TW';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import zhHK from 'antd/es/locale/zh_HK';
+import dayjs from 'dayjs';
+import 'dayjs/locale/en';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-hk';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -13,7 +17,8 @@ import { ForbiddenPage, NotFoundPage } from './pages/errors';
 import LoginPage from './pages/login';
 import { ROUTES } from './routes';
 
-const ANTD_LOCALES = { 'zh-Hant': zhTW, 'zh-Hans': zhCN, en: enUS } as const;
+const ANTD_LOCALES = { 'zh-Hant': zhHK, 'zh-Hans': zhCN, en: enUS } as const;
+const DAYJS_LOCALES = { 'zh-Hant': 'zh-hk', 'zh-Hans': 'zh-cn', en: 'en' } as const;
 
 /** Pages need a signed-in operator: otherwise to the login, which brings them back here afterwards. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -42,7 +47,9 @@ function Guarded({ route }: { route: (typeof ROUTES)[number] }) {
 
 export default function App() {
   const { i18n } = useTranslation();
-  const locale = ANTD_LOCALES[i18n.language as keyof typeof ANTD_LOCALES] ?? zhTW;
+  const language = (i18n.language in ANTD_LOCALES ? i18n.language : 'zh-Hant') as keyof typeof ANTD_LOCALES;
+  const locale = ANTD_LOCALES[language];
+  dayjs.locale(DAYJS_LOCALES[language]);
   const theme = useMemo(() => ({ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }), []);
   return (
     <ConfigProvider locale={locale} theme={theme}>

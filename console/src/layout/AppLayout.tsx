@@ -1,5 +1,5 @@
 import {
-  AuditOutlined,
+  FileSearchOutlined,
   BankOutlined,
   FileDoneOutlined,
   GiftOutlined,
@@ -26,7 +26,7 @@ const ICONS: Record<string, ReactNode> = {
   operationsSystem: <GiftOutlined />,
   workOrders: <FileDoneOutlined />,
   customers: <TeamOutlined />,
-  audit: <AuditOutlined />,
+  audit: <FileSearchOutlined />,
   settings: <SettingOutlined />,
 };
 
