@@ -4,6 +4,7 @@
 # regenerates console/src/api/schema.d.ts. Commit both files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rm -f target/openapi.json
 mvn -B -o -q test -DskipConsole=true -Dtest=OpenApiContractTests -Dsurefire.failIfNoSpecifiedTests=false || true
 [ -f target/openapi.json ] || { echo "update-api-types: target/openapi.json was not written" >&2; exit 1; }
 cp target/openapi.json console/src/api/openapi.json

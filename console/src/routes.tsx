@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AccessRule } from './access';
+import AccountPage from './pages/account';
 import AuditPage from './pages/audit';
 import CustomerDetailPage from './pages/customers/detail';
 import CustomersPage from './pages/customers';
@@ -20,6 +21,7 @@ export interface PageRoute {
 }
 
 export const ROUTES: PageRoute[] = [
+  { path: '/account', element: <AccountPage /> },
   { path: '/work-orders', element: <WorkOrdersPage /> },
   { path: '/work-orders/:id', element: <WorkOrderDetailPage /> },
   { path: '/customers', element: <CustomersPage />, access: (a) => a.has('CUSTOMER_VIEW') },

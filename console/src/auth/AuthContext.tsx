@@ -12,6 +12,8 @@ interface AuthState {
   /** True when the operator was sent to the login because their session ended (not because they logged out). */
   expired: boolean;
   signedIn(me: Me): void;
+  /** Reads the operator again (after they changed their own settings). */
+  refresh(): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('authenticated');
   }, []);
 
+  const refresh = useCallback(async () => {
+    setMe(await api.get<Me>('/api/auth/me'));
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.quiet.post('/api/auth/logout');
@@ -54,7 +60,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ status, me, access: accessOf(me), expired, signedIn, logout }), [status, me, expired, signedIn, logout]);
+  const value = useMemo(
+    () => ({ status, me, access: accessOf(me), expired, signedIn, refresh, logout }),
+    [status, me, expired, signedIn, refresh, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

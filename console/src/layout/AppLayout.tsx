@@ -105,7 +105,9 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
           <Space size="middle">
             <LanguageSwitch />
-            <Typography.Text data-testid="current-operator">{me?.displayName}</Typography.Text>
+            <Link to="/account" data-testid="current-operator">
+              {me?.displayName}
+            </Link>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
               {t('action.logout')}
             </Button>

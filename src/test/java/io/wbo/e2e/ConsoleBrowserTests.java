@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import io.wbo.identity.internal.TotpCodes;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 
@@ -209,6 +210,31 @@ class ConsoleBrowserTests {
 
 		b.click("audit-verify");
 		assertThat(b.waitForText("audit-verify-result", "審計鏈完整")).contains("審計鏈完整");
+	}
+
+	@Test
+	void anOperatorTurnsOnTotpAndThenLogsInThroughTheCodeStep() {
+		String username = "e2e-totp-" + System.nanoTime() % 1000000;
+		TestHttp.Response created = TestHttp.operator(port, "admin").post("/api/operators",
+				Map.of("username", username, "displayName", "TOTP 測試", "password", TestHttp.PASSWORD, "roles", List.of("AUDITOR")));
+		assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+
+		Browser b = browser().login(username);
+		b.click("current-operator");
+		b.click("totp-enrol");
+		String secret = b.find("totp-secret").getText().trim();
+		b.type("totp-code", TotpCodes.now(secret));
+		b.click("totp-submit");
+		b.find("totp-enrol-done");
+
+		b.click("logout");
+		b.type("login-username", username);
+		b.type("login-password", TestHttp.PASSWORD);
+		b.click("login-submit");
+		b.type("login-totp", TotpCodes.now(secret));
+		b.click("login-submit");
+		b.find("main-menu");
+		assertThat(b.find("current-operator").getText()).contains("TOTP 測試");
 	}
 
 	@Test
