@@ -22,14 +22,14 @@ const DAYJS_LOCALES = { 'zh-Hant': 'zh-hk', 'zh-Hans': 'zh-cn', en: 'en' } as co
 
 /** Pages need a signed-in operator: otherwise to the login, which brings them back here afterwards. */
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
+  const { status, loggedOut } = useAuth();
   const location = useLocation();
   if (status === 'loading') {
     return <Spin size="large" fullscreen />;
   }
   if (status === 'anonymous') {
     const from = location.pathname + location.search;
-    return <Navigate to={from === '/' ? '/login' : `/login?from=${encodeURIComponent(from)}`} replace />;
+    return <Navigate to={from === '/' || loggedOut ? '/login' : `/login?from=${encodeURIComponent(from)}`} replace />;
   }
   return <>{children}</>;
 }

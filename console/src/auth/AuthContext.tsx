@@ -11,6 +11,8 @@ interface AuthState {
   access: Access;
   /** True when the operator was sent to the login because their session ended (not because they logged out). */
   expired: boolean;
+  /** True right after the operator logged out themselves: the next login starts afresh, not on their last page. */
+  loggedOut: boolean;
   signedIn(me: Me): void;
   /** Reads the operator again (after they changed their own settings). */
   refresh(): Promise<void>;
@@ -24,6 +26,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [expired, setExpired] = useState(false);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => {
     api.quiet
@@ -43,6 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((m: Me) => {
     setMe(m);
     setExpired(false);
+    setLoggedOut(false);
     setStatus('authenticated');
   }, []);
 
@@ -56,13 +60,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       setMe(null);
       setExpired(false);
+      setLoggedOut(true);
       setStatus('anonymous');
     }
   }, []);
 
   const value = useMemo(
-    () => ({ status, me, access: accessOf(me), expired, signedIn, refresh, logout }),
-    [status, me, expired, signedIn, refresh, logout],
+    () => ({ status, me, access: accessOf(me), expired, loggedOut, signedIn, refresh, logout }),
+    [status, me, expired, loggedOut, signedIn, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

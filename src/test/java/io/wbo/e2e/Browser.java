@@ -32,6 +32,13 @@ final class Browser implements AutoCloseable {
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
+	/** Debian's Chromium is newer than the CDP versions Selenium ships; the tests use WebDriver only, so no warning. */
+	private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+	static {
+		CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
+	}
+
 	final ChromeDriver driver;
 	final String base;
 	private final Path profile;

@@ -274,6 +274,8 @@ class ConsoleBrowserTests {
 		b.select("operator-roles", "Auditor (審計) (AUDITOR)");
 		b.escape();
 		b.click("operator-submit");
-		assertThat(b.waitForText("operator-form", "8")).contains("8");
+		b.waitUntil(d -> b.all(".ant-form-item-has-error [data-testid='operator-password']").size() == 1);
+		assertThat(b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList())
+				.containsExactly("must be at least 8 characters");
 	}
 }
