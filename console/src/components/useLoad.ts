@@ -5,7 +5,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // the caller names what the load depends on, as with useEffect
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     setLoading(true);

@@ -99,7 +99,7 @@ export default function RolesPage() {
         cancelText={t('action.close')}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} data-testid="role-form">
           {editing === 'new' && (
             <Form.Item name="code" label={t('roles.code')} rules={[{ required: true, pattern: /^[A-Za-z][A-Za-z0-9_]*$/, message: t('roles.codeFormat') }]}>
               <Input />

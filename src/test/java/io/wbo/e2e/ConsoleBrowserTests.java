@@ -238,6 +238,47 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void theWorkOrderHistoryFiltersByStatus() {
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		JsonNode customer = makerApi.get("/api/customers?q=100033").json().get("items").get(0);
+		long customerId = customer.get("id").asLong();
+		TestHttp.Response proposed = makerApi.post("/api/customers/" + customerId + "/bank-cards",
+				Map.of("bankName", "HSBC", "bankCode", "004", "accountNo", "004-" + System.nanoTime() % 1000000 + "-838",
+						"holderName", customer.get("nameEn").asText().toUpperCase(), "currency", "USD", "remark", "e2e: second card"));
+		assertThat(proposed.status()).as(proposed.toString()).isBetween(200, 201);
+		long workOrderId = proposed.json().get("id").asLong();
+		TestHttp.Response rejected = TestHttp.operator(port, "checker").post("/api/work-orders/" + workOrderId + "/reject",
+				Map.of("comment", "e2e: the card is not the customer's"));
+		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+
+		Browser b = browser().login("checker");
+		b.open("/work-orders?view=all");
+		b.find("work-order-row-" + workOrderId);
+		b.select("wo-filter-status", "已駁回");
+		b.click("wo-filter-submit");
+		b.waitUntil(d -> b.all("[data-testid^='work-order-row-']").stream()
+				.allMatch(row -> row.getText().contains("已駁回")) && b.present("work-order-row-" + workOrderId));
+		b.select("wo-filter-status", "已通過");
+		b.click("wo-filter-submit");
+		b.waitUntil(d -> !b.present("work-order-row-" + workOrderId));
+	}
+
+	@Test
+	void anAdminSeesRolesPermissionsAndApprovalPolicies() {
+		Browser b = browser().login("admin");
+		b.click("menu-settings");
+		b.click("menu-roles");
+		assertThat(b.waitForText("role-table", "CHECKER")).contains("工單審批").contains("AUDITOR");
+		b.click("menu-policies");
+		assertThat(b.waitForText("policy-table", "BANK_CARD_CHANGE")).contains("銀行卡變更").contains("第 1 級: 工單審批");
+		b.click("menu-operators");
+		assertThat(b.waitForText("operator-table", "checker")).contains("Chris Cheung");
+		b.click("menu-roles");
+		b.click("role-edit-CHECKER");
+		b.find("role-form");
+	}
+
+	@Test
 	void aDirectUrlToAForbiddenPageShows403() {
 		Browser b = browser().login("maker");
 		b.open("/settings/operators");
