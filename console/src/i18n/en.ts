@@ -128,6 +128,8 @@ const en: Record<string, string> = {
   'bankCard.needsApproval': 'The change takes effect only after a checker approves the work order.',
   'bankCard.submit': 'Submit for approval',
   'bankCard.submitted': 'Submitted for approval',
+  'bankCard.pending': 'Bank-card changes waiting for approval',
+  'bankCard.changePending': 'change pending',
   'bankCard.verified': 'Verified',
 
   'changes.field': 'Field',

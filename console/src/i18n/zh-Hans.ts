@@ -128,6 +128,8 @@ const zhHans: Record<string, string> = {
   'bankCard.needsApproval': '修改须经复审人员审批工单后才生效。',
   'bankCard.submit': '提交审批',
   'bankCard.submitted': '已提交审批',
+  'bankCard.pending': '待审批的银行卡变更',
+  'bankCard.changePending': '变更待审批',
   'bankCard.verified': '已验证',
 
   'changes.field': '栏位',

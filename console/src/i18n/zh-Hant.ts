@@ -128,6 +128,8 @@ const zhHant: Record<string, string> = {
   'bankCard.needsApproval': '修改須經複審人員審批工單後才生效。',
   'bankCard.submit': '提交審批',
   'bankCard.submitted': '已提交審批',
+  'bankCard.pending': '待審批的銀行卡變更',
+  'bankCard.changePending': '變更待審批',
   'bankCard.verified': '已驗證',
 
   'changes.field': '欄位',

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { formatTime } from '../../lib/time';
 import { BankCardModal } from './components/BankCardModal';
-import { getBalances, getBankCards, getCustomer, getHistory } from './service';
+import { getBalances, getBankCards, getCustomer, getHistory, pendingCardWorkOrders } from './service';
 
 /** A customer's page: opening status, balances per currency, bank cards (edited through work orders), history. */
 export default function CustomerDetailPage() {
@@ -22,6 +22,8 @@ export default function CustomerDetailPage() {
   const balances = useLoad(() => getBalances(id), [id]);
   const cards = useLoad(() => getBankCards(id), [id]);
   const history = useLoad(() => getHistory(id), [id]);
+  const pending = useLoad(() => (cards.data ? pendingCardWorkOrders(id, cards.data) : Promise.resolve([])), [id, cards.data]);
+  const pendingCardIds = new Set((pending.data ?? []).filter((w) => w.subjectType === 'BankCard').map((w) => w.subjectId));
   const [editing, setEditing] = useState<{ card?: BankCard } | null>(null);
   const canManage = access.has('CUSTOMER_MANAGE');
 
@@ -107,6 +109,24 @@ export default function CustomerDetailPage() {
                       {t('bankCard.add')}
                     </Button>
                   )}
+                  {(pending.data ?? []).length > 0 && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      data-testid="bank-card-pending"
+                      message={t('bankCard.pending')}
+                      description={
+                        <Space wrap>
+                          {(pending.data ?? []).map((w) => (
+                            <Link key={w.id} to={`/work-orders/${w.id}`}>
+                              {t('workOrders.number', { id: w.id })} · {w.subjectLabel}
+                            </Link>
+                          ))}
+                        </Space>
+                      }
+                    />
+                  )}
                   <Table<BankCard>
                     data-testid="bank-card-table"
                     rowKey="id"
@@ -115,7 +135,16 @@ export default function CustomerDetailPage() {
                     dataSource={cards.data ?? []}
                     pagination={false}
                     columns={[
-                      { title: t('field.bankName'), dataIndex: 'bankName' },
+                      {
+                        title: t('field.bankName'),
+                        dataIndex: 'bankName',
+                        render: (name: string, card: BankCard) => (
+                          <Space size={4}>
+                            {name}
+                            {pendingCardIds.has(String(card.id)) && <Tag color="processing">{t('bankCard.changePending')}</Tag>}
+                          </Space>
+                        ),
+                      },
                       { title: t('field.bankCode'), dataIndex: 'bankCode' },
                       { title: t('field.accountNo'), dataIndex: 'accountNo' },
                       { title: t('field.holderName'), dataIndex: 'holderName' },
