@@ -55,7 +55,7 @@ public final class WithdrawalFixtures {
 		long card = jdbc.sql("""
 				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
 				VALUES (:c, 'HSBC Hong Kong', '004', :acct, :holder, 'HKD', true) RETURNING id""")
-				.param("c", id).param("acct", "004-" + no.substring(0, 6) + "-001").param("holder", name.toUpperCase())
+				.param("c", id).param("acct", "004-" + no + "-001").param("holder", name.toUpperCase())
 				.query(Long.class).single();
 		if (new BigDecimal(hkd).signum() > 0) {
 			tx.executeWithoutResult(s -> ledger.credit(id, new Money(Asset.HKD, new BigDecimal(hkd)),
