@@ -78,6 +78,10 @@ public final class TestHttp {
 			return null;
 		}
 
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
+
 		@Override
 		public String toString() {
 			return status + " " + body;

@@ -9,12 +9,15 @@ import io.wbo.common.InvalidInputException;
 import io.wbo.common.InvalidInputException.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -32,6 +35,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * the current state, and nothing unexpected ever leaks a stack trace.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -129,6 +133,13 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (e instanceof ErrorResponse known) {
+			// Spring MVC's own client errors (406, 415, ...) already carry the right status and text
+			HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+			if (status.is4xxClientError()) {
+				return respond(problem(status, status.name().toLowerCase().replace('_', '-'), known.getBody().getDetail()));
+			}
+		}
 		log.error("unexpected error", e);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "an unexpected error occurred; it has been logged"));
 	}

@@ -46,10 +46,10 @@ public class CustomerStore {
 		if (q != null && !q.isBlank()) {
 			String term = q.trim();
 			sql.append(" " + """
-					 AND (c.customer_no LIKE :prefix OR c.account_no LIKE :prefix OR c.phone LIKE :phonePrefix
+					 AND (c.customer_no LIKE :prefix OR c.account_no LIKE :prefix OR (:phoneDigits <> '%%' AND c.phone_digits LIKE :phoneDigits)
 					      OR lower(c.name_en) LIKE :lowerContains OR c.name_zh LIKE :contains)""");
 			params.put("prefix", escape(term) + "%");
-			params.put("phonePrefix", "%" + escape(term.replace(" ", "")) + "%");
+			params.put("phoneDigits", "%" + term.replaceAll("[^0-9]", "") + "%");
 			params.put("lowerContains", "%" + escape(term.toLowerCase(Locale.ROOT)) + "%");
 			params.put("contains", "%" + escape(term) + "%");
 		}

@@ -56,8 +56,16 @@ class WebSecurityConfig {
 				.exceptionHandling(ex -> ex
 						.authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
 								"log in first (or the session has expired)"))
-						.accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "csrf-or-access-denied",
-								"request refused: missing or wrong CSRF token, or no access")));
+						.accessDeniedHandler((req, res, e) -> {
+							// an anonymous caller refused for a missing CSRF token is told to log in, not "forbidden"
+							if (PermissionInterceptor.principal() == null) {
+								problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated", "log in first (or the session has expired)");
+							}
+							else {
+								problems.write(res, HttpStatus.FORBIDDEN, "csrf-token-invalid",
+										"request refused: missing or wrong CSRF token (reload the page)");
+							}
+						}));
 		return http.build();
 	}
 

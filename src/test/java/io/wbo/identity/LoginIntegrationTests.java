@@ -1,0 +1,118 @@
+package io.wbo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.identity.internal.TotpCodes;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@WboTest
+class LoginIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	void createOperator(String username) {
+		TestHttp.Response r = TestHttp.operator(port, "admin").post("/api/operators",
+				Map.of("username", username, "displayName", "Test " + username, "password", TestHttp.PASSWORD, "roles", List.of("MAKER")));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	}
+
+	TestHttp.Response login(TestHttp http, String username, String password) {
+		return http.post("/api/auth/login", Map.of("username", username, "password", password));
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+		TestHttp http = TestHttp.anonymous(port);
+		TestHttp.Response wrong = login(http, "maker", "not-the-password");
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.json().get("type").asText()).endsWith("bad-credentials");
+		TestHttp.Response unknown = login(http, "no-such-user", "whatever-123");
+		assertThat(unknown.json().get("detail").asText()).isEqualTo(wrong.json().get("detail").asText());
+		assertThat(http.get("/api/auth/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void fiveFailuresLockTheAccountForFifteenMinutesAndAreAudited() {
+		createOperator("lockme");
+		TestHttp http = TestHttp.anonymous(port);
+		for (int i = 0; i < 4; i++) {
+			assertThat(login(http, "lockme", "wrong-password").status()).isEqualTo(401);
+		}
+		TestHttp.Response fifth = login(http, "lockme", "wrong-password");
+		assertThat(fifth.status()).isEqualTo(423);
+		Instant until = Instant.parse(fifth.json().get("lockedUntil").asText());
+		assertThat(until).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(16 * 60));
+		TestHttp.Response rightPasswordWhileLocked = login(http, "lockme", TestHttp.PASSWORD);
+		assertThat(rightPasswordWhileLocked.status()).isEqualTo(423);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'OPERATOR_LOCKED' AND actor_name = 'lockme'")
+				.query(Long.class).single()).isEqualTo(1);
+		// the lock ends by itself; simulate the 15 minutes passing
+		jdbc.sql("UPDATE operator SET locked_until = now() - interval '1 second' WHERE username = 'lockme'").update();
+		assertThat(login(http, "lockme", TestHttp.PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anEnrolledOperatorNeedsTheirAuthenticatorCode() {
+		createOperator("totpuser");
+		TestHttp http = TestHttp.operator(port, "totpuser");
+		TestHttp.Response enrol = http.post("/api/auth/totp/enrol", Map.of());
+		String secret = enrol.json().get("secret").asText();
+		assertThat(enrol.json().get("otpauthUri").asText()).startsWith("otpauth://totp/wbo:totpuser");
+		assertThat(http.post("/api/auth/totp/confirm", Map.of("code", "000000")).fieldError("code")).isNotNull();
+		assertThat(http.post("/api/auth/totp/confirm", Map.of("code", TotpCodes.now(secret))).status()).isEqualTo(200);
+		assertThat(http.get("/api/auth/me").json().get("totpEnabled").asBoolean()).isTrue();
+
+		TestHttp fresh = TestHttp.anonymous(port);
+		TestHttp.Response step = login(fresh, "totpuser", TestHttp.PASSWORD);
+		assertThat(step.status()).isEqualTo(401);
+		assertThat(step.json().get("type").asText()).endsWith("totp-required");
+		TestHttp.Response badCode = fresh.post("/api/auth/login", Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", "123456"));
+		assertThat(badCode.json().get("type").asText()).endsWith("totp-invalid");
+		TestHttp.Response ok = fresh.post("/api/auth/login",
+				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", TotpCodes.now(secret)));
+		assertThat(ok.status()).isEqualTo(200);
+		assertThat(fresh.get("/api/auth/me").json().get("username").asText()).isEqualTo("totpuser");
+	}
+
+	@Test
+	void aDisabledOperatorLosesAccessAtOnceAndLogoutEndsTheSession() {
+		createOperator("leaver");
+		TestHttp leaver = TestHttp.operator(port, "leaver");
+		assertThat(leaver.get("/api/customers?size=1").status()).isEqualTo(200);
+		long id = jdbc.sql("SELECT id FROM operator WHERE username = 'leaver'").query(Long.class).single();
+		TestHttp admin = TestHttp.operator(port, "admin");
+		assertThat(admin.post("/api/operators/" + id + "/disable", Map.of()).json().get("enabled").asBoolean()).isFalse();
+		assertThat(leaver.get("/api/customers?size=1").status()).isEqualTo(401);
+		assertThat(login(TestHttp.anonymous(port), "leaver", TestHttp.PASSWORD).status()).isEqualTo(401);
+
+		TestHttp maker = TestHttp.operator(port, "maker");
+		assertThat(maker.post("/api/auth/logout", Map.of()).status()).isEqualTo(200);
+		assertThat(maker.get("/api/auth/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void passwordsAreStoredHashed() {
+		String hash = jdbc.sql("SELECT password_hash FROM operator WHERE username = 'maker'").query(String.class).single();
+		assertThat(hash).startsWith("$2").doesNotContain(TestHttp.PASSWORD);
+	}
+
+	@Test
+	void sessionsLiveInTheDatabase() {
+		TestHttp.operator(port, "checker");
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name IS NOT NULL OR true").query(Long.class).single())
+				.isGreaterThan(0);
+	}
+}

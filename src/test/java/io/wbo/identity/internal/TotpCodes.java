@@ -1,0 +1,14 @@
+package io.wbo.identity.internal;
+
+import java.time.Instant;
+
+/** Test access to the current TOTP code of a secret (what the operator's authenticator app would show). */
+public final class TotpCodes {
+
+	private TotpCodes() {
+	}
+
+	public static String now(String secret) {
+		return Totp.codeAt(secret, Instant.now());
+	}
+}
