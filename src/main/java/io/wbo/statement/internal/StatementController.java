@@ -170,13 +170,13 @@ class StatementController {
 		return new BatchResult(operations.batch(body.ids(), id -> operations.flip(id, body.reason(), actor)));
 	}
 
-	record TagBody(@Nullable String withdrawalId, @Nullable String recordId, @Nullable String reason) {
+	record TagBody(@Nullable String withdrawalId, @Nullable String recordId, @Nullable String recordType, @Nullable String reason) {
 	}
 
 	@PostMapping("/api/statements/{id}/tag")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
 	LineView tag(@PathVariable long id, @RequestBody TagBody body, Actor actor) {
-		return LineView.of(operations.tag(id, body.withdrawalId() != null ? body.withdrawalId() : body.recordId(), body.reason(), actor));
+		return LineView.of(operations.tag(id, body.withdrawalId() != null ? body.withdrawalId() : body.recordId(), body.recordType(), body.reason(), actor));
 	}
 
 	@PostMapping("/api/statements/{id}/reject-tag")

@@ -71,25 +71,28 @@ class StatementOperations {
 	 * currency must agree unless the operator gives a reason to override.
 	 */
 	@Transactional
-	public StatementLine tag(long id, @Nullable String recordRef, @Nullable String overrideReason, Actor actor) {
+	public StatementLine tag(long id, @Nullable String recordRef, @Nullable String recordType, @Nullable String overrideReason, Actor actor) {
 		if (recordRef == null || recordRef.isBlank()) {
 			throw InvalidInputException.of("withdrawalId", "is required");
 		}
 		StatementLine line = get(id);
 		line.requireUnmatched("tag");
-		String recordType = line.direction() == Direction.OUT ? "WITHDRAWAL" : "DEPOSIT";
-		TagTargets source = targets.stream().filter(t -> t.recordType().equals(recordType)).findFirst()
-				.orElseThrow(() -> DomainException.rule("no-tag-target", "no " + recordType.toLowerCase() + " records can be tagged yet"));
-		TagTarget target = source.find(recordRef.trim())
-				.orElseThrow(() -> InvalidInputException.of("withdrawalId", "no " + recordType.toLowerCase() + " " + recordRef));
+		String type = recordType != null && !recordType.isBlank() ? recordType.trim() : line.direction() == Direction.OUT ? "WITHDRAWAL" : "DEPOSIT";
+		List<TagTargets> sources = targets.stream().filter(t -> t.recordType().equals(type)).toList();
+		if (sources.isEmpty()) {
+			throw DomainException.rule("no-tag-target", "no " + type.toLowerCase() + " records can be tagged yet");
+		}
+		TagTarget target = sources.stream().map(t -> t.find(recordRef.trim())).flatMap(java.util.Optional::stream).findFirst()
+				.orElseThrow(() -> InvalidInputException.of("withdrawalId", "no " + type.toLowerCase() + " " + recordRef));
+		String recordTypeName = type;
 		if (!target.completed()) {
-			throw DomainException.rule("record-not-completed", recordType.toLowerCase() + " " + target.serial() + " is not completed");
+			throw DomainException.rule("record-not-completed", recordTypeName.toLowerCase() + " " + target.serial() + " is not completed");
 		}
 		if (target.companyAccountId() != null && target.companyAccountId() != line.accountId()) {
-			throw DomainException.rule("account-mismatch", recordType.toLowerCase() + " " + target.serial() + " was paid from another company account");
+			throw DomainException.rule("account-mismatch", recordTypeName.toLowerCase() + " " + target.serial() + " was paid from another company account");
 		}
 		if (store.recordHasLine(target.recordType(), target.id())) {
-			throw DomainException.conflict(recordType.toLowerCase() + " " + target.serial() + " already has a bank line");
+			throw DomainException.conflict(recordTypeName.toLowerCase() + " " + target.serial() + " already has a bank line");
 		}
 		boolean agrees = target.currency().equals(line.currency()) && target.amount().compareTo(line.amount()) == 0;
 		String override = Amounts.blankToNull(overrideReason);
