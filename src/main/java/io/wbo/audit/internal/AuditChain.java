@@ -37,6 +37,29 @@ public final class AuditChain {
 	public static final String INSERT_WAITING = INSERT.formatted(
 			"WHERE chain_no = (:offset + 0 * :chains) FOR UPDATE");
 
+	/** A chain head as read (and locked) by a writer of many entries. */
+	public record Head(int chainNo, long lastSeq, String lastHash) {
+	}
+
+	public static final String LOCK_HEAD_SKIP_LOCKED = """
+			SELECT chain_no, last_seq, last_hash FROM audit_chain_head
+			ORDER BY (chain_no + :offset) % :chains FOR UPDATE SKIP LOCKED LIMIT 1""";
+
+	public static final String LOCK_HEAD_WAITING = "SELECT chain_no, last_seq, last_hash FROM audit_chain_head WHERE chain_no = :chain FOR UPDATE";
+
+	/** Inserts many entries of one chain, hashed by the caller with {@link #hash}, in one statement. */
+	public static final String INSERT_MANY = """
+			INSERT INTO audit_entry (chain_no, seq, occurred_at, actor_kind, actor_id, actor_name, actor, ip, action,
+			                         entity_type, entity_id, changes, remark, prev_hash, hash)
+			SELECT :chain, u.seq, :at, u.kind, u.actor_id, u.name, u.actor, u.ip, u.action, u.type, u.id, u.changes, u.remark,
+			       u.prev, u.hash
+			FROM unnest(CAST(:seqs AS bigint[]), CAST(:kinds AS text[]), CAST(:actorIds AS bigint[]), CAST(:names AS text[]),
+			            CAST(:actors AS text[]), CAST(:ips AS text[]), CAST(:actions AS text[]), CAST(:types AS text[]),
+			            CAST(:ids AS text[]), CAST(:changes AS text[]), CAST(:remarks AS text[]), CAST(:prevs AS text[]),
+			            CAST(:hashes AS text[]))
+			     AS u(seq, kind, actor_id, name, actor, ip, action, type, id, changes, remark, prev, hash)
+			ORDER BY u.seq""";
+
 	private AuditChain() {
 	}
 
