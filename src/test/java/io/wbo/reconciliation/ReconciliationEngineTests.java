@@ -149,6 +149,10 @@ class ReconciliationEngineTests {
 			assertThat(v.get("lineId")).as(k).isEqualTo(results.get(k).get("lineId"));
 		});
 		assertThat(records.eventsFor(byRef.id())).isEqualTo(1);
+		String csv = new String(finance.download("/api/reconciliations/" + again.get("id").asLong() + "/results/export?format=csv&result=AMOUNT_MISMATCH"),
+				StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(3);
+		assertThat(csv).contains("AMOUNT_MISMATCH", refWrongAmount.serial());
 		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isEqualTo(10);
 	}
 

@@ -99,6 +99,10 @@ class StatementImportTests {
 		assertThat(latest.get("created").asInt()).isEqualTo(1);
 		assertThat(finance.download("/api/statement-imports/" + latest.get("id").asLong() + "/file"))
 				.isEqualTo(StatementFixtures.file("hsbc-2031-01-overlap.csv"));
+		String csv = new String(finance.download("/api/statements/export?format=csv&accountId=" + account), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(7);
+		assertThat(csv).contains("FPS3101020001", "12500.00", "CHAN TAI MAN");
+		assertThat(finance.download("/api/statements/export?format=xlsx&accountId=" + account)).startsWith((byte) 'P', (byte) 'K');
 	}
 
 	@Test

@@ -24,11 +24,13 @@ class ReconciliationController {
 	private final ReconciliationEngine engine;
 	private final ReconciliationQueries queries;
 	private final FollowUps followUps;
+	private final ResultExports exporter;
 
-	ReconciliationController(ReconciliationEngine engine, ReconciliationQueries queries, FollowUps followUps) {
+	ReconciliationController(ReconciliationEngine engine, ReconciliationQueries queries, FollowUps followUps, ResultExports exporter) {
 		this.engine = engine;
 		this.queries = queries;
 		this.followUps = followUps;
+		this.exporter = exporter;
 	}
 
 	record RunBody(@Nullable Direction direction, @Nullable Long accountId, @Nullable LocalDate from, @Nullable LocalDate to,
@@ -61,6 +63,21 @@ class ReconciliationController {
 	CursorPage<ReconciliationQueries.ResultView> results(@PathVariable long id, @RequestParam(required = false) @Nullable String result,
 			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String after) {
 		return queries.results(id, parse(result), CursorPage.size(size), CursorPage.afterId(after));
+	}
+
+	static final java.util.List<String> EXPORT_HEADERS = java.util.List.of("Result 對帳結果", "Reason 原因", "Record type 類型", "Record 業務流水號",
+			"Bank line 銀行流水 ID", "Currency 幣種", "System amount 系統金額", "Bank amount 銀行金額", "System date 系統日期", "Bank date 銀行日期",
+			"Bank reference 銀行流水號", "Counterparty account 對方賬號", "Follow-up 跟進");
+
+	@GetMapping("/api/reconciliations/{id}/results/export")
+	@RequiresPermission(Permission.RECONCILE)
+	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String result, @RequestParam(required = false) @Nullable String format,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
+		ReconciliationResult filter = parse(result);
+		queries.run(id);
+		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("reconciliation-" + id, f));
+		exporter.export(id, filter, f, response.getOutputStream());
 	}
 
 	static @Nullable ReconciliationResult parse(@Nullable String result) {

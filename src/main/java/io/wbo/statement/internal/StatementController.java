@@ -42,12 +42,15 @@ class StatementController {
 	private final StatementOperations operations;
 	private final StatementImporter importer;
 	private final StatementTemplates templates;
+	private final StatementExports exports;
 
-	StatementController(StatementStore store, StatementOperations operations, StatementImporter importer, StatementTemplates templates) {
+	StatementController(StatementStore store, StatementOperations operations, StatementImporter importer, StatementTemplates templates,
+			StatementExports exports) {
 		this.store = store;
 		this.operations = operations;
 		this.importer = importer;
 		this.templates = templates;
+		this.exports = exports;
 	}
 
 	record MatchedRecord(String type, @Nullable Long id, @Nullable String serial) {
@@ -110,6 +113,19 @@ class StatementController {
 			@RequestParam(required = false) @Nullable String after) {
 		return store.search(new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId), CursorPage.size(size),
 				CursorPage.afterId(after)).map(LineView::of);
+	}
+
+	@GetMapping("/api/statements/export")
+	@RequiresPermission(Permission.STATEMENT_MANAGE)
+	void export(@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable Direction direction,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Long accountId,
+			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long importId,
+			jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
+		StatementStore.Filter filter = new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId);
+		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("statement-lines", f));
+		exports.export(filter, f, response.getOutputStream());
 	}
 
 	private static @Nullable LineStatus status(@Nullable String status) {

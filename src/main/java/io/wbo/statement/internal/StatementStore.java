@@ -38,6 +38,27 @@ class StatementStore {
 	CursorPage<StatementLine> search(Filter f, int size, @Nullable Long before) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM statement_line WHERE true");
 		Map<String, Object> p = new HashMap<>();
+		where(f, sql, p);
+		if (before != null) {
+			sql.append(" AND id < :before");
+			p.put("before", before);
+		}
+		sql.append(" ORDER BY id DESC LIMIT :limit");
+		p.put("limit", size + 1);
+		List<StatementLine> rows = jdbc.sql(sql.toString()).params(p).query(StatementStore::line).list();
+		return CursorPage.of(new ArrayList<>(rows), size, l -> Long.toString(l.id()));
+	}
+
+	/** Streams every line the filter selects, newest first, from a cursor (exports); call inside a transaction. */
+	void forEach(Filter f, java.util.function.Consumer<StatementLine> consumer) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM statement_line WHERE true");
+		Map<String, Object> p = new HashMap<>();
+		where(f, sql, p);
+		sql.append(" ORDER BY id DESC");
+		jdbc.sql(sql.toString()).withFetchSize(1000).params(p).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(line(rs, 0)));
+	}
+
+	private static void where(Filter f, StringBuilder sql, Map<String, Object> p) {
 		if (f.direction() != null) {
 			sql.append(" AND direction = :direction");
 			p.put("direction", f.direction().name());
@@ -70,14 +91,6 @@ class StatementStore {
 			p.put("q", f.q().trim());
 			p.put("like", "%" + f.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
 		}
-		if (before != null) {
-			sql.append(" AND id < :before");
-			p.put("before", before);
-		}
-		sql.append(" ORDER BY id DESC LIMIT :limit");
-		p.put("limit", size + 1);
-		List<StatementLine> rows = jdbc.sql(sql.toString()).params(p).query(StatementStore::line).list();
-		return CursorPage.of(new ArrayList<>(rows), size, l -> Long.toString(l.id()));
 	}
 
 	/** Writes the mutable part of a line, guarded by its version. */
