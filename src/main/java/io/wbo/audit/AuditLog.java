@@ -71,9 +71,100 @@ public class AuditLog {
 				.update();
 	}
 
+	/**
+	 * An audit entry prepared to be written by the caller's own statement (one round trip for a change and its entry):
+	 * append {@link #cte(String)} to a {@code WITH} clause, bind {@link #params()}, and check {@code audit_upd}.
+	 */
+	public record Linked(AuditRecord record, java.util.Map<String, Object> params) {
+
+		public String cte(String condition) {
+			return AuditChain.LINKED_CTE.formatted(condition);
+		}
+	}
+
+	/** Prepares a linked entry; empty only while auditing is switched off for the benchmark. */
+	public java.util.Optional<Linked> prepareLinked(AuditRecord r) {
+		if (!enabled) {
+			return java.util.Optional.empty();
+		}
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String changes = json.writeValueAsString(r.changes());
+		java.util.Map<String, Object> p = new java.util.HashMap<>();
+		p.put("a_offset", ThreadLocalRandom.current().nextInt(AuditChain.CHAINS));
+		p.put("a_chains", AuditChain.CHAINS);
+		p.put("a_at", java.sql.Timestamp.from(at));
+		p.put("a_actorKind", r.actor().kind().name());
+		p.put("a_actorId", r.actor().id());
+		p.put("a_actorName", r.actor().name());
+		p.put("a_actor", r.actor().label());
+		p.put("a_ip", r.actor().ip());
+		p.put("a_action", r.action());
+		p.put("a_entityType", r.entityType());
+		p.put("a_entityId", r.entityId());
+		p.put("a_changes", changes);
+		p.put("a_remark", r.remark());
+		p.put("a_content", AuditChain.content(at, r.actor().label(), r.actor().ip(), r.action(), r.entityType(), r.entityId(), changes,
+				r.remark()));
+		return java.util.Optional.of(new Linked(r, p));
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(List<AuditRecord> records) {
 		records.forEach(this::record);
+	}
+
+	/**
+	 * Records many entries (a batch action over thousands of records) in a few statements: one chain head is locked,
+	 * the entries are hashed here by the chain's rule ({@link AuditChain#hash}) and inserted together with one
+	 * {@code unnest}. {@code AuditVerifier} checks them like any other entry.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditRecord> records) {
+		if (!enabled || records.isEmpty()) {
+			return;
+		}
+		if (records.size() == 1) {
+			record(records.get(0));
+			return;
+		}
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		int offset = ThreadLocalRandom.current().nextInt(AuditChain.CHAINS);
+		AuditChain.Head head = jdbc.sql(AuditChain.LOCK_HEAD_SKIP_LOCKED).param("offset", offset).param("chains", AuditChain.CHAINS)
+				.query((rs, n) -> new AuditChain.Head(rs.getInt(1), rs.getLong(2), rs.getString(3))).optional()
+				.orElseGet(() -> jdbc.sql(AuditChain.LOCK_HEAD_WAITING).param("chain", offset)
+						.query((rs, n) -> new AuditChain.Head(rs.getInt(1), rs.getLong(2), rs.getString(3))).single());
+		int n = records.size();
+		Long[] seqs = new Long[n];
+		String[] kinds = new String[n], names = new String[n], actors = new String[n], ips = new String[n], actions = new String[n],
+				types = new String[n], ids = new String[n], changes = new String[n], remarks = new String[n], prevs = new String[n],
+				hashes = new String[n];
+		Long[] actorIds = new Long[n];
+		String prev = head.lastHash();
+		long seq = head.lastSeq();
+		for (int i = 0; i < n; i++) {
+			AuditRecord r = records.get(i);
+			seq++;
+			seqs[i] = seq;
+			kinds[i] = r.actor().kind().name();
+			actorIds[i] = r.actor().id();
+			names[i] = r.actor().name();
+			actors[i] = r.actor().label();
+			ips[i] = r.actor().ip();
+			actions[i] = r.action();
+			types[i] = r.entityType();
+			ids[i] = r.entityId();
+			changes[i] = json.writeValueAsString(r.changes());
+			remarks[i] = r.remark();
+			prevs[i] = prev;
+			hashes[i] = AuditChain.hash(prev, seq, AuditChain.content(at, actors[i], ips[i], actions[i], types[i], ids[i], changes[i], remarks[i]));
+			prev = hashes[i];
+		}
+		jdbc.sql(AuditChain.INSERT_MANY).param("chain", head.chainNo()).param("at", java.sql.Timestamp.from(at))
+				.param("seqs", seqs).param("kinds", kinds).param("actorIds", actorIds).param("names", names).param("actors", actors)
+				.param("ips", ips).param("actions", actions).param("types", types).param("ids", ids).param("changes", changes)
+				.param("remarks", remarks).param("prevs", prevs).param("hashes", hashes).update();
+		jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE chain_no = :chain")
+				.param("seq", seq).param("hash", prev).param("chain", head.chainNo()).update();
 	}
 
 	/** The latest entries about one entity, newest first (a customer's history, a record's timeline). */

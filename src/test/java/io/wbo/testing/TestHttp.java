@@ -108,6 +108,45 @@ public final class TestHttp {
 		return send(b);
 	}
 
+	/** A multipart/form-data POST (file uploads): plain text fields plus one file part. */
+	public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+		String boundary = "----wbo" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, String> f : fields.entrySet()) {
+				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+						.getBytes(StandardCharsets.UTF_8));
+			}
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(content);
+			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
+	/** A GET returning the raw bytes (file downloads). */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("download " + path + " -> " + r.statusCode());
+			}
+			return r.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Response put(String path, Object body) {
 		return send(request(path).PUT(body(body)).header("Content-Type", "application/json"));
 	}

@@ -1,0 +1,163 @@
+package io.wbo.withdrawal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.wbo.ledger.Ledger;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+/** 打包處理 (seed 000, W-9/W-10): pack, remove an item, approve, update results one by one, review, complete. */
+@WboTest
+class WithdrawalBatchIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	WithdrawalFixtures fx;
+	TestHttp maker;
+	TestHttp checker;
+	TestHttp approver;
+
+	@BeforeEach
+	void setUp() {
+		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+		maker = TestHttp.operator(port, "maker");
+		checker = TestHttp.operator(port, "checker");
+		approver = TestHttp.operator(port, "approver");
+	}
+
+	@Test
+	void batchWithItemRemovalResultsAndSecondReview() throws Exception {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		long a = fx.submitted(maker, c, "100.00", "1.00");
+		long b = fx.submitted(maker, c, "200.00", "1.00");
+		long d = fx.submitted(maker, c, "300.00", "1.00");
+
+		// 打包提審: pack three, one id that is not pending is refused by itself
+		long notPending = fx.manual(maker, c, "5.00", "0");
+		TestHttp.Response created = checker.post("/api/payout-batches",
+				Map.of("ids", List.of(a, b, d, notPending), "payingAccountId", fx.payingAccountId(), "channel", "CHATS"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long batch = created.json().get("batch").get("id").asLong();
+		JsonNode results = created.json().get("results");
+		assertThat(results.get(0).get("ok").asBoolean()).isTrue();
+		assertThat(results.get(3).get("ok").asBoolean()).isFalse();
+		assertThat(results.get(3).get("error").asText()).contains("RISK_");
+		assertThat(fx.status(maker, a)).isEqualTo("IN_BATCH");
+
+		// remove one item before submission: it goes back to pending
+		JsonNode removed = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/remove-items", Map.of("ids", List.of(d))))
+				.json();
+		assertThat(removed.get("results").get(0).get("ok").asBoolean()).isTrue();
+		assertThat(fx.status(maker, d)).isEqualTo("SUBMITTED");
+
+		// no file before approval
+		assertThat(checker.get("/api/payout-batches/" + batch + "/file?format=csv").status()).isEqualTo(422);
+
+		// 提交審核 → work order, approved by another person
+		TestHttp.Response submitted = checker.post("/api/payout-batches/" + batch + "/submit", Map.of());
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+		long workOrder = submitted.json().get("workOrder").get("id").asLong();
+		assertThat(submitted.json().get("batch").get("status").asText()).isEqualTo("PENDING_APPROVAL");
+		assertThat(fx.status(maker, a)).isEqualTo("BATCH_PENDING_APPROVAL");
+		assertThat(checker.post("/api/payout-batches/" + batch + "/remove-items", Map.of("ids", List.of(a))).status()).isEqualTo(409);
+		WithdrawalFixtures.approve(approver, workOrder);
+		assertThat(fx.status(maker, a)).isEqualTo("BATCH_PROCESSING");
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("PROCESSING");
+
+		// the payment files: CSV, XLSX, pain.001.001.09
+		TestHttp.Response csv = checker.get("/api/payout-batches/" + batch + "/file?format=csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+		assertThat(csv.body().lines().count()).isEqualTo(3);
+		assertThat(checker.get("/api/payout-batches/" + batch + "/file?format=xlsx").status()).isEqualTo(200);
+		TestHttp.Response pain = checker.get("/api/payout-batches/" + batch + "/file?format=pain001");
+		assertThat(pain.status()).isEqualTo(200);
+		var factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		Document xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(pain.body().getBytes(StandardCharsets.UTF_8)));
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");
+		assertThat(xml.getElementsByTagNameNS("*", "NbOfTxs").item(0).getTextContent()).isEqualTo("2");
+		assertThat(xml.getElementsByTagNameNS("*", "CtrlSum").item(0).getTextContent()).isEqualTo("300.00");
+		assertThat(xml.getElementsByTagNameNS("*", "CdtTrfTxInf").getLength()).isEqualTo(2);
+
+		// 檢視並更新結果: one by one; the second completes the set and sends it to review
+		JsonNode first = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", a, "result", "SUCCESS", "bankReference", "CHATS-A"))))).json();
+		assertThat(first.get("results").get(0).get("ok").asBoolean()).isTrue();
+		assertThat(first.get("batchStatus").asText()).isEqualTo("PROCESSING");
+		JsonNode second = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "FAILED", "reason", "account closed"),
+						Map.of("withdrawalId", d, "result", "SUCCESS"))))).json();
+		assertThat(second.get("results").get(0).get("ok").asBoolean()).isTrue();
+		assertThat(second.get("results").get(1).get("ok").asBoolean()).as("not an item of the batch").isFalse();
+		assertThat(second.get("batchStatus").asText()).isEqualTo("RESULT_PENDING_REVIEW");
+		long review = second.get("reviewWorkOrderId").asLong();
+		assertThat(fx.status(maker, a)).isEqualTo("RESULT_PENDING_REVIEW");
+		assertThat(fx.balance(c.id()).frozen().text()).as("nothing moves before the review").isEqualTo("608.00");
+
+		// the second review: successes complete, failures become abnormal
+		assertThat(checker.post("/api/work-orders/" + review + "/approve", Map.of("comment", "mine")).status()).isEqualTo(403);
+		WithdrawalFixtures.approve(approver, review);
+		assertThat(fx.status(maker, a)).isEqualTo("COMPLETED");
+		assertThat(fx.status(maker, b)).isEqualTo("ABNORMAL");
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("COMPLETED");
+		assertThat(fx.balance(c.id()).available().text()).isEqualTo(new java.math.BigDecimal("10000.00").subtract(
+				new java.math.BigDecimal("608.00")).toPlainString());
+		assertThat(fx.balance(c.id()).frozen().text()).isEqualTo("507.00");
+		JsonNode detailB = maker.get("/api/withdrawals/" + b).json();
+		assertThat(detailB.get("withdrawal").get("failureReason").asText()).isEqualTo("account closed");
+		assertThat(detailB.get("payouts").get(0).get("status").asText()).isEqualTo("FAILED");
+
+		TestHttp admin = TestHttp.operator(port, "admin");
+		assertThat(admin.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aRefusedBatchReturnsToDraftAndItsItemsWaitInIt() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long a = fx.submitted(maker, c, "10.00", "0");
+		long batch = checker.post("/api/payout-batches", Map.of("ids", List.of(a), "payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("batch").get("id").asLong();
+		long workOrder = checker.post("/api/payout-batches/" + batch + "/submit", Map.of()).json().get("workOrder").get("id").asLong();
+		assertThat(approver.post("/api/work-orders/" + workOrder + "/reject", Map.of("comment", "wrong account")).status()).isEqualTo(200);
+		assertThat(fx.status(maker, a)).isEqualTo("IN_BATCH");
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("DRAFT");
+		// it can be fixed (item removed) and the rest submitted again
+		WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/remove-items", Map.of("ids", List.of(a))));
+		assertThat(checker.post("/api/payout-batches/" + batch + "/submit", Map.of()).status()).isEqualTo(422);
+	}
+
+	@Test
+	void aReceivingOnlyAccountOrAnUnsupportedChannelIsRefused() {
+		long receiving = jdbc.sql("SELECT id FROM company_account WHERE purpose = 'RECEIVING' LIMIT 1").query(Long.class).single();
+		TestHttp.Response r = checker.post("/api/payout-batches", Map.of("ids", List.of(1), "payingAccountId", receiving, "channel", "CHATS"));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("payingAccountId")).contains("only receives");
+		assertThat(r.fieldError("channel")).isNotNull();
+	}
+}
