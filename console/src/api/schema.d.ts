@@ -212,6 +212,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bank-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank-connections/{accountId}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["pull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/company-accounts": {
         parameters: {
             query?: never;
@@ -251,7 +283,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -356,6 +388,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/books-check": {
         parameters: {
             query?: never;
@@ -379,9 +427,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        get: operations["list_3"];
         put?: never;
-        post: operations["create"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,6 +500,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payout-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_2"];
+        put?: never;
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-batches/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-batches/{id}/remove-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["removeItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-batches/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-batches/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/permissions": {
         parameters: {
             query?: never;
@@ -461,6 +605,182 @@ export interface paths {
         };
         get: operations["permissions"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["followUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation-follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["followUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation-follow-ups/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation-follow-ups/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["comment_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation-follow-ups/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["runs"];
+        put?: never;
+        post: operations["run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliations/results/{resultId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["openFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliations/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["results_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliations/{id}/results/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put: operations["put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -500,7 +820,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/work-orders": {
+    "/api/statement-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["imports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statement-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["importById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statement-imports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["originalFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statement-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["templates"];
+        put?: never;
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statement-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statement-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["template"];
+        put: operations["updateTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["deleteBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/flip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flipBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/reject-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectTagBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_3"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/{id}/flip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/{id}/reject-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statements/{id}/tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals": {
         parameters: {
             query?: never;
             header?: never;
@@ -508,6 +1084,166 @@ export interface paths {
             cookie?: never;
         };
         get: operations["list_1"];
+        put?: never;
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/abnormal/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["handleAbnormal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reject_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch: operations["edit"];
+        trace?: never;
+    };
+    "/api/withdrawals/{id}/direct-payout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["directPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/{id}/payout-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["payoutFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/withdrawals/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -676,10 +1412,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/app/v1/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list"];
+        put?: never;
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app/v1/withdrawals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbnormalBody: {
+            action?: string;
+            ids?: number[];
+            remark?: string;
+        };
         AccountProblem: {
             account?: string;
             /** Format: int64 */
@@ -700,6 +1473,22 @@ export interface components {
             /** Format: int64 */
             id?: number;
             ip?: string;
+        };
+        AppWithdrawal: {
+            accountNo?: string;
+            amount?: string;
+            bankName?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            currency?: string;
+            fee?: string;
+            /** Format: int64 */
+            id?: number;
+            remark?: string;
+            serial?: string;
+            status?: string;
         };
         AssetTotals: {
             asset?: string;
@@ -746,6 +1535,33 @@ export interface components {
             id?: number;
             verified?: boolean;
         };
+        BatchBody: {
+            ids?: number[];
+            reason?: string;
+        };
+        BatchResult: {
+            results?: components["schemas"]["Outcome"][];
+        };
+        BatchView: {
+            channel?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            itemCount?: number;
+            items?: components["schemas"]["Item"][];
+            /** Format: int64 */
+            payingAccountId?: number;
+            /** Format: int64 */
+            reviewWorkOrderId?: number;
+            serial?: string;
+            status?: string;
+            totals?: components["schemas"]["Total"][];
+            /** Format: int64 */
+            workOrderId?: number;
+        };
         BooksReport: {
             /** Format: int64 */
             accounts?: number;
@@ -754,6 +1570,14 @@ export interface components {
             problems?: components["schemas"]["AccountProblem"][];
             /** Format: int64 */
             transfers?: number;
+        };
+        Card: {
+            accountNo?: string;
+            bankCode?: string;
+            bankName?: string;
+            holderName?: string;
+            /** Format: int64 */
+            id?: number;
         };
         CardChange: {
             accountNo?: string;
@@ -801,18 +1625,69 @@ export interface components {
             id?: number;
             purpose?: string;
         };
+        Connection: {
+            /** Format: int64 */
+            accountId?: number;
+            accountNo?: string;
+            bankName?: string;
+            connector?: string;
+            lastPull?: components["schemas"]["PullStatus"];
+        };
         Counts: {
             /** Format: int64 */
             inbox?: number;
             /** Format: int64 */
             mine?: number;
         };
+        CreateBody: {
+            amount?: string;
+            /** Format: int64 */
+            bankCardId?: number;
+            currency?: string;
+            remark?: string;
+        };
+        Created: {
+            batch?: components["schemas"]["BatchView"];
+            results?: components["schemas"]["Outcome"][];
+        };
+        CursorPageAppWithdrawal: {
+            items?: components["schemas"]["AppWithdrawal"][];
+            next?: string;
+        };
         CursorPageAuditEntry: {
             items?: components["schemas"]["AuditEntry"][];
             next?: string;
         };
+        CursorPageBatchView: {
+            items?: components["schemas"]["BatchView"][];
+            next?: string;
+        };
         CursorPageCustomer: {
             items?: components["schemas"]["Customer"][];
+            next?: string;
+        };
+        CursorPageFollowUp: {
+            items?: components["schemas"]["FollowUp"][];
+            next?: string;
+        };
+        CursorPageImportView: {
+            items?: components["schemas"]["ImportView"][];
+            next?: string;
+        };
+        CursorPageLineView: {
+            items?: components["schemas"]["LineView"][];
+            next?: string;
+        };
+        CursorPageResultView: {
+            items?: components["schemas"]["ResultView"][];
+            next?: string;
+        };
+        CursorPageRunView: {
+            items?: components["schemas"]["RunView"][];
+            next?: string;
+        };
+        CursorPageView: {
+            items?: components["schemas"]["View"][];
             next?: string;
         };
         CursorPageWorkOrderView: {
@@ -845,15 +1720,177 @@ export interface components {
             whyNot?: string;
             workOrder?: components["schemas"]["WorkOrderView"];
         };
+        DirectPayoutResponse: {
+            withdrawal?: components["schemas"]["View"];
+            workOrder?: components["schemas"]["WorkOrderView"];
+        };
+        Edit: {
+            amount?: string;
+            /** Format: int64 */
+            bankCardId?: number;
+            fee?: string;
+            remark?: string;
+        };
         FieldChange: {
             after?: string;
             before?: string;
             field?: string;
         };
+        FollowUp: {
+            assignee?: string;
+            comments?: components["schemas"]["Comment"][];
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            id?: number;
+            resolution?: string;
+            /** Format: int64 */
+            resultId?: number;
+            /** @enum {string} */
+            status?: "OPEN" | "RESOLVED";
+            subjectKey?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int32 */
+            version?: number;
+        };
+        FollowUpBody: {
+            assignee?: string;
+            comment?: string;
+            reason?: string;
+        };
+        FollowUpRef: {
+            assignee?: string;
+            /** Format: int64 */
+            id?: number;
+            status?: string;
+        };
+        IdsBody: {
+            ids?: number[];
+            reason?: string;
+        };
+        ImportResult: {
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            duplicates?: number;
+            /** Format: int64 */
+            importId?: number;
+            /** Format: int32 */
+            total?: number;
+        };
+        ImportView: {
+            /** Format: int64 */
+            accountId?: number;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            duplicates?: number;
+            fileName?: string;
+            fileSha256?: string;
+            /** Format: int64 */
+            fileSize?: number;
+            format?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            importedAt?: string;
+            importedBy?: string;
+            /** Format: int64 */
+            templateId?: number;
+            /** Format: int32 */
+            total?: number;
+        };
+        Indicator: {
+            category?: string;
+            /** Format: int64 */
+            count?: number;
+            statuses?: ("RISK_CHECKING" | "RISK_PASSED" | "RISK_FAILED" | "REJECTED" | "DELETED" | "SUBMITTED" | "DIRECT_PENDING_APPROVAL" | "DIRECT_PROCESSING" | "IN_BATCH" | "BATCH_PENDING_APPROVAL" | "BATCH_PROCESSING" | "RESULT_PENDING_REVIEW" | "ABNORMAL" | "ABNORMAL_PENDING_REVIEW" | "COMPLETED" | "FAILED" | "RETURNED")[];
+        };
+        Item: {
+            amount?: string;
+            bankReference?: string;
+            currency?: string;
+            customerName?: string;
+            customerNo?: string;
+            fee?: string;
+            payeeAccountNo?: string;
+            payeeBankName?: string;
+            payeeName?: string;
+            reason?: string;
+            result?: string;
+            serial?: string;
+            status?: string;
+            /** Format: int64 */
+            withdrawalId?: number;
+        };
+        ItemResult: {
+            bankReference?: string;
+            reason?: string;
+            result?: string;
+            /** Format: int64 */
+            withdrawalId?: number;
+        };
+        Limit: {
+            currency?: string;
+            dailyLimit?: string;
+            largeAmount?: string;
+        };
+        LineView: {
+            /** Format: int64 */
+            accountId?: number;
+            amount?: string;
+            bankReference?: string;
+            /** Format: date */
+            bookingDate?: string;
+            counterpartyAccount?: string;
+            counterpartyBank?: string;
+            counterpartyName?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            currency?: string;
+            description?: string;
+            /** @enum {string} */
+            direction?: "IN" | "OUT";
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            importId?: number;
+            /** Format: int32 */
+            lineNo?: number;
+            matched?: components["schemas"]["MatchedRecord"];
+            /** @enum {string} */
+            originalDirection?: "IN" | "OUT";
+            reconReason?: string;
+            reconResult?: string;
+            /** Format: int64 */
+            reconRunId?: number;
+            remark?: string;
+            source?: string;
+            status?: string;
+            /** Format: date */
+            valueDate?: string;
+        };
         LoginRequest: {
             password?: string;
             totp?: string;
             username?: string;
+        };
+        ManualBody: {
+            amount?: string;
+            /** Format: int64 */
+            bankCardId?: number;
+            currency?: string;
+            /** Format: int64 */
+            customerId?: number;
+            fee?: string;
+            remark?: string;
+        };
+        MatchedRecord: {
+            /** Format: int64 */
+            id?: number;
+            serial?: string;
+            type?: string;
         };
         Me: {
             displayName?: string;
@@ -891,12 +1928,27 @@ export interface components {
             totpEnabled?: boolean;
             username?: string;
         };
+        Outcome: {
+            error?: string;
+            /** Format: int64 */
+            id?: number;
+            ok?: boolean;
+        };
+        Outcomes: {
+            results?: components["schemas"]["Outcome"][];
+        };
         Password: {
             password?: string;
         };
         PasswordChange: {
             currentPassword?: string;
             newPassword?: string;
+        };
+        PayoutRequest: {
+            bankReference?: string;
+            channel?: string;
+            /** Format: int64 */
+            payingAccountId?: number;
         };
         PolicyBody: {
             enabled?: boolean;
@@ -908,13 +1960,78 @@ export interface components {
             mayBeDisabled?: boolean;
             type?: string;
         };
-        Result: {
+        PullStatus: {
             /** Format: int64 */
-            checked?: number;
-            /** Format: int64 */
-            firstBrokenId?: number;
-            ok?: boolean;
+            accountId?: number;
+            connector?: string;
+            lastMessage?: string;
+            /** Format: date-time */
+            lastRunAt?: string;
+            lastStatus?: string;
+            /** Format: int32 */
+            linesCreated?: number;
+            /** Format: int32 */
+            linesTotal?: number;
+            /** Format: date */
+            pulledUntil?: string;
+        };
+        ReasonBody: {
             reason?: string;
+        };
+        RecordRef: {
+            /** Format: int64 */
+            id?: number;
+            serial?: string;
+            type?: string;
+        };
+        RemarkBody: {
+            remark?: string;
+        };
+        Result: {
+            bankReference?: string;
+            reason?: string;
+            result?: string;
+        };
+        ResultView: {
+            bankAmount?: string;
+            /** Format: date */
+            bankDate?: string;
+            bankReference?: string;
+            counterpartyAccount?: string;
+            currency?: string;
+            followUp?: components["schemas"]["FollowUpRef"];
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            lineId?: number;
+            reason?: string;
+            record?: components["schemas"]["RecordRef"];
+            /** @enum {string} */
+            result?: "MATCHED" | "AMOUNT_MISMATCH" | "MISSING_IN_BANK" | "MISSING_IN_SYSTEM";
+            /** Format: int64 */
+            runId?: number;
+            systemAmount?: string;
+            /** Format: date */
+            systemDate?: string;
+        };
+        ResultsBody: {
+            items?: components["schemas"]["ItemResult"][];
+        };
+        ResultsOutcome: {
+            /** @enum {string} */
+            batchStatus?: "DRAFT" | "PENDING_APPROVAL" | "PROCESSING" | "RESULT_PENDING_REVIEW" | "COMPLETED";
+            results?: components["schemas"]["Outcome"][];
+            /** Format: int64 */
+            reviewWorkOrderId?: number;
+        };
+        RiskSettings: {
+            blacklistedAccounts?: string[];
+            disabledRules?: string[];
+            limits?: components["schemas"]["Limit"][];
+            /** Format: int32 */
+            maxWithdrawals24h?: number;
+            /** Format: int32 */
+            version?: number;
         };
         Role: {
             code?: string;
@@ -930,6 +2047,90 @@ export interface components {
         Roles: {
             roles?: string[];
         };
+        RunBody: {
+            /** Format: int64 */
+            accountId?: number;
+            /** @enum {string} */
+            direction?: "IN" | "OUT";
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            /** Format: int32 */
+            windowDays?: number;
+        };
+        RunView: {
+            /** Format: int64 */
+            accountId?: number;
+            counts?: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            direction?: "IN" | "OUT";
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            startedAt?: string;
+            startedBy?: string;
+            /** Format: date */
+            to?: string;
+            /** Format: int32 */
+            windowDays?: number;
+        };
+        SettingsView: {
+            rules?: string[];
+            settings?: components["schemas"]["RiskSettings"];
+        };
+        StreamingResponseBody: unknown;
+        Submitted: {
+            batch?: components["schemas"]["BatchView"];
+            workOrder?: components["schemas"]["WorkOrderView"];
+        };
+        TagBody: {
+            reason?: string;
+            recordId?: string;
+            recordType?: string;
+            withdrawalId?: string;
+        };
+        Template: {
+            active?: boolean;
+            bankName?: string;
+            definition?: components["schemas"]["TemplateDefinition"];
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int32 */
+            version?: number;
+        };
+        TemplateBody: {
+            active?: boolean;
+            bankName?: string;
+            definition?: components["schemas"]["TemplateDefinition"];
+            name?: string;
+        };
+        TemplateDefinition: {
+            amountMode?: string;
+            columns?: {
+                [key: string]: number;
+            };
+            currency?: string;
+            dateFormat?: string;
+            decimalSeparator?: string;
+            delimiter?: string;
+            encoding?: string;
+            fileType?: string;
+            /** Format: int32 */
+            headerRows?: number;
+            inWords?: string[];
+            outWords?: string[];
+            thousandsSeparator?: string;
+        };
         Token: {
             /** Format: date-time */
             expiresAt?: string;
@@ -937,6 +2138,13 @@ export interface components {
         };
         TokenRequest: {
             customerNo?: string;
+        };
+        Total: {
+            amount?: string;
+            currency?: string;
+            fee?: string;
+            /** Format: int64 */
+            items?: number;
         };
         TotpEnrolment: {
             otpauthUri?: string;
@@ -947,6 +2155,53 @@ export interface components {
             replayed?: boolean;
             /** Format: int64 */
             transferId?: number;
+        };
+        View: {
+            abnormalAction?: string;
+            /** Format: int64 */
+            abnormalWorkOrderId?: number;
+            amount?: string;
+            bankCard?: components["schemas"]["Card"];
+            bankReference?: string;
+            /** Format: int64 */
+            batchId?: number;
+            channel?: string;
+            closeReason?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            currency?: string;
+            /** Format: int64 */
+            customerId?: number;
+            customerName?: string;
+            customerNo?: string;
+            failureReason?: string;
+            fee?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            payingAccountId?: number;
+            /** Format: int64 */
+            payoutId?: number;
+            /** Format: int64 */
+            pendingEditWorkOrderId?: number;
+            reconciliationReason?: string;
+            reconciliationResult?: string;
+            remark?: string;
+            riskReasons?: string[];
+            riskResult?: string;
+            serial?: string;
+            source?: string;
+            /** @enum {string} */
+            status?: "RISK_CHECKING" | "RISK_PASSED" | "RISK_FAILED" | "REJECTED" | "DELETED" | "SUBMITTED" | "DIRECT_PENDING_APPROVAL" | "DIRECT_PROCESSING" | "IN_BATCH" | "BATCH_PENDING_APPROVAL" | "BATCH_PROCESSING" | "RESULT_PENDING_REVIEW" | "ABNORMAL" | "ABNORMAL_PENDING_REVIEW" | "COMPLETED" | "FAILED" | "RETURNED";
+            /** Format: date-time */
+            submittedAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int32 */
+            version?: number;
         };
         WorkOrderView: {
             changes?: components["schemas"]["FieldChange"][];
@@ -1276,6 +2531,48 @@ export interface operations {
             };
         };
     };
+    list_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"][];
+                };
+            };
+        };
+    };
+    pull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullStatus"];
+                };
+            };
+        };
+    };
     companyAccounts: {
         parameters: {
             query?: never;
@@ -1321,7 +2618,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -1520,6 +2817,32 @@ export interface operations {
             };
         };
     };
+    push: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Wbo-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+        };
+    };
     books: {
         parameters: {
             query?: never;
@@ -1540,7 +2863,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1560,7 +2883,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_3: {
         parameters: {
             query: {
                 actor: components["schemas"]["Actor"];
@@ -1688,6 +3011,180 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: {
+                status?: string;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageBatchView"];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchView"];
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeItems: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outcomes"];
+                };
+            };
+        };
+    };
+    results: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsOutcome"];
+                };
+            };
+        };
+    };
+    submit_1: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submitted"];
+                };
+            };
+        };
+    };
     permissions: {
         parameters: {
             query?: never;
@@ -1704,6 +3201,332 @@ export interface operations {
                 };
                 content: {
                     "application/json": string[];
+                };
+            };
+        };
+    };
+    followUps: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "RESOLVED";
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageFollowUp"];
+                };
+            };
+        };
+    };
+    followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+        };
+    };
+    comment_1: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+        };
+    };
+    resolve: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+        };
+    };
+    runs: {
+        parameters: {
+            query?: {
+                accountId?: number;
+                direction?: "IN" | "OUT";
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageRunView"];
+                };
+            };
+        };
+    };
+    run: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+        };
+    };
+    openFollowUp: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                resultId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FollowUpBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunView"];
+                };
+            };
+        };
+    };
+    results_1: {
+        parameters: {
+            query?: {
+                result?: string;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageResultView"];
+                };
+            };
+        };
+    };
+    export_2: {
+        parameters: {
+            query?: {
+                result?: string;
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+        };
+    };
+    put: {
+        parameters: {
+            query: {
+                admin: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
         };
@@ -1756,7 +3579,851 @@ export interface operations {
             };
         };
     };
+    imports: {
+        parameters: {
+            query?: {
+                accountId?: number;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageImportView"];
+                };
+            };
+        };
+    };
+    importById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+        };
+    };
+    originalFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamingResponseBody"];
+                };
+            };
+        };
+    };
+    templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"][];
+                };
+            };
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    definition: components["schemas"]["TemplateDefinition"];
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    list_5: {
+        parameters: {
+            query?: {
+                direction?: "IN" | "OUT";
+                status?: string;
+                accountId?: number;
+                from?: string;
+                to?: string;
+                q?: string;
+                importId?: number;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageLineView"];
+                };
+            };
+        };
+    };
+    deleteBatch: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+        };
+    };
+    export_1: {
+        parameters: {
+            query?: {
+                format?: string;
+                direction?: "IN" | "OUT";
+                status?: string;
+                accountId?: number;
+                from?: string;
+                to?: string;
+                q?: string;
+                importId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flipBatch: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: {
+                templateId?: number;
+                format?: string;
+                accountId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    actor?: components["schemas"]["Actor"];
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+        };
+    };
+    rejectTagBatch: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineView"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query: {
+                reason?: string;
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineView"];
+                };
+            };
+        };
+    };
+    flip: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemarkBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineView"];
+                };
+            };
+        };
+    };
+    rejectTag: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineView"];
+                };
+            };
+        };
+    };
+    tag: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineView"];
+                };
+            };
+        };
+    };
     list_1: {
+        parameters: {
+            query?: {
+                serial?: string;
+                customer?: string;
+                currency?: string;
+                status?: string;
+                channel?: string;
+                source?: string;
+                from?: string;
+                to?: string;
+                completedFrom?: string;
+                completedTo?: string;
+                minAmount?: string;
+                maxAmount?: string;
+                batchId?: number;
+                reconciliation?: string;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageView"];
+                };
+            };
+        };
+    };
+    create_1: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+        };
+    };
+    handleAbnormal: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbnormalBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outcomes"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                format?: string;
+                serial?: string;
+                customer?: string;
+                currency?: string;
+                status?: string;
+                channel?: string;
+                source?: string;
+                from?: string;
+                to?: string;
+                completedFrom?: string;
+                completedTo?: string;
+                minAmount?: string;
+                maxAmount?: string;
+                batchId?: number;
+                reconciliation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    indicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"][];
+                };
+            };
+        };
+    };
+    reject_1: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outcomes"];
+                };
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outcomes"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    delete: {
+        parameters: {
+            query: {
+                reason?: string;
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+        };
+    };
+    edit: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Edit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderView"];
+                };
+            };
+        };
+    };
+    directPayout: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectPayoutResponse"];
+                };
+            };
+        };
+    };
+    payoutFile: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    result: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Result"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+        };
+    };
+    list_4: {
         parameters: {
             query: {
                 actor: components["schemas"]["Actor"];
@@ -2032,6 +4699,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query: {
+                me: components["schemas"]["AppCustomer"];
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageAppWithdrawal"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query: {
+                me: components["schemas"]["AppCustomer"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppWithdrawal"];
+                };
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query: {
+                me: components["schemas"]["AppCustomer"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppWithdrawal"];
                 };
             };
         };

@@ -49,10 +49,16 @@ export type AuditEntry = Omit<Present<S['AuditEntry']>, 'changes' | 'remark' | '
   ip?: string | null;
   actorId?: number | null;
 };
-export type VerifyResult = Omit<Present<S['Result']>, 'firstBrokenId' | 'reason'> & {
+/**
+ * The audit chain check. Written by hand: the server's document names several records "Result" and keeps only one of
+ * them, so the generated type may be another module's.
+ */
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
   firstBrokenId?: number | null;
   reason?: string | null;
-};
+}
 export type Operator = Omit<Present<S['OperatorView']>, 'lockedUntil'> & { lockedUntil?: string | null };
 export type Role = Omit<Present<S['Role']>, 'description'> & { description?: string | null };
 export type Policy = Present<S['PolicyView']>;

@@ -92,6 +92,10 @@ class OpenApiContractTests {
 				}
 			}
 		}
-		return out.isEmpty() ? "other parts changed" : String.join(", ", out);
+		if (out.isEmpty()) {
+			return "other parts changed";
+		}
+		return out.size() <= 12 ? String.join(", ", out)
+				: String.join(", ", out.subList(0, 12)) + " and " + (out.size() - 12) + " more";
 	}
 }
