@@ -271,6 +271,12 @@ class ConsoleBrowserTests {
 		assertThat(b.waitForText("role-table", "CHECKER")).contains("工單審批").contains("AUDITOR");
 		b.click("menu-policies");
 		assertThat(b.waitForText("policy-table", "BANK_CARD_CHANGE")).contains("銀行卡變更").contains("第 1 級: 工單審批");
+		b.click("policy-edit-BANK_CARD_CHANGE");
+		org.openqa.selenium.WebElement enabled = b.find("policy-enabled");
+		assertThat(enabled.getAttribute("class")).as("on, and a control that may not be switched off").contains("ant-switch-checked");
+		assertThat(enabled.isEnabled()).isFalse();
+		b.escape();
+		b.waitUntil(d -> b.all(".ant-modal-wrap").stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed));
 		b.click("menu-operators");
 		assertThat(b.waitForText("operator-table", "checker")).contains("Chris Cheung");
 		b.click("menu-roles");
