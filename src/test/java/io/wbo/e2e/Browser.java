@@ -61,6 +61,8 @@ final class Browser implements AutoCloseable {
 				.usingAnyFreePort().build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		// React re-renders lists while a condition reads them: read again instead of failing
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	static By testId(String id) {

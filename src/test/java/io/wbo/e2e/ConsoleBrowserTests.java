@@ -116,7 +116,7 @@ class ConsoleBrowserTests {
 		assertThat(balances).containsPattern("\\d{1,3}(,\\d{3})+\\.\\d{2}");
 
 		b.click("tab-bank-cards");
-		assertThat(b.find("bank-card-table").getText()).contains("CHAN TAI MAN");
+		assertThat(b.waitForText("bank-card-table", "CHAN TAI MAN")).contains("HKD");
 		b.driver.navigate().refresh();
 		assertThat(b.waitForText("customer-title", "100001")).as("a console route survives a reload").contains("陳大文");
 	}
@@ -203,8 +203,8 @@ class ConsoleBrowserTests {
 		b.waitUntil(d -> b.all("[data-testid^='audit-row-']").size() == 1
 				&& b.all("[data-testid^='audit-row-']").get(0).getText().contains("admin"));
 		b.all("[data-testid^='audit-row-']").get(0).click();
-		assertThat(b.find("audit-entry").getText()).contains("Operator #" + operatorId);
-		assertThat(b.find("audit-entry-changes").getText()).contains(username);
+		assertThat(b.waitForText("audit-entry", "Operator #" + operatorId)).contains("OPERATOR_CREATED");
+		assertThat(b.waitForText("audit-entry-changes", username)).contains(username);
 		b.driver.findElement(org.openqa.selenium.By.cssSelector(".ant-drawer-close")).click();
 		b.waitUntil(d -> !b.find("audit-verify").getText().isEmpty() && b.all(".ant-drawer-open").isEmpty());
 
@@ -322,7 +322,8 @@ class ConsoleBrowserTests {
 		b.escape();
 		b.click("operator-submit");
 		b.waitUntil(d -> b.all(".ant-form-item-has-error [data-testid='operator-password']").size() == 1);
-		assertThat(b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList())
-				.containsExactly("must be at least 8 characters");
+		// the message fades in: wait for its text rather than reading it once
+		b.waitUntil(d -> b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList()
+				.equals(List.of("must be at least 8 characters")));
 	}
 }
