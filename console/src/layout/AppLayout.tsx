@@ -1,5 +1,5 @@
 import {
-  FileSearchOutlined,
+  SafetyCertificateOutlined,
   BankOutlined,
   FileDoneOutlined,
   GiftOutlined,
@@ -26,7 +26,7 @@ const ICONS: Record<string, ReactNode> = {
   operationsSystem: <GiftOutlined />,
   workOrders: <FileDoneOutlined />,
   customers: <TeamOutlined />,
-  audit: <FileSearchOutlined />,
+  audit: <SafetyCertificateOutlined />,
   settings: <SettingOutlined />,
 };
 
