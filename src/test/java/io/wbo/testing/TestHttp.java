@@ -104,7 +104,7 @@ public final class TestHttp {
 
 	public Response postRaw(String path, String rawBody, Map<String, String> headers) {
 		HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(rawBody)).header("Content-Type", "application/json");
-		headers.forEach(b::header);
+		headers.forEach(b::setHeader);
 		return send(b);
 	}
 
