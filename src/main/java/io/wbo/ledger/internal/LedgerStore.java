@@ -40,7 +40,9 @@ public class LedgerStore {
 			), c AS (
 			  UPDATE ledger_account a SET credits_posted = a.credits_posted + t.amount FROM t WHERE a.id = :credit RETURNING a.id
 			)
-			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited
+			%s
+			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited,
+			       %s AS audited
 			""";
 
 	private final JdbcClient jdbc;
@@ -55,7 +57,7 @@ public class LedgerStore {
 
 	/** The record of a transfer as stored; {@code replayed} when the key already existed. */
 	public record StoredTransfer(long id, boolean replayed, String kind, String asset, BigDecimal amount, long debitId,
-			long creditId) {
+			long creditId, boolean audited) {
 
 		public boolean sameContent(Transfer t, long debit, long credit) {
 			return kind.equals(t.kind().name()) && asset.equals(t.amount().asset().code())
@@ -86,8 +88,16 @@ public class LedgerStore {
 		return id;
 	}
 
-	public StoredTransfer post(Transfer t, long debitId, long creditId) {
-		Map<String, Object> row = jdbc.sql(POST)
+	/**
+	 * Posts a transfer; with a linked audit entry the entry is written by the same statement when the transfer is new
+	 * ({@link StoredTransfer#audited()} tells whether a chain head was free).
+	 */
+	public StoredTransfer post(Transfer t, long debitId, long creditId, java.util.Optional<io.wbo.audit.AuditLog.Linked> audit) {
+		String sql = audit.isPresent()
+				? POST.formatted(", " + audit.get().cte("EXISTS (SELECT 1 FROM t)"), "(SELECT count(*) FROM audit_upd)")
+				: POST.formatted("", "0");
+		Map<String, Object> params = new java.util.HashMap<>(audit.map(io.wbo.audit.AuditLog.Linked::params).orElse(Map.of()));
+		Map<String, Object> row = jdbc.sql(sql).params(params)
 				.param("key", t.key()).param("kind", t.kind().name()).param("asset", t.amount().asset().code())
 				.param("amount", t.amount().amount()).param("debit", debitId).param("credit", creditId)
 				.param("refType", t.referenceType()).param("refId", t.referenceId())
@@ -98,12 +108,12 @@ public class LedgerStore {
 				throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
 			}
 			return new StoredTransfer(((Number) id).longValue(), false, t.kind().name(), t.amount().asset().code(),
-					t.amount().amount(), debitId, creditId);
+					t.amount().amount(), debitId, creditId, ((Number) row.get("audited")).intValue() == 1);
 		}
 		return jdbc.sql("SELECT id, kind, asset, amount, debit_account_id, credit_account_id FROM ledger_transfer WHERE transfer_key = :key")
 				.param("key", t.key())
 				.query((rs, n) -> new StoredTransfer(rs.getLong("id"), true, rs.getString("kind"), rs.getString("asset"),
-						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id")))
+						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id"), false))
 				.single();
 	}
 

@@ -1,0 +1,52 @@
+package io.wbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What an engineer who runs wbo relies on: health, metrics, the API description, migrations and jobs. */
+@WboTest
+class PlatformIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void healthMetricsAndApiDocsAreServed() {
+		TestHttp anonymous = TestHttp.anonymous(port);
+		TestHttp.Response health = anonymous.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		TestHttp.Response metrics = anonymous.get("/actuator/prometheus");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+		TestHttp.Response docs = anonymous.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").has("/api/customers")).isTrue();
+		assertThat(docs.json().get("paths").has("/app/v1/balances")).isTrue();
+		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theSchemaComesFromFlywayAndJobsFromTheDatabase() {
+		assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+		assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'idempotency-key-cleanup'").query(Long.class).single())
+				.as("the recurring clean-up job is persisted by db-scheduler").isEqualTo(1);
+	}
+
+	@Test
+	void unknownPathsAnswerProblemDetails() {
+		TestHttp.Response r = TestHttp.operator(port, "maker").get("/api/no-such-thing");
+		assertThat(r.status()).isIn(403, 404);
+		assertThat(r.header("content-type")).contains("problem+json");
+		assertThat(r.body()).doesNotContain("Exception").doesNotContain("at io.wbo");
+	}
+}

@@ -1,0 +1,108 @@
+package io.wbo.bench;
+
+import java.math.BigDecimal;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.wbo.audit.AuditLog;
+import io.wbo.common.Actor;
+import io.wbo.common.Asset;
+import io.wbo.common.Money;
+import io.wbo.ledger.AccountKind;
+import io.wbo.ledger.AccountRef;
+import io.wbo.ledger.Ledger;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Ledger throughput beside pgbench TPC-B on the same embedded PostgreSQL, 4 clients each: spread-out accounts, one
+ * hot account, and the spread run with the audit chain off. Prints figures; asserts nothing (run by
+ * scripts/bench-ledger.sh, excluded from the test suite).
+ */
+@WboTest
+class LedgerBenchmark {
+
+	static final int CLIENTS = 4;
+	static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+	static final int CUSTOMERS = 2_000;
+	static final long BASE = 50_000_000L;
+	static final Actor BENCH = Actor.system("bench");
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Value("${wbo.embedded-postgres.actual-port}")
+	int pgPort;
+
+	/** Ends a setup run early. */
+	static final class StopSignal extends RuntimeException {
+	}
+
+	@Test
+	void ledgerVersusPgbench() throws Exception {
+		Money funding = new Money(Asset.HKD, new BigDecimal("1000000.00"));
+		Money one = new Money(Asset.HKD, new BigDecimal("1.00"));
+		AccountRef source = AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD);
+		String run = Long.toString(System.nanoTime());
+		Money half = new Money(Asset.HKD, new BigDecimal("500000.00"));
+		// every customer gets a balance and a frozen part, so random freezes and unfreezes never run dry
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		LoadRun.run(CLIENTS, 3600, (t, n) -> {
+			int c = next.getAndIncrement();
+			if (c >= CUSTOMERS) {
+				throw new StopSignal();
+			}
+			ledger.credit(BASE + c, funding, source, "BENCH:FUND:" + run + ":" + c, "Bench", "fund", BENCH);
+			ledger.freeze(BASE + c, half, "BENCH:PREFREEZE:" + run + ":" + c, "Bench", "fund", BENCH);
+		});
+
+		double pgbench = PgBench.tpcb(jdbc, pgPort, CLIENTS, SECONDS, 10);
+
+		LoadRun.Op spread = (t, n) -> {
+			long customer = BASE + ThreadLocalRandom.current().nextInt(CUSTOMERS);
+			String key = "BENCH:" + run + ":S:" + t + ":" + n;
+			if ((n & 1) == 0) {
+				ledger.freeze(customer, one, key, "Bench", key, BENCH);
+			}
+			else {
+				ledger.unfreeze(customer, one, key, "Bench", key, BENCH);
+			}
+		};
+		// warm the JIT and the connection pool before measuring
+		LoadRun.run(CLIENTS, 5, (t, n) -> spread.run(t, n + 1_000_000_000L * (t + 1)));
+
+		LoadRun.Result spreadOn = LoadRun.run(CLIENTS, SECONDS, spread);
+		LoadRun.Result hot = LoadRun.run(CLIENTS, SECONDS, (t, n) -> {
+			long customer = BASE + ThreadLocalRandom.current().nextInt(CUSTOMERS);
+			String key = "BENCH:" + run + ":H:" + t + ":" + n;
+			ledger.credit(customer, one, source, key, "Bench", key, BENCH);
+		});
+		audit.setEnabledForBenchmark(false);
+		LoadRun.Result spreadOff;
+		try {
+			spreadOff = LoadRun.run(CLIENTS, SECONDS, (t, n) -> spread.run(t, n + 500_000_000L * (t + 1)));
+		}
+		finally {
+			audit.setEnabledForBenchmark(true);
+		}
+
+		System.out.println();
+		System.out.println("=== wbo ledger benchmark (" + CLIENTS + " clients, " + SECONDS + " s each, embedded PostgreSQL 17) ===");
+		System.out.printf("pgbench TPC-B (scale 10)          : %,.0f tps%n", pgbench);
+		System.out.println("ledger, spread accounts, audit on : " + spreadOn);
+		System.out.println("ledger, one hot account, audit on : " + hot);
+		System.out.println("ledger, spread accounts, audit off: " + spreadOff);
+		System.out.printf("ratio spread / pgbench            : %.2f (target >= 1.0)%n", spreadOn.perSecond() / pgbench);
+		System.out.printf("ratio hot / spread                : %.2f (target >= 0.5)%n", hot.perSecond() / spreadOn.perSecond());
+		System.out.printf("ratio audit on / off              : %.2f (target >= 0.9)%n", spreadOn.perSecond() / spreadOff.perSecond());
+		System.out.println("books balanced after the run      : " + ledger.checkBooks().ok());
+	}
+}

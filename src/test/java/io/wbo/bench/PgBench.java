@@ -1,0 +1,47 @@
+package io.wbo.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Runs PostgreSQL's own pgbench (TPC-B) against the same server, as the yardstick the benchmarks are compared to. */
+final class PgBench {
+
+	private PgBench() {
+	}
+
+	static double tpcb(JdbcClient jdbc, int port, int clients, int seconds, int scale) throws Exception {
+		if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'pgbench')").query(Boolean.class).single()) {
+			jdbc.sql("CREATE DATABASE pgbench").update();
+		}
+		run(List.of("pgbench", "-q", "-i", "-s", Integer.toString(scale), "-h", "localhost", "-p", Integer.toString(port), "-U",
+				"postgres", "pgbench"));
+		String out = run(List.of("pgbench", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T",
+				Integer.toString(seconds), "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres", "pgbench"));
+		Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
+		if (!m.find()) {
+			throw new IllegalStateException("pgbench printed no tps:\n" + out);
+		}
+		return Double.parseDouble(m.group(1));
+	}
+
+	private static String run(List<String> command) throws Exception {
+		ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+		pb.environment().put("PGPASSWORD", "postgres");
+		Process p = pb.start();
+		StringBuilder out = new StringBuilder();
+		try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+			r.lines().forEach(l -> out.append(l).append('\n'));
+		}
+		if (p.waitFor() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+		}
+		return out.toString();
+	}
+}
