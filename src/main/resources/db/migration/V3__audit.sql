@@ -29,7 +29,8 @@ CREATE TABLE audit_entry (
 CREATE INDEX audit_entry_entity_idx ON audit_entry (entity_type, entity_id, id DESC);
 CREATE INDEX audit_entry_actor_idx ON audit_entry (actor_name, id DESC);
 CREATE INDEX audit_entry_action_idx ON audit_entry (action, id DESC);
-CREATE INDEX audit_entry_time_idx ON audit_entry (occurred_at);
+-- entries arrive in time order: a BRIN index serves time ranges at a fraction of a B-tree's write cost
+CREATE INDEX audit_entry_time_idx ON audit_entry USING brin (occurred_at);
 
 CREATE FUNCTION audit_entry_append_only() RETURNS trigger AS $$
 BEGIN

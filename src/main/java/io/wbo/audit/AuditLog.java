@@ -71,6 +71,43 @@ public class AuditLog {
 				.update();
 	}
 
+	/**
+	 * An audit entry prepared to be written by the caller's own statement (one round trip for a change and its entry):
+	 * append {@link #cte(String)} to a {@code WITH} clause, bind {@link #params()}, and check {@code audit_upd}.
+	 */
+	public record Linked(AuditRecord record, java.util.Map<String, Object> params) {
+
+		public String cte(String condition) {
+			return AuditChain.LINKED_CTE.formatted(condition);
+		}
+	}
+
+	/** Prepares a linked entry; empty only while auditing is switched off for the benchmark. */
+	public java.util.Optional<Linked> prepareLinked(AuditRecord r) {
+		if (!enabled) {
+			return java.util.Optional.empty();
+		}
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String changes = json.writeValueAsString(r.changes());
+		java.util.Map<String, Object> p = new java.util.HashMap<>();
+		p.put("a_offset", ThreadLocalRandom.current().nextInt(AuditChain.CHAINS));
+		p.put("a_chains", AuditChain.CHAINS);
+		p.put("a_at", java.sql.Timestamp.from(at));
+		p.put("a_actorKind", r.actor().kind().name());
+		p.put("a_actorId", r.actor().id());
+		p.put("a_actorName", r.actor().name());
+		p.put("a_actor", r.actor().label());
+		p.put("a_ip", r.actor().ip());
+		p.put("a_action", r.action());
+		p.put("a_entityType", r.entityType());
+		p.put("a_entityId", r.entityId());
+		p.put("a_changes", changes);
+		p.put("a_remark", r.remark());
+		p.put("a_content", AuditChain.content(at, r.actor().label(), r.actor().ip(), r.action(), r.entityType(), r.entityId(), changes,
+				r.remark()));
+		return java.util.Optional.of(new Linked(r, p));
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(List<AuditRecord> records) {
 		records.forEach(this::record);
