@@ -219,7 +219,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,6 +238,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["pull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cheques": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cheques/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["print"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1597,6 +1629,25 @@ export interface components {
             id?: number;
             verified?: boolean;
         };
+        ChequeRow: {
+            amount?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            currency?: string;
+            customerName?: string;
+            customerNo?: string;
+            lastChequeNumber?: string;
+            /** Format: date-time */
+            lastPrintedAt?: string;
+            payee?: string;
+            /** Format: int64 */
+            payingAccountId?: number;
+            /** Format: int32 */
+            prints?: number;
+            serial?: string;
+            /** Format: int64 */
+            withdrawalId?: number;
+        };
         Code: {
             code?: string;
         };
@@ -1660,6 +1711,10 @@ export interface components {
         };
         CursorPageBatchView: {
             items?: components["schemas"]["BatchView"][];
+            next?: string;
+        };
+        CursorPageChequeRow: {
+            items?: components["schemas"]["ChequeRow"][];
             next?: string;
         };
         CursorPageCustomer: {
@@ -1959,6 +2014,16 @@ export interface components {
             levels?: string[];
             mayBeDisabled?: boolean;
             type?: string;
+        };
+        PrintBody: {
+            items?: components["schemas"]["PrintItem"][];
+            reason?: string;
+            reprint?: boolean;
+        };
+        PrintItem: {
+            chequeNumber?: string;
+            /** Format: int64 */
+            withdrawalId?: number;
         };
         PullStatus: {
             /** Format: int64 */
@@ -2531,7 +2596,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -2569,6 +2634,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PullStatus"];
+                };
+            };
+        };
+    };
+    list_6: {
+        parameters: {
+            query?: {
+                printed?: boolean;
+                serial?: string;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageChequeRow"];
+                };
+            };
+        };
+    };
+    print: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrintBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/problem+json": string;
                 };
             };
         };
@@ -3702,7 +3819,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": {
+                "application/json": {
                     definition: components["schemas"]["TemplateDefinition"];
                     /** Format: binary */
                     file: string;
@@ -3884,10 +4001,11 @@ export interface operations {
     };
     importFile: {
         parameters: {
-            query?: {
+            query: {
                 templateId?: number;
                 format?: string;
                 accountId?: number;
+                actor: components["schemas"]["Actor"];
             };
             header?: never;
             path?: never;
@@ -3895,8 +4013,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": {
-                    actor?: components["schemas"]["Actor"];
+                "application/json": {
                     /** Format: binary */
                     file: string;
                 };

@@ -147,6 +147,13 @@ class StatementImportTests {
 	}
 
 	@Test
+	void refusesAnImportWithoutAFileAsBadInput() {
+		TestHttp.Response r = finance.post("/api/statements/import", Map.of("accountId", account));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("file")).isNotNull();
+	}
+
+	@Test
 	void refusesAnInvalidTemplateNamingEveryProblem() {
 		TestHttp.Response r = finance.post("/api/statement-templates", Map.of("name", "broken " + System.nanoTime(), "bankName", "X", "definition",
 				Map.of("fileType", "PDF", "encoding", "EBCDIC", "headerRows", 1, "columns", Map.of("amount", 2), "dateFormat", "dd/MM/yyyy", "amountMode", "SIGNED")));

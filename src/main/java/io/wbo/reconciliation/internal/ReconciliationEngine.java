@@ -54,7 +54,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReconciliationEngine {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationEngine.class);
 	public static final int DEFAULT_WINDOW_DAYS = 3;
+
+	/** Elapsed time per phase, for the log line of each run. */
+	private static final class Phases {
+		private final StringBuilder text = new StringBuilder();
+		private long last = System.nanoTime();
+
+		void done(String phase) {
+			long now = System.nanoTime();
+			text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+			last = now;
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
+		}
+	}
 	private static final int MAX_ROUNDS = 100;
 
 	private final JdbcClient jdbc;
@@ -101,17 +119,28 @@ public class ReconciliationEngine {
 				.param("direction", direction.name()).param("account", accountId).param("from", from).param("to", to).param("window", window)
 				.param("by", actor.name()).query(Long.class).single();
 
+		// the matching sorts and hashes whole periods: give this transaction room to do it in memory
+		jdbc.sql("SET LOCAL work_mem = '128MB'").update();
+		Phases phases = new Phases();
 		loadRecords(direction, accountId, from, to);
+		phases.done("records");
 		loadLines(direction, accountId, from.minusDays(window), to.plusDays(window));
+		phases.done("lines");
 		matchTags();
 		matchReferences();
+		phases.done("references");
 		matchBatches(window);
 		repeat(() -> matchAmounts(window));
 		repeat(() -> matchMismatches(window));
 		leftovers(direction, from, to, window);
+		phases.done("amounts");
 		writeResults(runId);
+		phases.done("results");
 		markLines(runId);
+		phases.done("lines-marked");
 		publishChanges(runId);
+		phases.done("states-events");
+		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
 		jdbc.sql("""
 				UPDATE recon_run SET finished_at = now(),
 				  matched = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MATCHED'),

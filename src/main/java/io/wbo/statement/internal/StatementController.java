@@ -53,6 +53,14 @@ class StatementController {
 		this.exports = exports;
 	}
 
+	/** An upload endpoint called without a multipart body is the caller's input error, not a server fault. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<org.springframework.http.ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e) {
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(io.wbo.common.web.ProblemDetailsAdvice.validation(List.of(new InvalidInputException.FieldError("file",
+						"a multipart/form-data upload with a file part is required"))));
+	}
+
 	record MatchedRecord(String type, @Nullable Long id, @Nullable String serial) {
 	}
 
@@ -72,7 +80,7 @@ class StatementController {
 		}
 	}
 
-	@PostMapping(path = "/api/statements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/statements/import")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
 	StatementImporter.ImportResult importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) @Nullable Long templateId,
 			@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable Long accountId, Actor actor) {
@@ -264,7 +272,7 @@ class StatementController {
 	}
 
 	/** The first rows of a sample file as a (possibly unsaved) template reads them: raw cells, then parsed lines or errors. */
-	@PostMapping(path = "/api/statement-templates/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/statement-templates/preview")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
 	Map<String, Object> preview(@RequestPart("file") MultipartFile file, @RequestPart("definition") TemplateDefinition definition) throws IOException {
 		definition.validate();

@@ -108,6 +108,7 @@ public class StatementImporter {
 	}
 
 	private Staging stage(CompanyAccount account, StatementParser parser, FileSource file) {
+		jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		jdbc.sql("""
 				CREATE TEMP TABLE statement_stage (
 				  line_no INT, direction TEXT, amount NUMERIC, amount_text TEXT, currency TEXT, booking_date DATE, value_date DATE,
@@ -172,13 +173,13 @@ public class StatementImporter {
 				SELECT :account, direction, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank,
 				  description, :source, :import, line_no, """;
 		int withRef = jdbc.sql(columns + """
-				'R:' || md5(concat_ws('|', booking_date, amount_text, direction, ref))
+				md5(concat_ws('|', 'R', booking_date, amount_text, direction, ref))::uuid
 				FROM statement_stage WHERE ref IS NOT NULL
 				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
 				.param("account", accountId).param("source", source).param("import", importId).update();
 		int withoutRef = jdbc.sql(columns + """
-				'H:' || h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no)
-				FROM (SELECT s.*, md5(concat_ws('|', booking_date, value_date, amount_text, direction, currency, cp_name, cp_account,
+				md5(h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
+				FROM (SELECT s.*, md5(concat_ws('|', 'H', booking_date, value_date, amount_text, direction, currency, cp_name, cp_account,
 				        cp_bank, description)) AS h FROM statement_stage s WHERE ref IS NULL) x
 				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
 				.param("account", accountId).param("source", source).param("import", importId).update();
