@@ -46,6 +46,7 @@ class ConsoleBrowserTests {
 	void screenshotsAndClose() {
 		for (int i = 0; i < browsers.size(); i++) {
 			browsers.get(i).screenshot(testName + (i == 0 ? "" : "-" + (i + 1)));
+			browsers.get(i).consoleMessages().forEach(m -> System.out.println("[browser " + testName + "] " + m));
 			browsers.get(i).close();
 		}
 		browsers.clear();
