@@ -84,6 +84,27 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void aLockedAccountIsToldUntilWhen() {
+		String username = "e2e-lock-" + System.nanoTime() % 1000000;
+		TestHttp.Response created = TestHttp.operator(port, "admin").post("/api/operators",
+				Map.of("username", username, "displayName", "Lock 測試", "password", TestHttp.PASSWORD, "roles", List.of("AUDITOR")));
+		assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+		TestHttp anonymous = TestHttp.anonymous(port);
+		int status = 0;
+		for (int i = 0; i < 10 && status != 423; i++) {
+			status = anonymous.post("/api/auth/login", Map.of("username", username, "password", "wrong-password")).status();
+		}
+		assertThat(status).as("the account locks after repeated failures").isEqualTo(423);
+
+		Browser b = browser();
+		b.open("/login");
+		b.type("login-username", username);
+		b.type("login-password", TestHttp.PASSWORD);
+		b.click("login-submit");
+		assertThat(b.waitForText("login-error", "鎖定")).containsPattern("鎖定至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（香港時間）");
+	}
+
+	@Test
 	void switchesTheLanguageAndRemembersIt() {
 		Browser b = browser().login("admin");
 		assertThat(b.find("menu-customers").getText()).isEqualTo("客戶");
