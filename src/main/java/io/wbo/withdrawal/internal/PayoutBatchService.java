@@ -248,6 +248,7 @@ class PayoutBatchService {
 				reasons.add("FAILED".equals(item.result()) ? item.reason().trim() : null);
 			}
 		}
+		WithdrawalStore.preferHashJoins(jdbc, ids.size());
 		List<Long> updated = jdbc.sql("""
 				WITH u AS (
 				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:results AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]))
@@ -298,18 +299,17 @@ class PayoutBatchService {
 
 	private WorkOrderView sendForReview(Batch b, Actor actor) {
 		List<Long> items = itemIds(b.id(), WithdrawalStatus.BATCH_PROCESSING);
-		List<WithdrawalStore.Moved> moved = store.move(items, Transition.RESULTS_ENTERED, actor, "RESULTS_ENTERED", null, null, "",
-				"AND w.batch_id = :batch", Map.of("batch", b.id()));
 		Map<String, Object> counts = jdbc.sql("""
 				SELECT count(*) FILTER (WHERE result = 'SUCCESS') AS succeeded, count(*) FILTER (WHERE result = 'FAILED') AS failed
 				FROM withdrawal_payout WHERE batch_id = :b AND status = 'PROCESSING'""").param("b", b.id()).query().singleRow();
+		// the review work order first, so each item's history row names it (approval of this type cannot be switched off)
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.BATCH_RESULT, ENTITY, Long.toString(b.id()), b.serial(),
 				List.of(FieldChange.set("batch", b.serial()), FieldChange.set("succeeded", counts.get("succeeded")),
 						FieldChange.set("failed", counts.get("failed"))),
 				json.writeValueAsString(new BatchPayload(b.id())), "results of batch " + b.serial()), actor);
+		List<WithdrawalStore.Moved> moved = store.move(items, Transition.RESULTS_ENTERED, actor, "RESULTS_ENTERED", order.id(), null, "",
+				"AND w.batch_id = :batch", Map.of("batch", b.id()));
 		jdbc.sql("UPDATE payout_batch SET review_wo = :wo WHERE id = :id").param("wo", order.id()).param("id", b.id()).update();
-		jdbc.sql("UPDATE withdrawal_event SET work_order_id = :wo WHERE withdrawal_id IN (SELECT id FROM withdrawal WHERE batch_id = :b) AND action = 'RESULTS_ENTERED' AND work_order_id IS NULL")
-				.param("wo", order.id()).param("b", b.id()).update();
 		status(b.id(), BatchStatus.RESULT_PENDING_REVIEW);
 		audit.record(AuditRecord.of(actor, "PAYOUT_BATCH_RESULTS_ENTERED", ENTITY, b.id(),
 				List.of(FieldChange.of("status", BatchStatus.PROCESSING, BatchStatus.RESULT_PENDING_REVIEW))).withRemark("work order " + order.id()));
