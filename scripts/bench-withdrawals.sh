@@ -9,7 +9,7 @@ what="${1:-all}"
 run() {
   local method="$1" jvm="$2"
   mvn -B -o -q test -DskipConsole=true -Dtest="WithdrawalBenchmark#${method}" -Dsurefire.failIfNoSpecifiedTests=false \
-      "-Dsurefire.jvm=${jvm}" ${BENCH_OPTS:-} >/tmp/bench-withdrawals-$$.log 2>&1 || { tail -50 /tmp/bench-withdrawals-$$.log; exit 1; }
+      "-DargLine=${jvm}" ${BENCH_OPTS:-} >/tmp/bench-withdrawals-$$.log 2>&1 || { tail -50 /tmp/bench-withdrawals-$$.log; exit 1; }
   grep -h "^BENCH" target/surefire-reports/io.wbo.bench.WithdrawalBenchmark-output.txt /tmp/bench-withdrawals-$$.log 2>/dev/null | sort -u || true
 }
 [[ "$what" == all || "$what" == app ]] && run appCreationVersusPgbench "-Xmx1g -XX:+UseParallelGC"

@@ -13,6 +13,17 @@ CREATE TABLE ledger_account (
     CHECK (NOT guarded OR credits_posted >= debits_posted)
 );
 
+-- An unguarded (system) account is posted to through one of its slots, picked at random per transfer, so a hot
+-- account such as a company bank account or fee income does not make every transfer wait for one row lock. Its totals
+-- are the row's plus its slots'.
+CREATE TABLE ledger_account_slot (
+    account_id     BIGINT          NOT NULL REFERENCES ledger_account (id),
+    slot           INT             NOT NULL,
+    debits_posted  NUMERIC(38, 18) NOT NULL DEFAULT 0,
+    credits_posted NUMERIC(38, 18) NOT NULL DEFAULT 0,
+    PRIMARY KEY (account_id, slot)
+);
+
 CREATE TABLE ledger_transfer (
     id                BIGSERIAL PRIMARY KEY,
     transfer_key      TEXT           NOT NULL UNIQUE,
@@ -38,3 +49,12 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER ledger_transfer_no_update BEFORE UPDATE OR DELETE ON ledger_transfer
     FOR EACH ROW EXECUTE FUNCTION ledger_transfer_immutable();
+
+-- Each account's totals: its own row plus its slots.
+CREATE VIEW ledger_account_totals AS
+SELECT a.id, a.owner_type, a.owner_ref, a.asset, a.kind, a.guarded,
+       a.debits_posted + coalesce(s.debits, 0) AS debits_posted,
+       a.credits_posted + coalesce(s.credits, 0) AS credits_posted
+FROM ledger_account a
+LEFT JOIN (SELECT account_id, sum(debits_posted) AS debits, sum(credits_posted) AS credits
+           FROM ledger_account_slot GROUP BY account_id) s ON s.account_id = a.id;

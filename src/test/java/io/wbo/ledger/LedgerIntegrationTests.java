@@ -103,6 +103,35 @@ class LedgerIntegrationTests {
 	}
 
 	@Test
+	void concurrentPayoutsIntoOneHotSystemAccountAllCount() throws Exception {
+		AccountRef hot = AccountRef.companyBank(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000), Asset.HKD);
+		List<Long> customers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			long c = freshCustomer();
+			fund(c, "100.00");
+			ledger.freeze(c, hkd("100.00"), "T:HOTF:" + c, "Test", "hot", TEST);
+			customers.add(c);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<?>> futures = new ArrayList<>();
+		for (long c : customers) {
+			futures.add(pool.submit(() -> {
+				for (int n = 0; n < 25; n++) {
+					ledger.debitFrozen(c, hkd("4.00"), hot, "T:HOT:" + c + ":" + n, "Test", "hot", TEST);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		customers.forEach(c -> assertThat(ledger.balance(c, Asset.HKD).frozen().amount()).isEqualByComparingTo("0.00"));
+		BooksReport books = ledger.checkBooks();
+		assertThat(books.ok()).as(books.problems().toString()).isTrue();
+	}
+
+	@Test
 	void theBooksCheckRecomputesEveryBalance() {
 		TestHttp admin = TestHttp.operator(port, "admin");
 		TestHttp.Response books = admin.get("/api/ledger/books-check");

@@ -25,13 +25,25 @@ public final class TestHttp {
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String base;
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 	private final HttpClient client;
 	private String bearer;
 
 	private TestHttp(int port) {
+		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private TestHttp(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	/** The same browser (cookies, token) talking to another instance of wbo on this machine. */
+	public TestHttp onPort(int otherPort) {
+		TestHttp other = new TestHttp(otherPort, cookies);
+		other.bearer = bearer;
+		return other;
 	}
 
 	public static TestHttp anonymous(int port) {
@@ -104,8 +116,47 @@ public final class TestHttp {
 
 	public Response postRaw(String path, String rawBody, Map<String, String> headers) {
 		HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(rawBody)).header("Content-Type", "application/json");
-		headers.forEach(b::header);
+		headers.forEach(b::setHeader);
 		return send(b);
+	}
+
+	/** A multipart/form-data POST (file uploads): plain text fields plus one file part. */
+	public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+		String boundary = "----wbo" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, String> f : fields.entrySet()) {
+				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+						.getBytes(StandardCharsets.UTF_8));
+			}
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(content);
+			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
+	/** A GET returning the raw bytes (file downloads). */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("download " + path + " -> " + r.statusCode());
+			}
+			return r.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	public Response put(String path, Object body) {

@@ -97,11 +97,14 @@ class WithdrawalConcurrencyIntegrationTests {
 		long wo = checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))
 				.json().get("workOrder").get("id").asLong();
 		TestHttp approver = TestHttp.operator(port, "approver");
-		TestHttp admin = TestHttp.operator(port, "admin");
+		// a second person who may decide: both are neither the maker (checker) nor lacking WORK_ORDER_APPROVE
+		TestHttp.operator(port, "admin").post("/api/operators", Map.of("username", "approver-two", "displayName", "Second approver",
+				"password", TestHttp.PASSWORD, "roles", List.of("APPROVER")));
+		TestHttp secondApprover = TestHttp.operator(port, "approver-two");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<TestHttp.Response>> results = pool.invokeAll(List.<Callable<TestHttp.Response>>of(
 				() -> approver.post("/api/work-orders/" + wo + "/approve", Map.of("comment", "a")),
-				() -> admin.post("/api/work-orders/" + wo + "/approve", Map.of("comment", "b"))));
+				() -> secondApprover.post("/api/work-orders/" + wo + "/approve", Map.of("comment", "b"))));
 		pool.shutdown();
 		List<Integer> statuses = new ArrayList<>();
 		for (Future<TestHttp.Response> f : results) {

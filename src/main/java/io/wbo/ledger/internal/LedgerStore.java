@@ -25,20 +25,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LedgerStore {
 
+	static final int SLOTS = 16;
+
+	/** Posting to a guarded account: its own row, which the CHECK constraint guards. */
+	private static final String POST_TO_ROW = """
+			UPDATE ledger_account a SET %1$s = a.%1$s + t.amount FROM t WHERE a.id = :%2$s RETURNING a.id""";
+
+	/** Posting to an unguarded account: one of its slots, so concurrent transfers rarely wait for each other. */
+	private static final String POST_TO_SLOT = """
+			UPDATE ledger_account_slot s SET %1$s = s.%1$s + t.amount FROM t
+			WHERE s.account_id = :%2$s AND s.slot = :%2$sSlot RETURNING s.account_id""";
+
 	private static final String POST = """
 			WITH locked AS (
-			  SELECT id FROM ledger_account WHERE id IN (:debit, :credit) ORDER BY id FOR NO KEY UPDATE
+			  SELECT id FROM ledger_account WHERE id = ANY(:guarded) ORDER BY id FOR NO KEY UPDATE
 			), t AS (
 			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
 			                               reference_type, reference_id)
 			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId
-			  WHERE (SELECT count(*) FROM locked) = 2
+			  WHERE (SELECT count(*) FROM locked) = cardinality(:guarded)
 			  ON CONFLICT (transfer_key) DO NOTHING
 			  RETURNING id, amount
 			), d AS (
-			  UPDATE ledger_account a SET debits_posted = a.debits_posted + t.amount FROM t WHERE a.id = :debit RETURNING a.id
+			  %s
 			), c AS (
-			  UPDATE ledger_account a SET credits_posted = a.credits_posted + t.amount FROM t WHERE a.id = :credit RETURNING a.id
+			  %s
 			)
 			%s
 			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited,
@@ -80,9 +91,14 @@ public class LedgerStore {
 					VALUES (:ownerType, :ownerRef, :asset, :kind, :guarded) ON CONFLICT DO NOTHING""")
 					.param("ownerType", ref.ownerType()).param("ownerRef", ref.ownerRef()).param("asset", ref.asset().code())
 					.param("kind", ref.kind().name()).param("guarded", ref.kind().guarded()).update();
-			return jdbc.sql("SELECT id FROM ledger_account WHERE owner_type = :ownerType AND owner_ref = :ownerRef AND asset = :asset AND kind = :kind")
+			long created = jdbc.sql("SELECT id FROM ledger_account WHERE owner_type = :ownerType AND owner_ref = :ownerRef AND asset = :asset AND kind = :kind")
 					.param("ownerType", ref.ownerType()).param("ownerRef", ref.ownerRef()).param("asset", ref.asset().code())
 					.param("kind", ref.kind().name()).query(Long.class).single();
+			if (!ref.kind().guarded()) {
+				jdbc.sql("INSERT INTO ledger_account_slot (account_id, slot) SELECT :id, s FROM generate_series(0, :last) s ON CONFLICT DO NOTHING")
+						.param("id", created).param("last", SLOTS - 1).update();
+			}
+			return created;
 		});
 		accountIds.put(ref, id);
 		return id;
@@ -93,10 +109,24 @@ public class LedgerStore {
 	 * ({@link StoredTransfer#audited()} tells whether a chain head was free).
 	 */
 	public StoredTransfer post(Transfer t, long debitId, long creditId, java.util.Optional<io.wbo.audit.AuditLog.Linked> audit) {
+		boolean debitGuarded = t.debit().kind().guarded();
+		boolean creditGuarded = t.credit().kind().guarded();
+		String debitSql = (debitGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("debits_posted", "debit");
+		String creditSql = (creditGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("credits_posted", "credit");
 		String sql = audit.isPresent()
-				? POST.formatted(", " + audit.get().cte("EXISTS (SELECT 1 FROM t)"), "(SELECT count(*) FROM audit_upd)")
-				: POST.formatted("", "0");
+				? POST.formatted(debitSql, creditSql, ", " + audit.get().cte("EXISTS (SELECT 1 FROM t)"), "(SELECT count(*) FROM audit_upd)")
+				: POST.formatted(debitSql, creditSql, "", "0");
 		Map<String, Object> params = new java.util.HashMap<>(audit.map(io.wbo.audit.AuditLog.Linked::params).orElse(Map.of()));
+		java.util.List<Long> guarded = new java.util.ArrayList<>();
+		if (debitGuarded) {
+			guarded.add(debitId);
+		}
+		if (creditGuarded) {
+			guarded.add(creditId);
+		}
+		params.put("guarded", guarded.toArray(Long[]::new));
+		params.put("debitSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
+		params.put("creditSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
 		Map<String, Object> row = jdbc.sql(sql).params(params)
 				.param("key", t.key()).param("kind", t.kind().name()).param("asset", t.amount().asset().code())
 				.param("amount", t.amount().amount()).param("debit", debitId).param("credit", creditId)
@@ -124,7 +154,7 @@ public class LedgerStore {
 
 	/** Reads a balance on another connection: the caller's transaction is already aborted by the failed statement. */
 	public Money balanceOutsideTransaction(long accountId, Asset asset) {
-		BigDecimal value = separate.execute(status -> jdbc.sql("SELECT credits_posted - debits_posted FROM ledger_account WHERE id = :id")
+		BigDecimal value = separate.execute(status -> jdbc.sql("SELECT credits_posted - debits_posted FROM ledger_account_totals WHERE id = :id")
 				.param("id", accountId).query(BigDecimal.class).single());
 		return money(asset, value);
 	}
@@ -159,9 +189,10 @@ public class LedgerStore {
 				    UNION ALL
 				    SELECT credit_account_id, 0, amount FROM ledger_transfer) x
 				  GROUP BY account_id)
+				, posted AS (SELECT * FROM ledger_account_totals)
 				SELECT a.id, a.owner_type || ':' || a.owner_ref || ':' || a.asset || ':' || a.kind AS account,
 				       a.debits_posted, a.credits_posted, coalesce(s.dr, 0) AS dr, coalesce(s.cr, 0) AS cr, a.guarded
-				FROM ledger_account a LEFT JOIN sums s ON s.account_id = a.id
+				FROM posted a LEFT JOIN sums s ON s.account_id = a.id
 				WHERE a.debits_posted <> coalesce(s.dr, 0) OR a.credits_posted <> coalesce(s.cr, 0)
 				   OR (a.guarded AND a.credits_posted < a.debits_posted)
 				ORDER BY a.id""")
@@ -172,7 +203,7 @@ public class LedgerStore {
 				.list());
 		List<BooksReport.AssetTotals> assets = jdbc.sql("""
 				SELECT asset, sum(debits_posted) AS debits, sum(credits_posted) AS credits
-				FROM ledger_account GROUP BY asset ORDER BY asset""")
+				FROM ledger_account_totals GROUP BY asset ORDER BY asset""")
 				.query((rs, n) -> new BooksReport.AssetTotals(rs.getString("asset"),
 						rs.getBigDecimal("debits").stripTrailingZeros().toPlainString(),
 						rs.getBigDecimal("credits").stripTrailingZeros().toPlainString(),

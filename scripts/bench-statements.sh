@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Bank statement import and reconciliation at a million lines, with -Xmx512m; prints figures.
+# Usage: scripts/bench-statements.sh [lines, default 1000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -ntp -q test -DskipConsole=true -Dtest=StatementBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -DargLine="-Xmx512m -XX:+UseParallelGC -Dbench.lines=${1:-1000000}" 2>&1 \
+  | grep -E "^(===|copy|import|ratio|reimport|reconcile|scaling)|reconciliation run .*ms|ERROR|FAIL|Exception" \
+  | sed -E 's/^.*(reconciliation run )/  \1/' || true

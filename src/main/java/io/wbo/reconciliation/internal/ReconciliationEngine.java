@@ -1,0 +1,429 @@
+package io.wbo.reconciliation.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import io.wbo.audit.AuditLog;
+import io.wbo.audit.AuditRecord;
+import io.wbo.audit.FieldChange;
+import io.wbo.common.Actor;
+import io.wbo.common.InvalidInputException;
+import io.wbo.customer.Customers;
+import io.wbo.reconciliation.Direction;
+import io.wbo.reconciliation.ReconciliationResult;
+import io.wbo.reconciliation.ReconciliationSource;
+import io.wbo.reconciliation.RecordReconciled;
+import io.wbo.reconciliation.SystemRecord;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R-1 / R-2 刷新: one reconciliation run of a direction, a company account and a period, all set-based SQL in one
+ * transaction. The system records of the direction's sources are spooled to a temporary file and COPYed into a
+ * temporary table; the bank lines of the period (widened by the date window) are copied beside them; then, in order:
+ * hand-made tags, the bank reference, one bank line for a whole payout batch, amount + currency + counterparty account
+ * within the window (closest date first, mutual best pairs, repeated until nothing more pairs), and the same
+ * counterparty with another amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join
+ * is an equality join (hash or index), never records × lines.
+ *
+ * <p>Statement lines are read and marked here with SQL on statement_line: both modules are owned together and the
+ * million-line target rules out moving every line through Java twice. The columns written are status (MATCHED /
+ * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns.
+ *
+ * <p>A re-run recomputes from the same inputs and gives the same result; the latest result per record is kept in
+ * recon_record_state and {@link RecordReconciled} is published only for records whose result changed.
+ */
+@Service
+public class ReconciliationEngine {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationEngine.class);
+	public static final int DEFAULT_WINDOW_DAYS = 3;
+
+	/** Elapsed time per phase, for the log line of each run. */
+	private static final class Phases {
+		private final StringBuilder text = new StringBuilder();
+		private long last = System.nanoTime();
+
+		void done(String phase) {
+			long now = System.nanoTime();
+			text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+			last = now;
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
+		}
+	}
+	private static final int MAX_ROUNDS = 100;
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final List<ReconciliationSource> sources;
+	private final Customers customers;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+
+	ReconciliationEngine(JdbcClient jdbc, DataSource dataSource, List<ReconciliationSource> sources, Customers customers, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.sources = sources;
+		this.customers = customers;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	@Transactional
+	public long run(@Nullable Direction direction, @Nullable Long accountId, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable Integer windowDays, Actor actor) {
+		InvalidInputException.Collector errors = new InvalidInputException.Collector();
+		errors.require(direction != null, "direction", "is required (IN or OUT)");
+		errors.require(accountId != null, "accountId", "is required");
+		errors.require(from != null, "from", "is required");
+		errors.require(to != null, "to", "is required");
+		int window = windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays;
+		errors.require(window >= 0 && window <= 31, "windowDays", "must be between 0 and 31");
+		errors.throwIfAny();
+		if (to.isBefore(from)) {
+			throw InvalidInputException.of("to", "must not be before from");
+		}
+		if (ChronoUnit.DAYS.between(from, to) > 366) {
+			throw InvalidInputException.of("to", "a period is at most one year");
+		}
+		customers.requireCompanyAccount(accountId, "accountId");
+		// one run at a time per account and direction; a second waits and then sees the first one's marks
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('reconciliation'), hashtext(:key))").param("key", accountId + ":" + direction)
+				.query(Object.class).list();
+		long runId = jdbc.sql("""
+				INSERT INTO recon_run (direction, account_id, period_from, period_to, window_days, started_by)
+				VALUES (:direction, :account, :from, :to, :window, :by) RETURNING id""")
+				.param("direction", direction.name()).param("account", accountId).param("from", from).param("to", to).param("window", window)
+				.param("by", actor.name()).query(Long.class).single();
+
+		// the matching sorts and hashes whole periods: give this transaction room to do it in memory
+		jdbc.sql("SET LOCAL work_mem = '128MB'").update();
+		Phases phases = new Phases();
+		loadRecords(direction, accountId, from, to);
+		phases.done("records");
+		loadLines(direction, accountId, from.minusDays(window), to.plusDays(window));
+		phases.done("lines");
+		matchTags();
+		matchReferences();
+		phases.done("references");
+		matchBatches(window);
+		repeat(() -> matchAmounts(window));
+		repeat(() -> matchMismatches(window));
+		leftovers(direction, from, to, window);
+		phases.done("amounts");
+		writeResults(runId);
+		phases.done("results");
+		markLines(runId);
+		phases.done("lines-marked");
+		publishChanges(runId);
+		phases.done("states-events");
+		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
+		jdbc.sql("""
+				UPDATE recon_run SET finished_at = now(),
+				  matched = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MATCHED'),
+				  amount_mismatch = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'AMOUNT_MISMATCH'),
+				  missing_in_bank = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MISSING_IN_BANK'),
+				  missing_in_system = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MISSING_IN_SYSTEM')
+				WHERE id = :run""").param("run", runId).update();
+		audit.record(AuditRecord.of(actor, "RECONCILIATION_RUN", "ReconciliationRun", runId, List.of(FieldChange.set("direction", direction),
+				FieldChange.set("accountId", accountId), FieldChange.set("period", from + ".." + to), FieldChange.set("windowDays", window))));
+		return runId;
+	}
+
+	private void loadRecords(Direction direction, long accountId, LocalDate from, LocalDate to) {
+		jdbc.sql("""
+				CREATE TEMP TABLE recon_rr (
+				  rid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, record_type TEXT NOT NULL, record_id BIGINT NOT NULL, serial TEXT,
+				  currency TEXT NOT NULL, amount NUMERIC NOT NULL, d DATE NOT NULL, cp TEXT, cp_raw TEXT, ref TEXT, batch TEXT,
+				  line_id BIGINT, result TEXT, reason TEXT) ON COMMIT DROP""").update();
+		Path spool;
+		try {
+			spool = Files.createTempFile("wbo-recon-", ".copy");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		try {
+			// sources stream their rows from a cursor on this transaction's connection, so they are spooled first
+			try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+				StringBuilder row = new StringBuilder(256);
+				for (ReconciliationSource source : sources) {
+					if (source.direction() != direction) {
+						continue;
+					}
+					source.forEachRecord(accountId, from, to, r -> {
+						row.setLength(0);
+						appendRecord(row, r);
+						try {
+							out.write(row.toString());
+						}
+						catch (IOException e) {
+							throw new UncheckedIOException(e);
+						}
+					});
+				}
+			}
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+						"COPY recon_rr (record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch) FROM STDIN", in, 65536);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("loading the system records failed", e);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(spool);
+			}
+			catch (IOException ignored) {
+				// a temp file left behind is harmless
+			}
+		}
+		// a source listing a record twice must not count it twice
+		jdbc.sql("""
+				DELETE FROM recon_rr a USING recon_rr b
+				WHERE a.record_type = b.record_type AND a.record_id = b.record_id AND a.rid > b.rid""").update();
+		jdbc.sql("CREATE INDEX ON recon_rr (record_type, record_id)").update();
+		jdbc.sql("CREATE INDEX ON recon_rr (ref) WHERE ref IS NOT NULL").update();
+		jdbc.sql("ANALYZE recon_rr").update();
+	}
+
+	static String normalizeAccount(@Nullable String account) {
+		if (account == null) {
+			return null;
+		}
+		String n = account.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+		return n.isEmpty() ? null : n;
+	}
+
+	private static void appendRecord(StringBuilder row, SystemRecord r) {
+		field(row, r.recordType());
+		field(row, Long.toString(r.id()));
+		field(row, r.serial());
+		field(row, r.currency());
+		field(row, r.amount().toPlainString());
+		field(row, r.date().toString());
+		field(row, normalizeAccount(r.counterpartyAccount()));
+		field(row, r.counterpartyAccount());
+		String ref = r.bankReference() == null || r.bankReference().isBlank() ? null : r.bankReference().trim();
+		field(row, ref);
+		text(row, r.batchId());
+		row.append('\n');
+	}
+
+	private static void field(StringBuilder row, @Nullable String value) {
+		text(row, value);
+		row.append('\t');
+	}
+
+	private static void text(StringBuilder row, @Nullable String value) {
+		if (value == null) {
+			row.append("\\N");
+			return;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> row.append("\\\\");
+				case '\t' -> row.append("\\t");
+				case '\n' -> row.append("\\n");
+				case '\r' -> row.append("\\r");
+				default -> row.append(c);
+			}
+		}
+	}
+
+	private void loadLines(Direction direction, long accountId, LocalDate from, LocalDate to) {
+		jdbc.sql("""
+				CREATE TEMP TABLE recon_rl ON COMMIT DROP AS
+				SELECT id, currency, amount, booking_date AS d,
+				  NULLIF(upper(regexp_replace(coalesce(counterparty_account, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp,
+				  counterparty_account AS cp_raw, NULLIF(btrim(bank_reference), '') AS ref, status, record_type, record_id,
+				  NULL::text AS result, NULL::text AS reason, NULL::bigint AS m_rid, NULL::text AS m_label
+				FROM statement_line
+				WHERE account_id = :account AND direction = :direction AND booking_date BETWEEN :from AND :to AND status <> 'DELETED'""")
+				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
+		// a line already bound to a record of another period stays with it
+		jdbc.sql("""
+				DELETE FROM recon_rl l WHERE l.record_id IS NOT NULL AND l.status IN ('TAGGED', 'MATCHED')
+				  AND NOT EXISTS (SELECT 1 FROM recon_rr r WHERE r.record_type = l.record_type AND r.record_id = l.record_id)""").update();
+		jdbc.sql("ALTER TABLE recon_rl ADD PRIMARY KEY (id)").update();
+		jdbc.sql("CREATE INDEX ON recon_rl (ref) WHERE ref IS NOT NULL").update();
+		jdbc.sql("ANALYZE recon_rl").update();
+	}
+
+	private static final String MONEY_BANK = "round(l.amount, 2)::text || ' ' || l.currency";
+	private static final String MONEY_SYSTEM = "round(r.amount, 2)::text || ' ' || r.currency";
+
+	private void matchTags() {
+		jdbc.sql("""
+				WITH t AS (
+				  SELECT l.id AS lid, r.rid FROM recon_rl l JOIN recon_rr r ON r.record_type = l.record_type AND r.record_id = l.record_id
+				  WHERE l.status = 'TAGGED'),
+				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = 'tagged by hand', m_rid = t.rid FROM t WHERE l.id = t.lid RETURNING 1)
+				UPDATE recon_rr r SET result = 'MATCHED', reason = 'tagged by hand to bank line ' || t.lid, line_id = t.lid
+				FROM t WHERE r.rid = t.rid""").update();
+	}
+
+	private void matchReferences() {
+		jdbc.sql("""
+				WITH p AS (
+				  SELECT r.rid, l.id AS lid, r.amount = l.amount AS same, r.ref,
+				    %s AS bank_money, %s AS system_money,
+				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.d - r.d), l.id) AS rn_r,
+				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - r.d), r.rid) AS rn_l
+				  FROM recon_rr r JOIN recon_rl l ON l.ref = r.ref AND l.currency = r.currency
+				  WHERE r.result IS NULL AND l.result IS NULL),
+				m AS (SELECT *, CASE WHEN same THEN 'MATCHED' ELSE 'AMOUNT_MISMATCH' END AS res,
+				        CASE WHEN same THEN 'same bank reference ' || ref
+				             ELSE 'bank reference ' || ref || ': bank ' || bank_money || ', system ' || system_money END AS why
+				      FROM p WHERE rn_r = 1 AND rn_l = 1),
+				u AS (UPDATE recon_rl l SET result = m.res, reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
+				UPDATE recon_rr r SET result = m.res, reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid"""
+				.formatted(MONEY_BANK, MONEY_SYSTEM)).update();
+	}
+
+	/** One bank debit for a whole payout batch (one-to-many): the batch's total, its currency, within the window. */
+	private void matchBatches(int window) {
+		jdbc.sql("""
+				WITH b AS (
+				  SELECT batch, currency, sum(amount) AS total, max(d) AS d, count(*) AS n FROM recon_rr
+				  WHERE result IS NULL AND batch IS NOT NULL GROUP BY batch, currency HAVING count(*) > 1),
+				p AS (
+				  SELECT b.batch, b.currency, b.n, b.total, l.id AS lid,
+				    row_number() OVER (PARTITION BY b.batch, b.currency ORDER BY abs(l.d - b.d), l.id) AS rn_b,
+				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - b.d), b.batch) AS rn_l
+				  FROM b JOIN recon_rl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w
+				  WHERE l.result IS NULL),
+				m AS (SELECT *, 'one bank line for batch ' || batch || ' (' || n || ' payouts, ' || round(total, 2)::text || ' ' || currency || ')' AS why
+				      FROM p WHERE rn_b = 1 AND rn_l = 1),
+				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = m.why, m_label = 'batch ' || m.batch FROM m WHERE l.id = m.lid RETURNING 1)
+				UPDATE recon_rr r SET result = 'MATCHED', reason = m.why, line_id = m.lid
+				FROM m WHERE r.batch = m.batch AND r.currency = m.currency AND r.result IS NULL""").param("w", window).update();
+	}
+
+	private int matchAmounts(int window) {
+		return jdbc.sql("""
+				WITH p AS (
+				  SELECT r.rid, l.id AS lid, abs(l.d - r.d) AS days, (r.cp IS NOT NULL AND r.cp = l.cp) AS same_cp,
+				    row_number() OVER (PARTITION BY r.rid ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), l.id) AS rn_r,
+				    row_number() OVER (PARTITION BY l.id ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), r.rid) AS rn_l
+				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
+				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)
+				  WHERE r.result IS NULL AND l.result IS NULL),
+				m AS (SELECT *, 'same amount and currency' || CASE WHEN same_cp THEN ' and counterparty account' ELSE '' END
+				        || CASE WHEN days = 0 THEN ', same day' WHEN days = 1 THEN ', 1 day apart' ELSE ', ' || days || ' days apart' END AS why
+				      FROM p WHERE rn_r = 1 AND rn_l = 1),
+				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
+				UPDATE recon_rr r SET result = 'MATCHED', reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid""")
+				.param("w", window).update();
+	}
+
+	/** The bank paid the same counterparty within the window, but another amount. */
+	private int matchMismatches(int window) {
+		return jdbc.sql("""
+				WITH p AS (
+				  SELECT r.rid, l.id AS lid, %s AS bank_money, %s AS system_money,
+				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), l.id) AS rn_r,
+				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), r.rid) AS rn_l
+				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
+				  WHERE r.result IS NULL AND l.result IS NULL AND r.cp IS NOT NULL),
+				m AS (SELECT *, 'same counterparty account within the window but bank ' || bank_money || ', system ' || system_money AS why
+				      FROM p WHERE rn_r = 1 AND rn_l = 1),
+				u AS (UPDATE recon_rl l SET result = 'AMOUNT_MISMATCH', reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
+				UPDATE recon_rr r SET result = 'AMOUNT_MISMATCH', reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid"""
+				.formatted(MONEY_BANK, MONEY_SYSTEM)).param("w", window).update();
+	}
+
+	private static void repeat(java.util.function.IntSupplier round) {
+		for (int i = 0; i < MAX_ROUNDS; i++) {
+			if (round.getAsInt() == 0) {
+				return;
+			}
+		}
+	}
+
+	private void leftovers(Direction direction, LocalDate from, LocalDate to, int window) {
+		jdbc.sql("""
+				UPDATE recon_rr SET result = 'MISSING_IN_BANK',
+				  reason = 'no bank line with its bank reference, nor with its amount, currency and counterparty account within ±' || :w || ' days'
+				WHERE result IS NULL""").param("w", window).update();
+		jdbc.sql("""
+				UPDATE recon_rl SET result = 'MISSING_IN_SYSTEM', reason = :why
+				WHERE result IS NULL AND d BETWEEN :from AND :to""")
+				.param("why", direction == Direction.OUT ? "no completed withdrawal matches this bank line" : "no credited deposit matches this bank line")
+				.param("from", from).param("to", to).update();
+	}
+
+	private void writeResults(long runId) {
+		jdbc.sql("""
+				INSERT INTO recon_result (run_id, result, reason, record_type, record_id, record_serial, line_id, currency, system_amount,
+				  bank_amount, system_date, bank_date, bank_reference, counterparty_account)
+				SELECT :run, r.result, r.reason, r.record_type, r.record_id, r.serial, r.line_id, r.currency, r.amount, l.amount, r.d, l.d,
+				  coalesce(l.ref, r.ref), coalesce(r.cp_raw, l.cp_raw)
+				FROM recon_rr r LEFT JOIN recon_rl l ON l.id = r.line_id
+				UNION ALL
+				SELECT :run, l.result, l.reason, NULL, NULL, NULL, l.id, l.currency, NULL, l.amount, NULL, l.d, l.ref, l.cp_raw
+				FROM recon_rl l WHERE l.result = 'MISSING_IN_SYSTEM'""").param("run", runId).update();
+	}
+
+	private void markLines(long runId) {
+		jdbc.sql("""
+				UPDATE statement_line s SET
+				  status = x.new_status, record_type = x.new_type, record_id = x.new_id, record_serial = x.new_serial,
+				  recon_result = x.result, recon_reason = x.reason, recon_run_id = CASE WHEN x.result IS NULL THEN NULL ELSE :run END,
+				  version = s.version + 1
+				FROM (
+				  SELECT l.id, l.result, l.reason,
+				    CASE WHEN l.status = 'TAGGED' THEN 'TAGGED' WHEN l.result = 'MATCHED' THEN 'MATCHED' ELSE 'UNMATCHED' END AS new_status,
+				    CASE WHEN l.status = 'TAGGED' THEN l.record_type WHEN l.m_label IS NOT NULL THEN 'BATCH' ELSE r.record_type END AS new_type,
+				    CASE WHEN l.status = 'TAGGED' THEN l.record_id ELSE r.record_id END AS new_id,
+				    coalesce(l.m_label, r.serial) AS new_serial
+				  FROM recon_rl l LEFT JOIN recon_rr r ON r.rid = l.m_rid
+				  WHERE l.result IS NOT NULL OR l.status = 'MATCHED') x
+				WHERE s.id = x.id AND s.status <> 'DELETED'
+				  AND (s.status, s.record_type, s.record_id, s.record_serial, s.recon_result, s.recon_reason)
+				      IS DISTINCT FROM (x.new_status, x.new_type, x.new_id, x.new_serial, x.result, x.reason)""").param("run", runId).update();
+		// TAGGED lines keep their record even when serials differ in the join above
+	}
+
+	private void publishChanges(long runId) {
+		jdbc.sql("""
+				INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
+				SELECT record_type, record_id, result, reason, line_id, :run FROM recon_rr
+				ON CONFLICT (record_type, record_id) DO UPDATE
+				  SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
+				  WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
+				RETURNING record_type, record_id, result, reason, line_id""").param("run", runId).query(rs -> {
+			events.publishEvent(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
+					ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
+		});
+	}
+}

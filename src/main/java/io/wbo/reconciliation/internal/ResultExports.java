@@ -1,0 +1,44 @@
+package io.wbo.reconciliation.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+
+import io.wbo.common.export.ExportFormat;
+import io.wbo.common.export.Exports;
+import io.wbo.reconciliation.ReconciliationResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Exports a run's results (with the filter of the result list), streamed from a cursor. */
+@Service
+class ResultExports {
+
+	private final ReconciliationQueries queries;
+
+	ResultExports(ReconciliationQueries queries) {
+		this.queries = queries;
+	}
+
+	@Transactional(readOnly = true)
+	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out) throws IOException {
+		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, result, r -> {
+			try {
+				sink.accept(new Object[] { r.result().name(), r.reason(), r.record() == null ? null : r.record().type(),
+						r.record() == null ? null : r.record().serial(), r.lineId(), r.currency(), money(r.systemAmount()), money(r.bankAmount()),
+						r.systemDate(), r.bankDate(), r.bankReference(), r.counterpartyAccount(), r.followUp() == null ? null : r.followUp().status() });
+			}
+			catch (RuntimeException e) {
+				throw e;
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}));
+	}
+
+	private static @Nullable BigDecimal money(@Nullable String amount) {
+		return amount == null ? null : new BigDecimal(amount);
+	}
+}

@@ -1,0 +1,44 @@
+package io.wbo.statement.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.RoundingMode;
+import java.util.List;
+
+import io.wbo.common.Asset;
+import io.wbo.common.export.ExportFormat;
+import io.wbo.common.export.Exports;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Exports what the statement list's filter selects, streamed from a cursor. */
+@Service
+class StatementExports {
+
+	static final List<String> HEADERS = List.of("ID", "Account 賬戶", "Direction 方向", "Amount 金額", "Currency 幣種", "Booking date 記帳日",
+			"Value date 起息日", "Bank reference 銀行流水號", "Counterparty 對方戶名", "Counterparty account 對方賬號", "Counterparty bank 對方銀行",
+			"Description 摘要", "Source 來源", "Status 匹配狀態", "Matched record 匹配記錄", "Reconciliation 對帳結果", "Reason 原因", "Remark 備註");
+
+	private final StatementStore store;
+
+	StatementExports(StatementStore store) {
+		this.store = store;
+	}
+
+	@Transactional(readOnly = true)
+	public long export(StatementStore.Filter filter, ExportFormat format, OutputStream out) throws IOException {
+		return Exports.write(format, out, "Statement lines", HEADERS, sink -> store.forEach(filter, l -> {
+			try {
+				sink.accept(new Object[] { l.id(), l.accountId(), l.direction().name(), l.amount().setScale(Asset.of(l.currency()).scale(), RoundingMode.UNNECESSARY),
+						l.currency(), l.bookingDate(), l.valueDate(), l.bankReference(), l.counterpartyName(), l.counterpartyAccount(),
+						l.counterpartyBank(), l.description(), l.source(), l.status().name(), l.recordSerial(), l.reconResult(), l.reconReason(), l.remark() });
+			}
+			catch (RuntimeException e) {
+				throw e;
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		}));
+	}
+}

@@ -1,0 +1,160 @@
+package io.wbo.statement.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.wbo.audit.AuditLog;
+import io.wbo.audit.AuditRecord;
+import io.wbo.audit.FieldChange;
+import io.wbo.common.Actor;
+import io.wbo.common.DomainException;
+import io.wbo.common.InvalidInputException;
+import io.wbo.reconciliation.Direction;
+import io.wbo.statement.StatementLineTagged;
+import io.wbo.statement.TagTarget;
+import io.wbo.statement.TagTargets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** B-3 to B-6: delete, flip, tag and reject a tag; each audited in its own transaction. */
+@Service
+class StatementOperations {
+
+	private final StatementStore store;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final List<TagTargets> targets;
+	private final TransactionTemplate tx;
+
+	StatementOperations(StatementStore store, AuditLog audit, ApplicationEventPublisher events, List<TagTargets> targets, TransactionTemplate tx) {
+		this.store = store;
+		this.audit = audit;
+		this.events = events;
+		this.targets = targets;
+		this.tx = tx;
+	}
+
+	StatementLine get(long id) {
+		return store.byId(id).orElseThrow(() -> DomainException.notFound("statement line", id));
+	}
+
+	/** B-3: soft delete of a redundant unmatched line; the fingerprint stays, so a re-import does not bring it back. */
+	@Transactional
+	public StatementLine delete(long id, @Nullable String reason, Actor actor) {
+		String why = requireReason(reason, "reason");
+		StatementLine line = get(id);
+		line.requireUnmatched("delete");
+		store.update(line, line.direction(), LineStatus.DELETED, null, null, null, why);
+		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_DELETED", "StatementLine", id,
+				List.of(FieldChange.of("status", line.status(), LineStatus.DELETED))).withRemark(why));
+		return get(id);
+	}
+
+	/** B-4: a line the parser read the wrong way round becomes the other direction (and back). */
+	@Transactional
+	public StatementLine flip(long id, @Nullable String remark, Actor actor) {
+		StatementLine line = get(id);
+		line.requireUnmatched("flip");
+		store.update(line, line.flipped(), line.status(), null, null, null, remark == null ? line.remark() : remark);
+		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_FLIPPED", "StatementLine", id,
+				List.of(FieldChange.of("direction", line.direction(), line.flipped()))).withRemark(remark));
+		return get(id);
+	}
+
+	/**
+	 * B-5 打標: links an unmatched line to a completed record of its direction that has no bank line yet. Amount and
+	 * currency must agree unless the operator gives a reason to override.
+	 */
+	@Transactional
+	public StatementLine tag(long id, @Nullable String recordRef, @Nullable String recordType, @Nullable String overrideReason, Actor actor) {
+		if (recordRef == null || recordRef.isBlank()) {
+			throw InvalidInputException.of("withdrawalId", "is required");
+		}
+		StatementLine line = get(id);
+		line.requireUnmatched("tag");
+		String type = recordType != null && !recordType.isBlank() ? recordType.trim() : line.direction() == Direction.OUT ? "WITHDRAWAL" : "DEPOSIT";
+		List<TagTargets> sources = targets.stream().filter(t -> t.recordType().equals(type)).toList();
+		if (sources.isEmpty()) {
+			throw DomainException.rule("no-tag-target", "no " + type.toLowerCase() + " records can be tagged yet");
+		}
+		TagTarget target = sources.stream().map(t -> t.find(recordRef.trim())).flatMap(java.util.Optional::stream).findFirst()
+				.orElseThrow(() -> InvalidInputException.of("withdrawalId", "no " + type.toLowerCase() + " " + recordRef));
+		String recordTypeName = type;
+		if (!target.completed()) {
+			throw DomainException.rule("record-not-completed", recordTypeName.toLowerCase() + " " + target.serial() + " is not completed");
+		}
+		if (target.companyAccountId() != null && target.companyAccountId() != line.accountId()) {
+			throw DomainException.rule("account-mismatch", recordTypeName.toLowerCase() + " " + target.serial() + " was paid from another company account");
+		}
+		if (store.recordHasLine(target.recordType(), target.id())) {
+			throw DomainException.conflict(recordTypeName.toLowerCase() + " " + target.serial() + " already has a bank line");
+		}
+		boolean agrees = target.currency().equals(line.currency()) && target.amount().compareTo(line.amount()) == 0;
+		String override = Amounts.blankToNull(overrideReason);
+		if (!agrees && override == null) {
+			throw DomainException.rule("tag-amount-mismatch", "the line is " + line.amount().stripTrailingZeros().toPlainString() + " " + line.currency()
+					+ " but " + target.serial() + " is " + target.amount().stripTrailingZeros().toPlainString() + " " + target.currency()
+					+ "; give a reason to tag anyway");
+		}
+		store.update(line, line.direction(), LineStatus.TAGGED, target.recordType(), target.id(), target.serial(), agrees ? line.remark() : override);
+		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAGGED", "StatementLine", id, List.of(
+				FieldChange.of("status", line.status(), LineStatus.TAGGED), FieldChange.set("record", target.recordType() + ":" + target.serial())))
+				.withRemark(agrees ? null : "override: " + override));
+		events.publishEvent(new StatementLineTagged(id, target.recordType(), target.id(), true));
+		return get(id);
+	}
+
+	/** B-6 拒絕: undoes a mistaken tag; the line and the record are both free again. */
+	@Transactional
+	public StatementLine rejectTag(long id, @Nullable String reason, Actor actor) {
+		StatementLine line = get(id);
+		line.requireTagged("reject the tag of");
+		store.update(line, line.direction(), LineStatus.UNMATCHED, null, null, null, Amounts.blankToNull(reason));
+		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAG_REJECTED", "StatementLine", id, List.of(
+				FieldChange.of("status", line.status(), LineStatus.UNMATCHED), FieldChange.of("record", line.recordType() + ":" + line.recordSerial(), null)))
+				.withRemark(reason));
+		events.publishEvent(new StatementLineTagged(id, line.recordType(), line.recordId(), false));
+		return get(id);
+	}
+
+	record Outcome(long id, boolean ok, @Nullable String error) {
+	}
+
+	/** Runs one command per id, each in its own transaction, so one bad id never hides the others. */
+	List<Outcome> batch(@Nullable List<Long> ids, Function<Long, ?> command) {
+		if (ids == null || ids.isEmpty()) {
+			throw InvalidInputException.of("ids", "at least one id is required");
+		}
+		if (ids.size() > 500) {
+			throw InvalidInputException.of("ids", "at most 500 ids at once");
+		}
+		List<Outcome> results = new ArrayList<>();
+		for (Long id : ids) {
+			try {
+				tx.executeWithoutResult(s -> command.apply(id));
+				results.add(new Outcome(id, true, null));
+			}
+			catch (DomainException e) {
+				results.add(new Outcome(id, false, e.getMessage()));
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException e) {
+				results.add(new Outcome(id, false, "changed by someone else meanwhile"));
+			}
+		}
+		return results;
+	}
+
+	private static String requireReason(@Nullable String reason, String field) {
+		String r = Amounts.blankToNull(reason);
+		if (r == null) {
+			throw InvalidInputException.of(field, "is required");
+		}
+		return r;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.wbo.bench;
+
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.wbo.common.Actor;
+import io.wbo.reconciliation.Direction;
+import io.wbo.reconciliation.internal.ReconciliationEngine;
+import io.wbo.statement.StatementFixtures;
+import io.wbo.statement.internal.StatementBenchSupport;
+import io.wbo.statement.internal.StatementImporter;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * B-1 / R-1 at a million lines (scripts/bench-statements.sh; excluded from the test suite, asserts nothing):
+ * the template importer against a bare PostgreSQL COPY of the same CSV, and reconciliation runs of 100,000 and
+ * 1,000,000 lines against as many records, with the peak heap of each phase.
+ */
+@WboTest
+class StatementBenchmark {
+
+	static final int N = Integer.getInteger("bench.lines", 1_000_000);
+	static final Actor BENCH = Actor.system("bench");
+
+	@Autowired
+	StatementImporter importer;
+
+	@Autowired
+	ReconciliationEngine engine;
+
+	@Autowired
+	BenchStatementData data;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	static void resetPeaks() {
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	static long peakHeapMb() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+				.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+	}
+
+	@Test
+	void importAndReconcile() throws Exception {
+		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		Path big = dir.resolve("statement-" + N + ".csv");
+		Path small = dir.resolve("statement-" + N / 10 + ".csv");
+		BenchStatementData.writeCsv(big, N);
+		BenchStatementData.writeCsv(small, N / 10);
+		long lines = Files.lines(big).count() - 1;
+		System.out.printf("=== statement benchmark: %,d-line CSV (%,d MB), max heap %d MB%n", lines, Files.size(big) / (1024 * 1024),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+		// 1. bare COPY of the same file into a table of text columns
+		jdbc.sql("DROP TABLE IF EXISTS bench_copy").update();
+		jdbc.sql("CREATE TABLE bench_copy (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text)").update();
+		long t0 = System.nanoTime();
+		try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(big, StandardCharsets.UTF_8)) {
+			c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in, 65536);
+		}
+		double copySeconds = (System.nanoTime() - t0) / 1e9;
+		jdbc.sql("DROP TABLE bench_copy").update();
+		System.out.printf("copy      %,10.0f lines/s  (%.1f s)%n", lines / copySeconds, copySeconds);
+
+		// 2. the template importer: parse, validate, stage, dedup by fingerprint, keep the original file
+		long account = StatementFixtures.account(jdbc);
+		resetPeaks();
+		t0 = System.nanoTime();
+		StatementImporter.ImportResult result = StatementBenchSupport.importHsbcCsv(importer, account, big, BENCH);
+		double importSeconds = (System.nanoTime() - t0) / 1e9;
+		System.out.printf("import    %,10.0f lines/s  (%.1f s, %,d created, peak heap %d MB)%n", lines / importSeconds, importSeconds, result.created(),
+				peakHeapMb());
+		System.out.printf("ratio     %.2f x the COPY rate (target >= 0.25)%n", copySeconds / importSeconds);
+		t0 = System.nanoTime();
+		StatementImporter.ImportResult again = StatementBenchSupport.importHsbcCsv(importer, account, big, BENCH);
+		System.out.printf("reimport  %.1f s, %,d created, %,d duplicates%n", (System.nanoTime() - t0) / 1e9, again.created(), again.duplicates());
+
+		// 3. reconciliation, 100k then 1M, and a re-run of the 1M
+		long smallAccount = StatementFixtures.account(jdbc);
+		StatementBenchSupport.importHsbcCsv(importer, smallAccount, small, BENCH);
+		data.register(smallAccount, N / 10);
+		data.register(account, N);
+		double smallSeconds = reconcile(smallAccount, N / 10, "first");
+		double bigSeconds = reconcile(account, N, "first");
+		reconcile(account, N, "re-run");
+		System.out.printf("scaling   %.1f x the time for 10 x the lines (target <= 12)%n", bigSeconds / smallSeconds);
+	}
+
+	double reconcile(long account, int n, String label) {
+		resetPeaks();
+		long t0 = System.nanoTime();
+		long run = engine.run(Direction.OUT, account, LocalDate.of(2033, 1, 1), LocalDate.of(2033, 1, 28), 3, BENCH);
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		Map<String, Object> counts = jdbc.sql("SELECT matched, amount_mismatch, missing_in_bank, missing_in_system FROM recon_run WHERE id = :id")
+				.param("id", run).query().singleRow();
+		System.out.printf("reconcile %,d lines (%s): %.1f s, peak heap %d MB, %s%n", n, label, seconds, peakHeapMb(), counts);
+		return seconds;
+	}
+}

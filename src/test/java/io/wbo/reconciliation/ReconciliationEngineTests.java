@@ -1,0 +1,229 @@
+package io.wbo.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.statement.StatementFixtures;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@WboTest
+class ReconciliationEngineTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestRecords records;
+
+	TestHttp finance;
+	long account;
+
+	@BeforeEach
+	void setUp() {
+		finance = TestHttp.operator(port, "finance");
+		account = StatementFixtures.account(jdbc);
+	}
+
+	static LocalDate d(int day) {
+		return LocalDate.of(2032, 1, day);
+	}
+
+	/** Imports outflow lines through the HSBC demo template: {day, reference, counterparty account, amount}. */
+	void bankLines(String[]... lines) {
+		StringBuilder csv = new StringBuilder("Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n");
+		for (String[] l : lines) {
+			csv.append(String.format("%02d/01/2032,%02d/01/2032,PAYOUT,%s,NAME,%s,\"%s\",,0,HKD%n", Integer.parseInt(l[0]), Integer.parseInt(l[0]), l[1], l[2], l[3]));
+		}
+		long template = 0;
+		for (JsonNode t : finance.get("/api/statement-templates").json()) {
+			if (t.get("name").asText().startsWith("HSBC")) {
+				template = t.get("id").asLong();
+			}
+		}
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(template), "accountId", Long.toString(account)),
+				"file", "recon.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	}
+
+	JsonNode run() {
+		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account, "from", "2032-01-01", "to", "2032-01-31"));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	Map<String, JsonNode> resultsBySerialOrLine(long runId) {
+		Map<String, JsonNode> out = new HashMap<>();
+		for (JsonNode r : finance.get("/api/reconciliations/" + runId + "/results?size=500").json().get("items")) {
+			String key = r.hasNonNull("record") ? r.get("record").get("serial").asText() : "LINE:" + r.get("bankReference").asText("") + ":" + r.get("bankAmount").asText();
+			out.put(key, r);
+		}
+		return out;
+	}
+
+	JsonNode line(String reference) {
+		for (JsonNode l : finance.get("/api/statements?size=500&accountId=" + account).json().get("items")) {
+			if (reference.equals(l.path("bankReference").asText())) {
+				return l;
+			}
+		}
+		throw new AssertionError("no line " + reference);
+	}
+
+	@Test
+	void givesEveryResultWithItsReasonAndIsIdempotent() {
+		bankLines(new String[] { "2", "REF-A", "111", "1,000.00" }, new String[] { "3", "REF-B", "222", "2,000.00" },
+				new String[] { "5", "", "333", "3,000.00" }, new String[] { "10", "", "", "7,500.00" }, new String[] { "12", "", "555", "4,100.00" },
+				new String[] { "20", "REF-X", "777", "777.00" }, new String[] { "23", "", "888", "8,000.00" }, new String[] { "24", "", "999", "9,000.00" },
+				new String[] { "23", "", "1010", "1,500.00" }, new String[] { "25", "", "10-10", "1,500.00" });
+		SystemRecord byRef = records.add(account, "1000.00", d(2), "111", "REF-A", null);
+		SystemRecord refWrongAmount = records.add(account, "1999.00", d(3), "222", "REF-B", null);
+		SystemRecord byAmount = records.add(account, "3000.00", d(4), "333", null, null);
+		SystemRecord batchA = records.add(account, "5000.00", d(9), "A1", null, "B-" + account);
+		SystemRecord batchB = records.add(account, "2500.00", d(9), "A2", null, "B-" + account);
+		SystemRecord counterpartyWrongAmount = records.add(account, "4000.00", d(12), "555", null, null);
+		SystemRecord notInBank = records.add(account, "6000.00", d(15), "666", null, null);
+		SystemRecord threeDays = records.add(account, "8000.00", d(20), "888", null, null);
+		SystemRecord fourDays = records.add(account, "9000.00", d(20), "999", null, null);
+		SystemRecord closest = records.add(account, "1500.00", d(25), "1010", null, null);
+
+		JsonNode run = run();
+		Map<String, JsonNode> results = resultsBySerialOrLine(run.get("id").asLong());
+		assertThat(results.get(byRef.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(byRef.serial()).get("reason").asText()).contains("REF-A");
+		assertThat(results.get(refWrongAmount.serial()).get("result").asText()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(results.get(refWrongAmount.serial()).get("reason").asText()).contains("2000.00", "1999.00");
+		assertThat(results.get(byAmount.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(byAmount.serial()).get("reason").asText()).contains("1 day apart");
+		assertThat(results.get(batchA.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(batchB.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(batchA.serial()).get("lineId").asLong()).isEqualTo(results.get(batchB.serial()).get("lineId").asLong());
+		assertThat(results.get(batchA.serial()).get("reason").asText()).contains("batch", "2 payouts");
+		assertThat(results.get(counterpartyWrongAmount.serial()).get("result").asText()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(results.get(notInBank.serial()).get("result").asText()).isEqualTo("MISSING_IN_BANK");
+		assertThat(results.get(threeDays.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(fourDays.serial()).get("result").asText()).isEqualTo("MISSING_IN_BANK");
+		assertThat(results.get(closest.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(closest.serial()).get("bankDate").asText()).isEqualTo("2032-01-25");
+		assertThat(results.get("LINE:REF-X:777.00").get("result").asText()).isEqualTo("MISSING_IN_SYSTEM");
+		assertThat(results.get("LINE::9000.00").get("result").asText()).isEqualTo("MISSING_IN_SYSTEM");
+		assertThat(results.get("LINE::1500.00").get("bankDate").asText()).isEqualTo("2032-01-23");
+
+		JsonNode counts = run.get("counts");
+		assertThat(counts.get("MATCHED").asInt()).isEqualTo(6);
+		assertThat(counts.get("AMOUNT_MISMATCH").asInt()).isEqualTo(2);
+		assertThat(counts.get("MISSING_IN_BANK").asInt()).isEqualTo(2);
+		assertThat(counts.get("MISSING_IN_SYSTEM").asInt()).isEqualTo(3);
+
+		JsonNode matchedLine = line("REF-A");
+		assertThat(matchedLine.get("status").asText()).isEqualTo("MATCHED");
+		assertThat(matchedLine.get("matched").get("serial").asText()).isEqualTo(byRef.serial());
+		assertThat(line("REF-B").get("status").asText()).isEqualTo("UNMATCHED");
+		assertThat(line("REF-B").get("reconResult").asText()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(line("REF-X").get("reconResult").asText()).isEqualTo("MISSING_IN_SYSTEM");
+		assertThat(records.eventsFor(byRef.id())).isEqualTo(1);
+		assertThat(records.events.stream().filter(e -> e.recordId() == batchA.id()).findFirst().orElseThrow().result())
+				.isEqualTo(ReconciliationResult.MATCHED);
+
+		// the same period again: the same results, no new events, nothing duplicated
+		JsonNode again = run();
+		assertThat(again.get("counts")).isEqualTo(counts);
+		Map<String, JsonNode> rerun = resultsBySerialOrLine(again.get("id").asLong());
+		assertThat(rerun.keySet()).isEqualTo(results.keySet());
+		rerun.forEach((k, v) -> {
+			assertThat(v.get("result")).as(k).isEqualTo(results.get(k).get("result"));
+			assertThat(v.get("lineId")).as(k).isEqualTo(results.get(k).get("lineId"));
+		});
+		assertThat(records.eventsFor(byRef.id())).isEqualTo(1);
+		String csv = new String(finance.download("/api/reconciliations/" + again.get("id").asLong() + "/results/export?format=csv&result=AMOUNT_MISMATCH"),
+				StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(3);
+		assertThat(csv).contains("AMOUNT_MISMATCH", refWrongAmount.serial());
+		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isEqualTo(10);
+	}
+
+	@Test
+	void aLateBankLineChangesTheResultOnTheNextRun() {
+		SystemRecord payout = records.add(account, "4321.00", d(6), "4321", null, null);
+		JsonNode first = run();
+		assertThat(first.get("counts").get("MISSING_IN_BANK").asInt()).isEqualTo(1);
+		bankLines(new String[] { "7", "LATE-1", "43-21", "4,321.00" });
+		JsonNode second = run();
+		assertThat(second.get("counts").get("MATCHED").asInt()).isEqualTo(1);
+		assertThat(second.get("counts").get("MISSING_IN_BANK").asInt()).isZero();
+		assertThat(records.eventsFor(payout.id())).isEqualTo(2);
+		assertThat(records.events.get(records.events.size() - 1).result()).isEqualTo(ReconciliationResult.MATCHED);
+	}
+
+	@Test
+	void aTaggedLineCountsAsMatchedAndRejectingTheTagFreesBoth() {
+		bankLines(new String[] { "8", "TAG-1", "", "5,555.00" });
+		SystemRecord payout = records.add(account, "5555.00", d(8), "X-1", "OTHER-REF", null);
+		records.add(account, "5555.00", d(8), "X-2", null, null); // a second candidate the amount rule would take
+		long lineId = line("TAG-1").get("id").asLong();
+		TestHttp.Response tag = finance.post("/api/statements/" + lineId + "/tag", Map.of("recordId", payout.serial(), "recordType", TestRecords.TYPE));
+		assertThat(tag.status()).as(tag.body()).isEqualTo(200);
+		assertThat(tag.json().get("status").asText()).isEqualTo("TAGGED");
+
+		Map<String, JsonNode> results = resultsBySerialOrLine(run().get("id").asLong());
+		assertThat(results.get(payout.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(payout.serial()).get("reason").asText()).contains("tagged by hand");
+		assertThat(line("TAG-1").get("status").asText()).isEqualTo("TAGGED");
+
+		TestHttp.Response reject = finance.post("/api/statements/" + lineId + "/reject-tag", Map.of("reason", "wrong payout"));
+		assertThat(reject.status()).as(reject.body()).isEqualTo(200);
+		assertThat(reject.json().get("status").asText()).isEqualTo("UNMATCHED");
+		assertThat(reject.json().get("matched").isNull()).isTrue();
+		Map<String, JsonNode> after = resultsBySerialOrLine(run().get("id").asLong());
+		assertThat(after.get(payout.serial()).get("result").asText()).isNotEqualTo("TAGGED");
+		assertThat(line("TAG-1").get("status").asText()).isEqualTo("MATCHED");
+	}
+
+	@Test
+	void refusesABadRunRequest() {
+		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "from", "2032-01-31", "to", "2032-01-01"));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("accountId")).isNotNull();
+		assertThat(TestHttp.operator(port, "maker").post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account,
+				"from", "2032-01-01", "to", "2032-01-31")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void followsUpAMismatchUntilResolved() {
+		records.add(account, "6543.00", d(11), "6543", null, null);
+		long runId = run().get("id").asLong();
+		JsonNode missing = finance.get("/api/reconciliations/" + runId + "/results?result=MISSING_IN_BANK").json().get("items").get(0);
+		TestHttp.Response open = finance.post("/api/reconciliations/results/" + missing.get("id").asLong() + "/follow-up",
+				Map.of("assignee", "finance", "comment", "asked the bank"));
+		assertThat(open.status()).as(open.body()).isEqualTo(200);
+		long id = open.json().get("id").asLong();
+		assertThat(open.json().get("assignee").asText()).isEqualTo("finance");
+		assertThat(open.json().get("comments").get(0).get("text").asText()).isEqualTo("asked the bank");
+		assertThat(finance.post("/api/reconciliation-follow-ups/" + id + "/resolve", Map.of()).status()).isEqualTo(400);
+		TestHttp.Response resolved = finance.post("/api/reconciliation-follow-ups/" + id + "/resolve", Map.of("reason", "bank booked it in February"));
+		assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");
+		assertThat(finance.post("/api/reconciliation-follow-ups/" + id + "/resolve", Map.of("reason", "again")).status()).isEqualTo(409);
+		// a re-run shows the same follow-up on the record's new result
+		long rerun = run().get("id").asLong();
+		JsonNode again = finance.get("/api/reconciliations/" + rerun + "/results?result=MISSING_IN_BANK").json().get("items").get(0);
+		assertThat(again.get("followUp").get("id").asLong()).isEqualTo(id);
+		List<String> actions = new java.util.ArrayList<>();
+		TestHttp.operator(port, "auditor").get("/api/audit?entityType=ReconciliationFollowUp&entityId=" + id).json().get("items")
+				.forEach(e -> actions.add(e.get("action").asText()));
+		assertThat(actions).contains("RECONCILIATION_FOLLOW_UP_OPENED", "RECONCILIATION_FOLLOW_UP_RESOLVED");
+	}
+}

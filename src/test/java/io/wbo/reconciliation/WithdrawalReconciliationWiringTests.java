@@ -1,0 +1,117 @@
+package io.wbo.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.audit.IntegrationGuard;
+import io.wbo.ledger.Ledger;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import io.wbo.withdrawal.WithdrawalFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The engine against real withdrawals (R-1 end to end): a completed payout and its bank line pushed by the bank are
+ * MATCHED and the withdrawal list shows it (對帳結果); a payout the bank booked under another reference and amount is
+ * MISSING_IN_BANK until an operator tags the line to it, then MATCHED.
+ */
+@WboTest
+class WithdrawalReconciliationWiringTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long completed(WithdrawalFixtures fx, TestHttp maker, TestHttp checker, TestHttp approver, String amount, String reference) {
+		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
+		long id = fx.submitted(maker, c, amount, "0.00");
+		TestHttp.Response direct = WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS", "bankReference", reference)));
+		WithdrawalFixtures.approve(approver, direct.json().get("workOrder").get("id").asLong());
+		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", reference)));
+		return id;
+	}
+
+	void push(long account, String amount, String reference, String counterparty) {
+		String body = """
+				{"accountId": %d, "lines": [{"direction": "OUT", "amount": "%s", "currency": "HKD", "bookingDate": "%s",
+				  "bankReference": "%s", "counterpartyAccount": "%s"}]}""".formatted(account, amount, LocalDate.now(ZoneOffset.UTC), reference, counterparty);
+		TestHttp.Response r = TestHttp.anonymous(port).postRaw("/api/integrations/bank-statements", body,
+				Map.of(IntegrationGuard.HEADER, IntegrationGuard.sign("test-bank-webhook-secret", body.getBytes(StandardCharsets.UTF_8))));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	}
+
+	JsonNode run(TestHttp finance, long account) {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account, "from", today.minusDays(1).toString(),
+				"to", today.toString()));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	JsonNode withdrawal(TestHttp maker, long id) {
+		return maker.get("/api/withdrawals/" + id).json().get("withdrawal");
+	}
+
+	@Test
+	void completedWithdrawalsAreReconciledAndTaggable() {
+		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checker = TestHttp.operator(port, "checker");
+		TestHttp approver = TestHttp.operator(port, "approver");
+		TestHttp finance = TestHttp.operator(port, "finance");
+		long account = fx.payingAccountId();
+		String unique = Long.toString(System.nanoTime());
+
+		long paid = completed(fx, maker, checker, approver, "1234.56", "WIRE-" + unique);
+		long booked = completed(fx, maker, checker, approver, "2345.67", "WIRE-B-" + unique);
+		push(account, "1234.56", "WIRE-" + unique, "");
+		push(account, "2345.68", "BANK-OWN-" + unique, "ZZ-" + unique);
+
+		long runId = run(finance, account).get("id").asLong();
+		assertThat(withdrawal(maker, paid).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(maker, paid).get("reconciliationReason").asText()).contains("WIRE-" + unique);
+		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
+		JsonNode list = maker.get("/api/withdrawals?reconciliation=MATCHED&size=500").json().get("items");
+		assertThat(list.findValuesAsString("serial")).contains(withdrawal(maker, paid).get("serial").asText());
+
+		// the bank booked the second payout under its own reference and one cent more: tag it by hand, with a reason
+		long lineId = 0;
+		for (JsonNode l : finance.get("/api/statements?size=50&q=BANK-OWN-" + unique).json().get("items")) {
+			lineId = l.get("id").asLong();
+		}
+		assertThat(lineId).isPositive();
+		assertThat(finance.post("/api/statements/" + lineId + "/tag", Map.of("withdrawalId", Long.toString(booked))).status()).isEqualTo(422);
+		TestHttp.Response tag = finance.post("/api/statements/" + lineId + "/tag",
+				Map.of("withdrawalId", withdrawal(maker, booked).get("serial").asText(), "reason", "bank fee of HKD 0.01"));
+		assertThat(tag.status()).as(tag.body()).isEqualTo(200);
+		run(finance, account);
+		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(finance.get("/api/statements/" + lineId).json().get("status").asText()).isEqualTo("TAGGED");
+
+		// rejecting the tag frees both: the payout is missing in the bank again on the next run
+		assertThat(finance.post("/api/statements/" + lineId + "/reject-tag", Map.of("reason", "wrong payout")).status()).isEqualTo(200);
+		run(finance, account);
+		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isIn("MISSING_IN_BANK", "AMOUNT_MISMATCH");
+		assertThat(runId).isPositive();
+		assertThat(List.of(paid, booked)).doesNotHaveDuplicates();
+	}
+}

@@ -1,0 +1,236 @@
+package io.wbo.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@WboTest
+class StatementImportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestHttp finance;
+	long account;
+
+	@BeforeEach
+	void setUp() {
+		finance = TestHttp.operator(port, "finance");
+		account = StatementFixtures.account(jdbc);
+	}
+
+	long template(String namePrefix) {
+		for (JsonNode t : finance.get("/api/statement-templates").json()) {
+			if (t.get("name").asText().startsWith(namePrefix)) {
+				return t.get("id").asLong();
+			}
+		}
+		throw new IllegalStateException("no demo template " + namePrefix);
+	}
+
+	TestHttp.Response importWithTemplate(long templateId, String fixture) {
+		return finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(templateId), "accountId", Long.toString(account)),
+				"file", fixture, StatementFixtures.file(fixture));
+	}
+
+	TestHttp.Response importFormat(String format, String fixture) {
+		return finance.multipart("/api/statements/import", Map.of("format", format, "accountId", Long.toString(account)), "file", fixture,
+				StatementFixtures.file(fixture));
+	}
+
+	List<JsonNode> lines() {
+		List<JsonNode> out = new ArrayList<>();
+		finance.get("/api/statements?size=500&accountId=" + account).json().get("items").forEach(out::add);
+		return out;
+	}
+
+	@Test
+	void importsABankCsvAndNeverDuplicatesOnReimportOrOverlap() {
+		long hsbc = template("HSBC");
+		TestHttp.Response first = importWithTemplate(hsbc, "hsbc-2031-01.csv");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("total").asInt()).isEqualTo(5);
+		assertThat(first.json().get("created").asInt()).isEqualTo(5);
+		assertThat(first.json().get("duplicates").asInt()).isZero();
+
+		TestHttp.Response again = importWithTemplate(hsbc, "hsbc-2031-01.csv");
+		assertThat(again.json().get("created").asInt()).isZero();
+		assertThat(again.json().get("duplicates").asInt()).isEqualTo(5);
+
+		TestHttp.Response overlap = importWithTemplate(hsbc, "hsbc-2031-01-overlap.csv");
+		assertThat(overlap.json().get("total").asInt()).isEqualTo(4);
+		assertThat(overlap.json().get("created").asInt()).isEqualTo(1);
+		assertThat(overlap.json().get("duplicates").asInt()).isEqualTo(3);
+
+		List<JsonNode> lines = lines();
+		assertThat(lines).hasSize(6);
+		// the two identical lines without a bank reference are both real payouts and both kept
+		assertThat(lines.stream().filter(l -> l.get("amount").asText().equals("3200.50"))).hasSize(2);
+		JsonNode payout = lines.stream().filter(l -> "FPS3101020001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(payout.get("direction").asText()).isEqualTo("OUT");
+		assertThat(payout.get("amount").asText()).isEqualTo("12500.00");
+		assertThat(payout.get("bookingDate").asText()).isEqualTo("2031-01-02");
+		assertThat(payout.get("counterpartyName").asText()).isEqualTo("CHAN TAI MAN");
+		assertThat(payout.get("status").asText()).isEqualTo("UNMATCHED");
+		assertThat(payout.get("source").asText()).isEqualTo("IMPORT");
+		JsonNode deposit = lines.stream().filter(l -> "FPS3101020002".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(deposit.get("direction").asText()).isEqualTo("IN");
+		assertThat(lines.stream().filter(l -> l.get("currency").asText().equals("USD"))).hasSize(1);
+
+		JsonNode history = finance.get("/api/statement-imports?accountId=" + account).json().get("items");
+		assertThat(history).hasSize(3);
+		JsonNode latest = history.get(0);
+		assertThat(latest.get("fileName").asText()).isEqualTo("hsbc-2031-01-overlap.csv");
+		assertThat(latest.get("importedBy").asText()).isEqualTo("finance");
+		assertThat(latest.get("created").asInt()).isEqualTo(1);
+		assertThat(finance.download("/api/statement-imports/" + latest.get("id").asLong() + "/file"))
+				.isEqualTo(StatementFixtures.file("hsbc-2031-01-overlap.csv"));
+		String csv = new String(finance.download("/api/statements/export?format=csv&accountId=" + account), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(7);
+		assertThat(csv).contains("FPS3101020001", "12500.00", "CHAN TAI MAN");
+		assertThat(finance.download("/api/statements/export?format=xlsx&accountId=" + account)).startsWith((byte) 'P', (byte) 'K');
+	}
+
+	@Test
+	void refusesAFileWithBadRowsListingEveryOneAndStoresNothing() {
+		TestHttp.Response r = importWithTemplate(template("HSBC"), "hsbc-bad-rows.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+		List<Integer> badLines = new ArrayList<>();
+		r.json().get("errors").forEach(e -> badLines.add(e.get("line").asInt()));
+		assertThat(badLines).contains(3, 4, 5, 6, 7).doesNotContain(2);
+		assertThat(r.body()).contains("does not match the date format", "is not a number", "both a debit and a credit", "more than 2 decimals",
+				"unknown currency");
+		assertThat(lines()).isEmpty();
+		assertThat(finance.get("/api/statement-imports?accountId=" + account).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void readsBig5ExportsWithChineseHeadersAndDirectionWords() {
+		TestHttp.Response r = importWithTemplate(template("中銀香港"), "bochk-2031-01-big5.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("created").asInt()).isEqualTo(3);
+		JsonNode out = lines().stream().filter(l -> "BOC310106001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(out.get("direction").asText()).isEqualTo("OUT");
+		assertThat(out.get("counterpartyName").asText()).isEqualTo("陳大文");
+		assertThat(out.get("counterpartyBank").asText()).isEqualTo("匯豐銀行");
+		assertThat(lines().stream().filter(l -> l.get("currency").asText().equals("CNY")).findFirst().orElseThrow().get("amount").asText())
+				.isEqualTo("1234.56");
+	}
+
+	@Test
+	void refusesAFileInAnotherEncodingThanTheTemplates() {
+		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
+		definition.put("encoding", "UTF-8");
+		TestHttp.Response created = finance.post("/api/statement-templates",
+				Map.of("name", "BOCHK UTF-8 " + System.nanoTime(), "bankName", "Bank of China (Hong Kong)", "definition", definition));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		TestHttp.Response r = importWithTemplate(created.json().get("id").asLong(), "bochk-2031-01-big5.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.body()).contains("not valid UTF-8");
+		assertThat(lines()).isEmpty();
+	}
+
+	@Test
+	void refusesAnImportWithoutAFileAsBadInput() {
+		TestHttp.Response r = finance.post("/api/statements/import", Map.of("accountId", account));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("file")).isNotNull();
+	}
+
+	@Test
+	void refusesAnInvalidTemplateNamingEveryProblem() {
+		TestHttp.Response r = finance.post("/api/statement-templates", Map.of("name", "broken " + System.nanoTime(), "bankName", "X", "definition",
+				Map.of("fileType", "PDF", "encoding", "EBCDIC", "headerRows", 1, "columns", Map.of("amount", 2), "dateFormat", "dd/MM/yyyy", "amountMode", "SIGNED")));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("definition.fileType")).isNotNull();
+		assertThat(r.fieldError("definition.encoding")).isNotNull();
+		assertThat(r.fieldError("definition.columns.bookingDate")).isNotNull();
+	}
+
+	@Test
+	void importsMt940WithAndWithoutDetailsAndSeveralStatements() {
+		TestHttp.Response r = importFormat("MT940", "hsbc-2031-02.mt940");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("created").asInt()).isEqualTo(3);
+		JsonNode payout = lines().stream().filter(l -> "FPS3102010001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(payout.get("direction").asText()).isEqualTo("OUT");
+		assertThat(payout.get("amount").asText()).isEqualTo("12500.00");
+		assertThat(payout.get("counterpartyName").asText()).isEqualTo("陳大文");
+		assertThat(payout.get("counterpartyAccount").asText()).isEqualTo("004-123-456789-001");
+		JsonNode reversal = lines().stream().filter(l -> "REV3102030003".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(reversal.get("direction").asText()).isEqualTo("IN");
+
+		TestHttp.Response multi = importFormat("MT940", "multi-bank.mt940");
+		assertThat(multi.status()).as(multi.body()).isEqualTo(200);
+		assertThat(multi.json().get("created").asInt()).isEqualTo(3);
+		JsonNode cny = lines().stream().filter(l -> l.get("currency").asText().equals("CNY")).findFirst().orElseThrow();
+		assertThat(cny.get("counterpartyName").asText()).isEqualTo("李嘉欣");
+		assertThat(cny.get("amount").asText()).isEqualTo("2500.50");
+		assertThat(importFormat("MT940", "hsbc-2031-02.mt940").json().get("duplicates").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesMalformedMt940() {
+		TestHttp.Response truncated = importFormat("MT940", "truncated.mt940");
+		assertThat(truncated.status()).as(truncated.body()).isEqualTo(422);
+		assertThat(truncated.body()).contains(":62F:");
+		TestHttp.Response wrong = importFormat("MT940", "wrong-tags.mt940");
+		assertThat(wrong.status()).isEqualTo(422);
+		List<Integer> badLines = new ArrayList<>();
+		wrong.json().get("errors").forEach(e -> badLines.add(e.get("line").asInt()));
+		assertThat(badLines).contains(4, 5, 6);
+		assertThat(importFormat("MT940", "bochk-2031-01-big5.csv").status()).isEqualTo(422);
+		assertThat(lines()).isEmpty();
+	}
+
+	@Test
+	void importsCamt053VersionsTwoAndEight() {
+		TestHttp.Response v2 = importFormat("CAMT053", "hsbc-2031-03.camt053.02.xml");
+		assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+		assertThat(v2.json().get("created").asInt()).isEqualTo(2); // the pending entry is not a bank line yet
+		JsonNode payout = lines().stream().filter(l -> "CAMT3103010001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(payout.get("counterpartyName").asText()).isEqualTo("張偉傑");
+		assertThat(payout.get("counterpartyAccount").asText()).isEqualTo("003-998-776655-001");
+		assertThat(payout.get("direction").asText()).isEqualTo("OUT");
+		JsonNode credit = lines().stream().filter(l -> "CAMT3103010002".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(credit.get("counterpartyName").asText()).isEqualTo("LAU MEI LING");
+		assertThat(credit.get("direction").asText()).isEqualTo("IN");
+
+		TestHttp.Response v8 = importFormat("CAMT053", "scb-2031-03.camt053.08.xml");
+		assertThat(v8.status()).as(v8.body()).isEqualTo(200);
+		assertThat(v8.json().get("created").asInt()).isEqualTo(2);
+		JsonNode usd = lines().stream().filter(l -> "SCB310302A1".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(usd.get("counterpartyName").asText()).isEqualTo("CHEUNG WAI KIT");
+		assertThat(usd.get("bookingDate").asText()).isEqualTo("2031-03-02");
+		JsonNode batch = lines().stream().filter(l -> "SCB310303BATCH".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(batch.get("amount").asText()).isEqualTo("7500.00");
+	}
+
+	@Test
+	void refusesMalformedCamt053() {
+		TestHttp.Response bad = importFormat("CAMT053", "bad-amount.camt053.xml");
+		assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+		assertThat(bad.json().get("errors").size()).isGreaterThanOrEqualTo(3);
+		TestHttp.Response truncated = importFormat("CAMT053", "truncated.camt053.xml");
+		assertThat(truncated.status()).as(truncated.body()).isEqualTo(422);
+		assertThat(truncated.body()).contains("well-formed");
+		assertThat(importFormat("CAMT053", "hsbc-2031-02.mt940").status()).isEqualTo(422);
+		assertThat(lines()).isEmpty();
+	}
+}
