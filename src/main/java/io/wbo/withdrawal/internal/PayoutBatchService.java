@@ -260,9 +260,6 @@ class PayoutBatchService {
 				  WHERE p.withdrawal_id = u.id AND p.batch_id = :batch AND p.status = 'PROCESSING'
 				    AND w.id = u.id AND w.payout_id = p.id AND w.status = 'BATCH_PROCESSING'
 				  RETURNING p.withdrawal_id, u.result, u.ref, u.reason
-				), wref AS (
-				  UPDATE withdrawal w SET bank_reference = COALESCE(p.ref, w.bank_reference), failure_reason = p.reason
-				  FROM p WHERE w.id = p.withdrawal_id
 				), ev AS (
 				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, from_status, to_status, remark)
 				  SELECT withdrawal_id, :actor, 'RESULT_' || result, 'BATCH_PROCESSING', 'BATCH_PROCESSING', COALESCE(reason, ref) FROM p
@@ -340,10 +337,13 @@ class PayoutBatchService {
 		List<Long> failed = store.ids("""
 				SELECT w.id FROM withdrawal w JOIN withdrawal_payout p ON p.id = w.payout_id
 				WHERE w.batch_id = :b AND w.status = 'RESULT_PENDING_REVIEW' AND p.result = 'FAILED' ORDER BY w.id""", Map.of("b", batchId));
+		// the results live on the payout orders until the review; now they become the applications' own
 		List<WithdrawalStore.Moved> completed = store.move(succeeded, Transition.BATCH_SUCCEEDED, checker, "COMPLETED", d.workOrderId(), null,
-				", completed_at = now(), failure_reason = NULL", "", Map.of());
+				", completed_at = now(), failure_reason = NULL, bank_reference = COALESCE((SELECT p.bank_reference FROM withdrawal_payout p WHERE p.id = w.payout_id), w.bank_reference)",
+				"", Map.of());
 		List<WithdrawalStore.Moved> abnormal = store.move(failed, Transition.BATCH_FAILED, checker, "PAYOUT_FAILED", d.workOrderId(), null,
-				"", "", Map.of());
+				", failure_reason = (SELECT p.result_reason FROM withdrawal_payout p WHERE p.id = w.payout_id), bank_reference = COALESCE((SELECT p.bank_reference FROM withdrawal_payout p WHERE p.id = w.payout_id), w.bank_reference)",
+				"", Map.of());
 		jdbc.sql("""
 				UPDATE withdrawal_payout SET status = CASE result WHEN 'SUCCESS' THEN 'SUCCEEDED' ELSE 'FAILED' END, finished_at = now()
 				WHERE batch_id = :b AND status = 'PROCESSING' AND result IS NOT NULL""").param("b", batchId).update();
