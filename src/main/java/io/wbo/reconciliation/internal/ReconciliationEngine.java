@@ -38,18 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R-1 / R-2 刷新: one reconciliation run of a direction, a company account and a period, all set-based SQL in one
  * transaction. The system records of the direction's sources are spooled to a temporary file and COPYed into a
- * temporary table; the bank lines of the period (widened by the date window) are copied beside them; then, in order:
- * hand-made tags, the bank reference, one bank line for a whole payout batch, amount + currency + counterparty account
- * within the window (closest date first, mutual best pairs, repeated until nothing more pairs), and the same
- * counterparty with another amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join
- * is an equality join (hash or index), never records × lines.
+ * temporary table; the bank lines of the period (widened by the date window) are copied beside them. Matches are then
+ * appended to a third temporary table, each step taking only what earlier steps left: hand-made tags, the bank
+ * reference, one bank line for a whole payout batch, amount + currency + counterparty account within the window
+ * (closest date first, mutual best pairs, repeated until nothing more pairs), and the same counterparty with another
+ * amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join is an equality join (hash
+ * or index), never records × lines.
  *
  * <p>Statement lines are read and marked here with SQL on statement_line: both modules are owned together and the
  * million-line target rules out moving every line through Java twice. The columns written are status (MATCHED /
  * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns.
  *
  * <p>A re-run recomputes from the same inputs and gives the same result; the latest result per record is kept in
- * recon_record_state and {@link RecordReconciled} is published only for records whose result changed.
+ * recon_record_state and {@link RecordReconciled} is published (synchronously, in this transaction) only for records
+ * whose result changed. Each run logs how long each phase took.
  */
 @Service
 public class ReconciliationEngine {
@@ -419,17 +421,27 @@ public class ReconciliationEngine {
 				.param("run", runId).param("from", from).param("to", to).param("missingInSystem", missingInSystem(direction)).update();
 	}
 
+	/**
+	 * Keeps the latest result per record and publishes {@link RecordReconciled} for those that changed. The changed rows
+	 * go to a temporary table first and are read back through a cursor, so a first run of a million records never holds
+	 * them all in memory; listeners may run SQL on this connection while the cursor is open.
+	 */
 	private void publishChanges(long runId, int window) {
+		jdbc.sql("CREATE TEMP TABLE recon_changed (record_type TEXT, record_id BIGINT, result TEXT, reason TEXT, line_id BIGINT) ON COMMIT DROP")
+				.update();
 		jdbc.sql("""
-				INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
-				SELECT r.record_type, r.record_id, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), m.lid, :run
-				FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
-				ON CONFLICT (record_type, record_id) DO UPDATE
-				  SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
-				  WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
-				RETURNING record_type, record_id, result, reason, line_id""").param("run", runId).param("missingInBank", missingInBank(window)).query(rs -> {
-			events.publishEvent(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
-					ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
-		});
+				WITH up AS (
+				  INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
+				  SELECT r.record_type, r.record_id, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), m.lid, :run
+				  FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
+				  ON CONFLICT (record_type, record_id) DO UPDATE
+				    SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
+				    WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
+				  RETURNING record_type, record_id, result, reason, line_id)
+				INSERT INTO recon_changed SELECT * FROM up""").param("run", runId).param("missingInBank", missingInBank(window)).update();
+		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new RecordReconciled(rs.getString("record_type"),
+						rs.getLong("record_id"), ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId,
+						(Long) rs.getObject("line_id"))));
 	}
 }
