@@ -117,3 +117,5 @@ CREATE TABLE withdrawal_cheque_print (
     printed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX withdrawal_cheque_print_idx ON withdrawal_cheque_print (withdrawal_id, id);
+-- a cheque number is one physical cheque: it is printed once
+CREATE UNIQUE INDEX withdrawal_cheque_number_idx ON withdrawal_cheque_print (cheque_number);

@@ -42,7 +42,7 @@ class EndpointSecurityTests {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	record Endpoint(String method, String pattern, HandlerMethod handler) {
+	record Endpoint(String method, String pattern, HandlerMethod handler, String contentType) {
 		String path() {
 			return pattern.replaceAll("\\{[^}]+}", "1");
 		}
@@ -72,8 +72,11 @@ class EndpointSecurityTests {
 					continue;
 				}
 				Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+				// send what the endpoint consumes (e.g. multipart for uploads), so the call reaches the access check
+				String contentType = e.getKey().getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+						.map(Object::toString).orElse("application/json");
 				for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-					endpoints.add(new Endpoint(m.name(), pattern, e.getValue()));
+					endpoints.add(new Endpoint(m.name(), pattern, e.getValue(), contentType));
 				}
 			}
 		}
@@ -142,6 +145,14 @@ class EndpointSecurityTests {
 	}
 
 	@Test
+	void aMalformedUploadIsAClientError() {
+		TestHttp.Response r = TestHttp.operator(port, "finance").postRaw("/api/statements/import", "garbage",
+				Map.of("Content-Type", "multipart/form-data; boundary=x"));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.fieldError("file")).isNotNull();
+	}
+
+	@Test
 	void loggedInStateChangesWithoutCsrfTokenAreRefused() {
 		TestHttp admin = TestHttp.operator(port, "admin");
 		admin.dropCsrf();
@@ -153,7 +164,9 @@ class EndpointSecurityTests {
 	private static TestHttp.Response call(TestHttp http, Endpoint e) {
 		return switch (e.method()) {
 			case "GET" -> http.get(e.path());
-			case "POST" -> http.post(e.path(), "{}");
+			case "POST" -> e.contentType().startsWith("multipart/")
+					? http.postRaw(e.path(), "--x--\r\n", Map.of("Content-Type", "multipart/form-data; boundary=x"))
+					: http.post(e.path(), "{}");
 			case "PUT" -> http.put(e.path(), "{}");
 			case "PATCH" -> http.patch(e.path(), "{}");
 			case "DELETE" -> http.delete(e.path());

@@ -25,13 +25,25 @@ public final class TestHttp {
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String base;
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 	private final HttpClient client;
 	private String bearer;
 
 	private TestHttp(int port) {
+		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private TestHttp(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	/** The same browser (cookies, token) talking to another instance of wbo on this machine. */
+	public TestHttp onPort(int otherPort) {
+		TestHttp other = new TestHttp(otherPort, cookies);
+		other.bearer = bearer;
+		return other;
 	}
 
 	public static TestHttp anonymous(int port) {
@@ -104,7 +116,7 @@ public final class TestHttp {
 
 	public Response postRaw(String path, String rawBody, Map<String, String> headers) {
 		HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(rawBody)).header("Content-Type", "application/json");
-		headers.forEach(b::header);
+		headers.forEach(b::setHeader);
 		return send(b);
 	}
 

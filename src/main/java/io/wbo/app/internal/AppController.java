@@ -6,6 +6,7 @@ import io.wbo.app.AppCustomer;
 import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
 import io.wbo.customer.OpeningStatus;
+import io.wbo.ledger.BalanceView;
 import io.wbo.ledger.Ledger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +34,10 @@ class AppController {
 		return new Me(c.id(), c.customerNo(), c.nameEn(), c.nameZh(), c.phone(), c.email(), c.accountNo(), c.openingStatus());
 	}
 
-	record BalanceView(String asset, String available, String frozen, String withdrawable) {
-	}
-
 	@GetMapping("/app/v1/balances")
 	List<BalanceView> balances(AppCustomer me) {
 		return ledger.balances(me.id()).stream()
-				.map(b -> new BalanceView(b.asset(), b.available().text(), b.frozen().text(), b.withdrawable().text())).toList();
+				.map(BalanceView::of).toList();
 	}
 
 	record CardView(long id, String bankName, String bankCode, String accountNo, String holderName, String currency, boolean verified) {

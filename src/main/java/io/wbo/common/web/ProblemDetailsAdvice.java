@@ -126,6 +126,11 @@ public class ProblemDetailsAdvice {
 		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "the uploaded file is larger than allowed"));
 	}
 
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<ProblemDetail> badUpload(org.springframework.web.multipart.MultipartException e) {
+		return respond(validation(List.of(new FieldError("file", "the upload is not a readable multipart/form-data request"))));
+	}
+
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
 		return respond(problem(HttpStatus.NOT_FOUND, "not-found", "no such resource: /" + e.getResourcePath()));

@@ -15,6 +15,7 @@ import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
 import io.wbo.customer.OpeningStatus;
+import io.wbo.ledger.BalanceView;
 import io.wbo.ledger.Ledger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,15 +69,12 @@ class CustomerController {
 		return customers.get(id);
 	}
 
-	record BalanceView(String asset, String available, String frozen, String withdrawable) {
-	}
-
 	@GetMapping("/api/customers/{id}/balances")
 	@RequiresPermission({ Permission.CUSTOMER_VIEW, Permission.WITHDRAWAL_APPLY, Permission.DEPOSIT_APPLY })
 	List<BalanceView> balances(@PathVariable long id) {
 		customers.get(id);
 		return ledger.balances(id).stream()
-				.map(b -> new BalanceView(b.asset(), b.available().text(), b.frozen().text(), b.withdrawable().text())).toList();
+				.map(BalanceView::of).toList();
 	}
 
 	@GetMapping("/api/customers/{id}/bank-cards")

@@ -1,0 +1,74 @@
+import { ApiError, toProblem } from '../lib/problem';
+
+/**
+ * The console's HTTP client: same-origin JSON with the session cookie, the CSRF token echoed from the XSRF-TOKEN
+ * cookie on every state-changing call, and errors thrown as {@link ApiError} carrying the problem details.
+ * A 401 on anything but the login itself means the session is gone: listeners send the operator to the login page.
+ */
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function csrfToken(): string | undefined {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : undefined;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { status: 0, type: 'network' });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    const problem = toProblem(response.status, text, response.headers.get('Content-Type'));
+    if (response.status === 401 && !quiet401) unauthenticatedListeners.forEach((l) => l());
+    throw new ApiError(response.status, problem);
+  }
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, { status: response.status, type: 'bad-response' });
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  /** For the login and the first "who am I": a 401 there is an answer, not an expired session. */
+  quiet: {
+    get: <T>(path: string) => request<T>('GET', path, undefined, true),
+    post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}, true),
+  },
+};

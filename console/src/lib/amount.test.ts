@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDecimal, scaleOf } from './amount';
+
+describe('amount formatting', () => {
+  it('uses the scale of each asset', () => {
+    expect(scaleOf('HKD')).toBe(2);
+    expect(scaleOf('BTC')).toBe(8);
+    expect(scaleOf('ETH')).toBe(18);
+    expect(scaleOf('USDT')).toBe(6);
+    expect(formatAmount('1234.5', 'HKD')).toBe('1,234.50');
+    expect(formatAmount('0.1', 'BTC')).toBe('0.10000000');
+    expect(formatAmount('12', 'USDT')).toBe('12.000000');
+  });
+
+  it('keeps 18-decimal ETH amounts exact, beyond what a JS number holds', () => {
+    expect(formatAmount('123456789.123456789123456789', 'ETH')).toBe('123,456,789.123456789123456789');
+    expect(formatAmount('9007199254740993', 'HKD')).toBe('9,007,199,254,740,993.00');
+  });
+
+  it('groups thousands and keeps the sign', () => {
+    expect(formatAmount('-1000000', 'USD')).toBe('-1,000,000.00');
+    expect(formatAmount('999', 'USD')).toBe('999.00');
+    expect(formatAmount('1000', 'USD')).toBe('1,000.00');
+    expect(formatAmount('0', 'HKD')).toBe('0.00');
+  });
+
+  it('rounds half-up with string arithmetic when there are too many decimals', () => {
+    expect(formatDecimal('1.005', 2)).toBe('1.01');
+    expect(formatDecimal('999.995', 2)).toBe('1,000.00');
+    expect(formatDecimal('1.004', 2)).toBe('1.00');
+    expect(formatDecimal('-0.001', 2)).toBe('0.00');
+  });
+
+  it('shows odd values as they are instead of hiding them', () => {
+    expect(formatAmount('abc', 'HKD')).toBe('abc');
+    expect(formatAmount(undefined, 'HKD')).toBe('');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, mapProblemToForm, problemCode, problemMessage, toProblem } from './problem';
+
+const t = (key: string, fallback: string) =>
+  ({ 'problem.bad-credentials': 'Wrong username or password', 'problem.status.403': 'No permission' })[key] ?? fallback;
+
+describe('problem details mapping', () => {
+  it('puts field errors next to the fields the form has', () => {
+    const problem = {
+      type: 'https://wbo.io/problems/invalid-input',
+      status: 400,
+      detail: 'accountNo: must not be blank',
+      errors: [
+        { field: 'accountNo', message: 'must not be blank' },
+        { field: 'holderName', message: 'does not match' },
+      ],
+    };
+    const mapped = mapProblemToForm(problem, ['accountNo', 'holderName', 'bankName'], t);
+    expect(mapped.fields).toEqual([
+      { name: ['accountNo'], errors: ['must not be blank'] },
+      { name: ['holderName'], errors: ['does not match'] },
+    ]);
+    expect(mapped.message).toBeUndefined();
+  });
+
+  it('maps nested names to their form field and reports unknown fields as a message', () => {
+    const problem = {
+      status: 400,
+      errors: [
+        { field: 'levels[1]', message: 'unknown permission' },
+        { field: 'currency', message: 'unsupported' },
+      ],
+    };
+    const mapped = mapProblemToForm(problem, ['levels'], t);
+    expect(mapped.fields).toEqual([{ name: ['levels'], errors: ['unknown permission'] }]);
+    expect(mapped.message).toBe('currency: unsupported');
+  });
+
+  it('turns a problem without field errors into one message, translated when its type is known', () => {
+    const mapped = mapProblemToForm(
+      { type: 'https://wbo.io/problems/bad-credentials', status: 401, detail: 'bad username or password' },
+      ['username'],
+      t,
+    );
+    expect(mapped.fields).toEqual([]);
+    expect(mapped.message).toBe('Wrong username or password');
+    expect(problemMessage({ type: 'https://wbo.io/problems/illegal-transition', status: 409, detail: 'state is APPROVED' }, t)).toBe(
+      'state is APPROVED',
+    );
+    expect(problemMessage({ status: 403 }, t)).toBe('No permission');
+  });
+
+  it('never shows raw bodies: HTML or broken JSON become a plain status', () => {
+    expect(toProblem(500, '<html>oops</html>', 'text/html')).toEqual({ status: 500, title: 'HTTP 500' });
+    expect(toProblem(502, '{broken', 'application/json')).toEqual({ status: 502, title: 'HTTP 502' });
+    expect(toProblem(423, '{"type":"https://wbo.io/problems/account-locked","lockedUntil":"x"}', 'application/problem+json')).toMatchObject({
+      status: 423,
+      lockedUntil: 'x',
+    });
+  });
+
+  it('exposes the code of the problem type', () => {
+    expect(problemCode({ type: 'https://wbo.io/problems/totp-required' })).toBe('totp-required');
+    expect(new ApiError(423, { type: 'https://wbo.io/problems/account-locked' }).code).toBe('account-locked');
+  });
+});

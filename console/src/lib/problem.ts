@@ -1,0 +1,106 @@
+/**
+ * The one adapter from RFC 9457 problem details (application/problem+json) to what the console shows: errors naming a
+ * form field go next to that field, everything else becomes one message. Never shows raw JSON or a stack trace.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  [key: string]: unknown;
+}
+
+/** An HTTP call that answered with an error status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The last path segment of the problem type, e.g. "bad-credentials". */
+  get code(): string {
+    return problemCode(this.problem);
+  }
+}
+
+export function problemCode(problem: Problem | undefined): string {
+  const type = problem?.type ?? '';
+  const slash = type.lastIndexOf('/');
+  return slash >= 0 ? type.slice(slash + 1) : type;
+}
+
+/** Reads an error response body into a problem, whatever it is (problem+json, other JSON, HTML, nothing). */
+export function toProblem(status: number, body: string, contentType: string | null): Problem {
+  if (body && contentType && contentType.includes('json')) {
+    try {
+      const parsed = JSON.parse(body);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return { status, ...parsed } as Problem;
+      }
+    } catch {
+      /* not JSON after all: fall through */
+    }
+  }
+  return { status, title: `HTTP ${status}` };
+}
+
+export interface FormErrorMapping {
+  /** Errors for fields the form has, as antd's Form.setFields expects. */
+  fields: { name: string[]; errors: string[] }[];
+  /** What could not be placed on a field: one line for a message. */
+  message?: string;
+}
+
+/** Translation of problem codes: a function from an i18n key (with default) to the text. */
+export type Translate = (key: string, fallback: string) => string;
+
+/** The text for a problem that is not about one field: a known code's translation, else the server's detail. */
+export function problemMessage(problem: Problem, t: Translate): string {
+  const code = problemCode(problem);
+  const generic = problem.status ? t(`problem.status.${problem.status}`, '') : '';
+  const fallback = problem.detail || problem.title || generic || t('problem.unknown', 'Something went wrong');
+  if (code) {
+    const known = t(`problem.${code}`, '');
+    if (known) {
+      return problem.detail && problem.status !== 401 ? `${known}: ${problem.detail}` : known;
+    }
+  }
+  return fallback;
+}
+
+/**
+ * Splits a problem into field errors for the fields a form has, and a message for the rest. Nested field names
+ * ("levels[0]", "address.city") match the form field of their first segment when the full name is not a field.
+ */
+export function mapProblemToForm(problem: Problem, formFields: string[], t: Translate): FormErrorMapping {
+  const byField = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const e of problem.errors ?? []) {
+    if (!e || typeof e.field !== 'string') continue;
+    const head = e.field.split(/[.[]/)[0];
+    const target = formFields.includes(e.field) ? e.field : formFields.includes(head) ? head : undefined;
+    if (target) {
+      byField.set(target, [...(byField.get(target) ?? []), e.message]);
+    } else {
+      rest.push(e.field ? `${e.field}: ${e.message}` : e.message);
+    }
+  }
+  const fields = [...byField.entries()].map(([name, errors]) => ({ name: [name], errors }));
+  let message: string | undefined;
+  if (rest.length > 0) {
+    message = rest.join('; ');
+  } else if (fields.length === 0) {
+    message = problemMessage(problem, t);
+  }
+  return { fields, message };
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks of the withdrawal module (issue 4). Prints the figures (lines starting with BENCH).
+#   scripts/bench-withdrawals.sh            all three
+#   scripts/bench-withdrawals.sh app|batch|export
+# The export benchmark runs its whole JVM (application and client) with -Xmx256m.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+run() {
+  local method="$1" jvm="$2"
+  mvn -B -o -q test -DskipConsole=true -Dtest="WithdrawalBenchmark#${method}" -Dsurefire.failIfNoSpecifiedTests=false \
+      "-DargLine=${jvm}" ${BENCH_OPTS:-} >/tmp/bench-withdrawals-$$.log 2>&1 || { tail -50 /tmp/bench-withdrawals-$$.log; exit 1; }
+  grep -h "^BENCH" target/surefire-reports/io.wbo.bench.WithdrawalBenchmark-output.txt /tmp/bench-withdrawals-$$.log 2>/dev/null | sort -u || true
+}
+[[ "$what" == all || "$what" == app ]] && run appCreationVersusPgbench "-Xmx1g -XX:+UseParallelGC"
+[[ "$what" == all || "$what" == batch ]] && run batchSubmitAndBatchResultsOfTenThousand "-Xmx1g -XX:+UseParallelGC"
+[[ "$what" == all || "$what" == export ]] && run exportOfAMillionRecordsToXlsx "-Xmx256m -XX:+UseParallelGC"
+exit 0

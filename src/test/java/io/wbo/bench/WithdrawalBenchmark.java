@@ -1,0 +1,288 @@
+package io.wbo.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Benchmarks of issue 4, printed, not asserted (run by scripts/bench-withdrawals.sh; surefire excludes bench/):
+ * APP withdrawal creation vs pgbench TPC-B, batch submit and batch result update of 10,000 vs a bare UPDATE, and the
+ * XLSX export of 1,000,000 records with the peak heap.
+ */
+@WboTest
+class WithdrawalBenchmark {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment env;
+
+	static void print(String line) {
+		System.out.println("BENCH " + line);
+	}
+
+	long customer(String balance) {
+		String no = "8" + (System.nanoTime() % 100_000_000L) + UUID.randomUUID().toString().substring(0, 4);
+		long id = jdbc.sql("""
+				INSERT INTO customer (customer_no, name_en, opening_status, account_no) VALUES (:no, :name, 'OPENED', :acct) RETURNING id""")
+				.param("no", no).param("name", "Bench " + no).param("acct", "B" + no).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
+				VALUES (:c, 'HSBC Hong Kong', '004', :acct, :holder, 'HKD', true)""").param("c", id).param("acct", "004-" + no)
+				.param("holder", ("Bench " + no).toUpperCase()).update();
+		TestHttp admin = TestHttp.operator(port, "admin");
+		TestHttp.Response r = admin.post("/api/customers/" + id + "/ledger-operations",
+				Map.of("operation", "CREDIT", "asset", "HKD", "amount", balance, "key", "BENCH-" + no));
+		if (r.status() != 200) {
+			throw new IllegalStateException(r.toString());
+		}
+		return id;
+	}
+
+	String customerNo(long id) {
+		return jdbc.sql("SELECT customer_no FROM customer WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	long card(long customerId) {
+		return jdbc.sql("SELECT id FROM bank_card WHERE customer_id = :id").param("id", customerId).query(Long.class).single();
+	}
+
+	@Test
+	void appCreationVersusPgbench() throws Exception {
+		int clients = 4;
+		int seconds = Integer.getInteger("bench.seconds", 20);
+		List<TestHttp> apps = new ArrayList<>();
+		List<Long> cards = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			long c = customer("100000000.00");
+			apps.add(TestHttp.customer(port, customerNo(c)));
+			cards.add(card(c));
+		}
+		// warm-up
+		for (int i = 0; i < clients; i++) {
+			for (int k = 0; k < 50; k++) {
+				apps.get(i).post("/app/v1/withdrawals", Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(i)),
+						Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			}
+		}
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		long[] errors = new long[1];
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		long start = System.nanoTime();
+		for (int i = 0; i < clients; i++) {
+			int n = i;
+			pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					long t = System.nanoTime();
+					TestHttp.Response r = apps.get(n).post("/app/v1/withdrawals",
+							Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(n)),
+							Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+					latencies.add(System.nanoTime() - t);
+					if (r.status() != 201) {
+						synchronized (errors) {
+							errors[0]++;
+						}
+					}
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		double tps = sorted.size() / elapsed;
+		double p50 = sorted.get(sorted.size() / 2) / 1e6;
+		double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
+		print(String.format("app-withdrawal-create clients=%d requests=%d errors=%d tps=%.1f p50=%.1fms p99=%.1fms", clients, sorted.size(),
+				errors[0], tps, p50, p99));
+
+		double pgbench = pgbench(clients, seconds);
+		print(String.format("pgbench-tpcb clients=%d tps=%.1f", clients, pgbench));
+		print(String.format("app-vs-pgbench ratio=%.2f (target >= 0.30)", tps / pgbench));
+	}
+
+	double pgbench(int clients, int seconds) throws Exception {
+		Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(env.getProperty("spring.datasource.url"));
+		if (!m.find()) {
+			throw new IllegalStateException("cannot parse " + env.getProperty("spring.datasource.url"));
+		}
+		Map<String, String> pgEnv = Map.of("PGPASSWORD", env.getProperty("spring.datasource.password", "postgres"));
+		List<String> base = List.of("-h", m.group(1), "-p", m.group(2), "-U", env.getProperty("spring.datasource.username", "postgres"));
+		run(pgEnv, concat(List.of("pgbench", "-i", "-q", "-s", "4"), base, List.of(m.group(3))));
+		String out = run(pgEnv, concat(List.of("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)),
+				base, List.of(m.group(3))));
+		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+		if (!tps.find()) {
+			throw new IllegalStateException(out);
+		}
+		return Double.parseDouble(tps.group(1));
+	}
+
+	static List<String> concat(List<String> a, List<String> b, List<String> c) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		all.addAll(c);
+		return all;
+	}
+
+	static String run(Map<String, String> env, List<String> command) throws Exception {
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+		pb.environment().putAll(env);
+		Process p = pb.start();
+		String out = new String(p.getInputStream().readAllBytes());
+		if (p.waitFor() != 0) {
+			throw new IllegalStateException(command + " failed: " + out);
+		}
+		return out;
+	}
+
+	/** Inserts {@code n} applications of one customer directly in {@code status}. */
+	List<Long> applications(long customerId, int n, String status) {
+		return jdbc.sql("""
+				INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id, card_bank_name,
+				                        card_bank_code, card_account_no, card_holder_name, source, status, created_by, risk_result)
+				SELECT 'W' || to_char(now(), 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
+				       :c, 'B', 'Bench', 'HKD', 10 + (g % 1000), 1, 1, 'HSBC Hong Kong', '004', '004-' || g, 'BENCH', 'MANUAL', :status,
+				       'bench', 'PASSED'
+				FROM generate_series(1, :n) g RETURNING id""").param("c", customerId).param("n", n).param("status", status)
+				.query(Long.class).list();
+	}
+
+	@Test
+	void batchSubmitAndBatchResultsOfTenThousand() {
+		int n = 10_000;
+		long c = customer("1.00");
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checker = TestHttp.operator(port, "checker");
+		TestHttp approver = TestHttp.operator(port, "approver");
+		long account = jdbc.sql("SELECT id FROM company_account WHERE account_no = '004-500-888001-838'").query(Long.class).single();
+		for (int round = 0; round < 3; round++) {
+			List<Long> ids = applications(c, n, "RISK_PASSED");
+			jdbc.sql("ANALYZE withdrawal").update();
+
+			long t0 = System.nanoTime();
+			int updated = jdbc.sql("UPDATE withdrawal SET updated_at = now() WHERE id = ANY(CAST(:ids AS bigint[]))")
+					.param("ids", ids.toArray(Long[]::new)).update();
+			double bare = (System.nanoTime() - t0) / 1e6;
+
+			long t1 = System.nanoTime();
+			TestHttp.Response submit = maker.post("/api/withdrawals/submit", Map.of("ids", ids));
+			double submitMs = (System.nanoTime() - t1) / 1e6;
+			long ok = count(submit.json(), true);
+
+			TestHttp.Response batch = checker.post("/api/payout-batches", Map.of("ids", ids, "payingAccountId", account, "channel", "CHATS"));
+			long batchId = batch.json().get("batch").get("id").asLong();
+			long wo = checker.post("/api/payout-batches/" + batchId + "/submit", Map.of()).json().get("workOrder").get("id").asLong();
+			approver.post("/api/work-orders/" + wo + "/approve", Map.of("comment", "bench"));
+			List<Map<String, Object>> items = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i++) {
+				items.add(i % 50 == 0 ? Map.of("withdrawalId", ids.get(i), "result", "FAILED", "reason", "bench failure")
+						: Map.of("withdrawalId", ids.get(i), "result", "SUCCESS", "bankReference", "REF" + i));
+			}
+			long t2 = System.nanoTime();
+			TestHttp.Response results = checker.post("/api/payout-batches/" + batchId + "/results", Map.of("items", items));
+			double resultsMs = (System.nanoTime() - t2) / 1e6;
+			long resultsOk = count(results.json(), true);
+			print(String.format("round=%d bare-update rows=%d %.0fms | batch-submit ok=%d %.0fms (%.1fx bare) | batch-results ok=%d %.0fms (%.1fx bare) status=%s",
+					round, updated, bare, ok, submitMs, submitMs / bare, resultsOk, resultsMs, resultsMs / bare,
+					results.json().path("batchStatus").asText()));
+		}
+		TestHttp admin = TestHttp.operator(port, "admin");
+		print("audit-verify " + admin.get("/api/audit/verify").body());
+	}
+
+	static long count(JsonNode response, boolean ok) {
+		long n = 0;
+		for (JsonNode r : response.get("results")) {
+			if (r.get("ok").asBoolean() == ok) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	@Test
+	void exportOfAMillionRecordsToXlsx() throws Exception {
+		int n = Integer.getInteger("bench.exportRows", 1_000_000);
+		long c = customer("1.00");
+		long t0 = System.nanoTime();
+		for (int done = 0; done < n; done += 100_000) {
+			jdbc.sql("""
+					INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
+					                        card_bank_name, card_bank_code, card_account_no, card_holder_name, source, status, created_by,
+					                        channel, bank_reference, remark, completed_at)
+					SELECT 'X' || lpad(nextval('withdrawal_serial_seq')::text, 9, '0'), :c, 'EXPORT', '匯出測試客戶 Export Customer', 'HKD',
+					       10 + (g % 100000) / 100.0, 1, 1, 'HSBC Hong Kong', '004', '004-123-' || g, 'EXPORT CUSTOMER', 'APP', 'COMPLETED',
+					       'bench', 'FPS', 'FPS' || g, 'bench export row ' || g, now()
+					FROM generate_series(1, :n) g""").param("c", c).param("n", Math.min(100_000, n - done)).update();
+		}
+		print(String.format("export-seed rows=%d %.1fs", n, (System.nanoTime() - t0) / 1e9));
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		long maxHeap = Runtime.getRuntime().maxMemory();
+
+		CookieManager cookies = new CookieManager();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+		client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/me")).build(), HttpResponse.BodyHandlers.discarding());
+		client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login")).header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", xsrf(cookies))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"auditor\",\"password\":\"" + TestHttp.PASSWORD + "\"}")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		for (String format : List.of("xlsx", "csv")) {
+			long t1 = System.nanoTime();
+			HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/api/withdrawals/export?format=" + format + "&customer=EXPORT")).build(), HttpResponse.BodyHandlers.ofInputStream());
+			Path file = Files.createTempFile("bench-export", "." + format);
+			long bytes;
+			try (InputStream in = r.body()) {
+				bytes = Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			double seconds = (System.nanoTime() - t1) / 1e9;
+			long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+			print(String.format("export format=%s status=%d rows=%d bytes=%d time=%.1fs peak-heap=%dMB (max heap %dMB)", format, r.statusCode(), n,
+					bytes, seconds, peak / (1 << 20), maxHeap / (1 << 20)));
+			Files.deleteIfExists(file);
+		}
+	}
+
+	static String xsrf(CookieManager cookies) {
+		return cookies.getCookieStore().getCookies().stream().filter(k -> k.getName().equals("XSRF-TOKEN")).findFirst()
+				.map(HttpCookie::getValue).orElse("");
+	}
+}
