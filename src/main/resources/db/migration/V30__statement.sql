@@ -51,7 +51,7 @@ CREATE TABLE statement_line (
     source               TEXT           NOT NULL,
     import_id            BIGINT,
     line_no              INT,
-    fingerprint          TEXT           NOT NULL,
+    fingerprint          UUID           NOT NULL,  -- md5 of the identifying fields (see StatementImporter)
     status               TEXT           NOT NULL DEFAULT 'UNMATCHED',
     record_type          TEXT,
     record_id            BIGINT,
@@ -65,11 +65,9 @@ CREATE TABLE statement_line (
     CONSTRAINT statement_line_fingerprint_uq UNIQUE (account_id, fingerprint)
 );
 CREATE INDEX statement_line_scope_idx ON statement_line (account_id, direction, booking_date, id);
-CREATE INDEX statement_line_status_idx ON statement_line (status, direction, id);
 CREATE INDEX statement_line_record_idx ON statement_line (record_type, record_id) WHERE record_id IS NOT NULL;
 -- a record carries at most one hand-made tag (B-5)
 CREATE UNIQUE INDEX statement_line_tag_uq ON statement_line (record_type, record_id) WHERE status = 'TAGGED';
-CREATE INDEX statement_line_import_idx ON statement_line (import_id) WHERE import_id IS NOT NULL;
 
 -- B-2: last run of the scheduled pull per company account
 CREATE TABLE bank_pull_status (

@@ -163,7 +163,7 @@ public class StatementImporter {
 	}
 
 	/**
-	 * The fingerprint (stored as the uuid of an md5, see V32): with a bank reference, the account (the unique key's first column), booking date, amount, direction
+	 * The fingerprint (the uuid of an md5; V32 recomputes it for databases that stored the first text form): with a bank reference, the account (the unique key's first column), booking date, amount, direction
 	 * and reference; without one, a hash of the line's content and its position among identical lines of the same file.
 	 */
 	private int insertStaged(long accountId, String source, @Nullable Long importId) {
@@ -173,13 +173,13 @@ public class StatementImporter {
 				SELECT :account, direction, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank,
 				  description, :source, :import, line_no, """;
 		int withRef = jdbc.sql(columns + """
-				md5('R:' || md5(concat_ws('|', booking_date, amount_text, direction, ref)))::uuid
+				md5(concat_ws('|', 'R', booking_date, amount_text, direction, ref))::uuid
 				FROM statement_stage WHERE ref IS NOT NULL
 				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
 				.param("account", accountId).param("source", source).param("import", importId).update();
 		int withoutRef = jdbc.sql(columns + """
-				md5('H:' || h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
-				FROM (SELECT s.*, md5(concat_ws('|', booking_date, value_date, amount_text, direction, currency, cp_name, cp_account,
+				md5(h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
+				FROM (SELECT s.*, md5(concat_ws('|', 'H', booking_date, value_date, amount_text, direction, currency, cp_name, cp_account,
 				        cp_bank, description)) AS h FROM statement_stage s WHERE ref IS NULL) x
 				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
 				.param("account", accountId).param("source", source).param("import", importId).update();
