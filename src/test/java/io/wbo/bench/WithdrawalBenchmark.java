@@ -84,17 +84,26 @@ class WithdrawalBenchmark {
 	void appCreationVersusPgbench() throws Exception {
 		int clients = 4;
 		int seconds = Integer.getInteger("bench.seconds", 20);
-		List<TestHttp> apps = new ArrayList<>();
-		List<Long> cards = new ArrayList<>();
+		// real traffic comes from many customers: each client cycles over its own share of them
+		int perClient = Integer.getInteger("bench.customersPerClient", 50);
+		List<List<TestHttp>> apps = new ArrayList<>();
+		List<List<Long>> cards = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			long c = customer("100000000.00");
-			apps.add(TestHttp.customer(port, customerNo(c)));
-			cards.add(card(c));
+			List<TestHttp> mine = new ArrayList<>();
+			List<Long> myCards = new ArrayList<>();
+			for (int k = 0; k < perClient; k++) {
+				long c = customer("100000000.00");
+				mine.add(TestHttp.customer(port, customerNo(c)));
+				myCards.add(card(c));
+			}
+			apps.add(mine);
+			cards.add(myCards);
 		}
 		// warm-up
 		for (int i = 0; i < clients; i++) {
 			for (int k = 0; k < 50; k++) {
-				apps.get(i).post("/app/v1/withdrawals", Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(i)),
+				apps.get(i).get(k % perClient).post("/app/v1/withdrawals",
+						Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(i).get(k % perClient)),
 						Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 			}
 		}
@@ -106,10 +115,12 @@ class WithdrawalBenchmark {
 		for (int i = 0; i < clients; i++) {
 			int n = i;
 			pool.submit(() -> {
+				int k = 0;
 				while (System.nanoTime() < end) {
 					long t = System.nanoTime();
-					TestHttp.Response r = apps.get(n).post("/app/v1/withdrawals",
-							Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(n)),
+					int who = k++ % perClient;
+					TestHttp.Response r = apps.get(n).get(who).post("/app/v1/withdrawals",
+							Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(n).get(who)),
 							Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 					latencies.add(System.nanoTime() - t);
 					if (r.status() != 201) {

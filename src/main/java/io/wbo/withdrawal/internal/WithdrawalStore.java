@@ -136,7 +136,7 @@ class WithdrawalStore {
 
 	RecentActivity recentActivity(long customerId, String currency) {
 		return jdbc.sql("""
-				SELECT COALESCE(sum(amount) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+				SELECT COALESCE(sum(amount) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'
 				                                      AND currency = :currency), 0),
 				       count(*) FILTER (WHERE created_at >= now() - interval '24 hours')
 				FROM withdrawal
