@@ -9,6 +9,7 @@ import PoliciesPage from './pages/settings/policies';
 import RolesPage from './pages/settings/roles';
 import WorkOrderDetailPage from './pages/work-orders/detail';
 import WorkOrdersPage from './pages/work-orders';
+import { STATEMENT_ROUTES } from './pages/statements/routes';
 
 /**
  * Every page of the console with its access rule, in one place (next to menu.ts). A direct URL to a page the operator
@@ -30,4 +31,5 @@ export const ROUTES: PageRoute[] = [
   { path: '/settings/operators', element: <OperatorsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/roles', element: <RolesPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/approval-policies', element: <PoliciesPage />, access: (a) => a.has('SYSTEM_ADMIN') },
+  ...STATEMENT_ROUTES,
 ];
