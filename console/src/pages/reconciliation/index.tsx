@@ -110,7 +110,7 @@ export default function ReconciliationPage({ direction }: { direction: Direction
     <Card title={direction === 'OUT' ? t('menu.reconciliationOut') : t('menu.reconciliationIn')} data-testid={`reconciliation-${direction.toLowerCase()}`}>
       <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v) => void refresh(v)}>
         <Form.Item name="accountId" label={t('st.account')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select style={{ width: 280 }} data-testid="recon-account" options={accounts.map((a) => ({ value: a.id, label: `${a.bankName} ${a.accountNo}` }))} />
+          <Select showSearch optionFilterProp="label" style={{ width: 280 }} data-testid="recon-account" options={accounts.map((a) => ({ value: a.id, label: `${a.bankName} ${a.accountNo}` }))} />
         </Form.Item>
         <Form.Item name="period" label={t('rc.period')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker.RangePicker allowClear={false} data-testid="recon-period" />

@@ -159,7 +159,7 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
         }
       >
         <Form.Item name="accountId">
-          <Select allowClear placeholder={t('st.account')} style={{ width: 240 }} data-testid="filter-account"
+          <Select showSearch optionFilterProp="label" allowClear placeholder={t('st.account')} style={{ width: 240 }} data-testid="filter-account"
             options={accounts.map((a) => ({ value: a.id, label: `${a.bankName} ${a.accountNo}` }))} />
         </Form.Item>
         <Form.Item name="status">

@@ -109,7 +109,7 @@ export function ImportModal({
     >
       <Form form={form} layout="vertical" data-testid="import-form">
         <Form.Item name="accountId" label={t('st.account')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select data-testid="import-account" options={accounts.map((a) => ({ value: a.id, label: accountLabel(a) }))} />
+          <Select showSearch optionFilterProp="label" data-testid="import-account" options={accounts.map((a) => ({ value: a.id, label: accountLabel(a) }))} />
         </Form.Item>
         <Form.Item name="source" label={t('st.import.source')} rules={[{ required: true, message: t('form.required') }]}>
           <Select data-testid="import-source" options={sources} />
