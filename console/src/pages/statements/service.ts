@@ -60,7 +60,7 @@ export const flipLines = (ids: number[], reason?: string) => api.post<{ results:
 export const rejectTags = (ids: number[], reason?: string) => api.post<{ results: Outcome[] }>('/api/statements/reject-tag', { ids, reason });
 export const flipLine = (id: number, remark?: string) => api.post<StatementLine>(`/api/statements/${id}/flip`, { remark });
 export const tagLine = (id: number, withdrawalId: string, reason?: string) =>
-  api.post<StatementLine>(`/api/statements/${id}/tag`, { withdrawalId, recordType: 'WITHDRAWAL', reason: reason || undefined });
+  api.post<StatementLine>(`/api/statements/${id}/tag`, { withdrawalId, reason: reason || undefined });
 export const rejectTag = (id: number, reason?: string) => api.post<StatementLine>(`/api/statements/${id}/reject-tag`, { reason });
 
 export const listImports = (accountId?: number, after?: string) => api.get<Page<ImportView>>('/api/statement-imports', { accountId, size: 50, after });

@@ -2,8 +2,11 @@ package io.wbo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +16,16 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.wbo.audit.IntegrationGuard;
+import io.wbo.ledger.Ledger;
 import io.wbo.reconciliation.SystemRecord;
 import io.wbo.reconciliation.TestRecords;
 import io.wbo.statement.StatementFixtures;
+import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
+import io.wbo.withdrawal.WithdrawalFixtures;
 
 /**
  * 銀行帳單 and 出金對帳 in a real browser: a statement file imported through the console, the bad-row report of a
@@ -37,6 +45,12 @@ class StatementBrowserTests {
 
 	@Autowired
 	TestRecords records;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	private Browser browser;
 
@@ -141,5 +155,71 @@ class StatementBrowserTests {
 
 		browser.click("count-MISSING_IN_BANK");
 		browser.find("result-MISSING_IN_BANK-" + missing.serial());
+	}
+
+	@Test
+	void tagsALineToAWithdrawalWithAnOverrideReasonRejectsTheTagFlipsAndDeletesIt() {
+		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checker = TestHttp.operator(port, "checker");
+		TestHttp approver = TestHttp.operator(port, "approver");
+		String unique = Long.toString(System.nanoTime());
+		// a completed payout of 2,345.67 that the bank booked under its own reference, one cent more
+		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
+		long id = fx.submitted(maker, c, "2345.67", "0.00");
+		TestHttp.Response direct = WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS", "bankReference", "WIRE-T-" + unique)));
+		WithdrawalFixtures.approve(approver, direct.json().get("workOrder").get("id").asLong());
+		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "WIRE-T-" + unique)));
+		String serial = maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
+		String reference = "BANK-OWN-" + unique;
+		String body = """
+				{"accountId": %d, "lines": [{"direction": "OUT", "amount": "2345.68", "currency": "HKD", "bookingDate": "%s",
+				  "bankReference": "%s", "counterpartyAccount": "ZZ-%s"}]}""".formatted(fx.payingAccountId(), LocalDate.now(ZoneOffset.UTC), reference, unique);
+		TestHttp.Response pushed = TestHttp.anonymous(port).postRaw("/api/integrations/bank-statements", body,
+				Map.of(IntegrationGuard.HEADER, IntegrationGuard.sign("test-bank-webhook-secret", body.getBytes(StandardCharsets.UTF_8))));
+		assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+
+		browser = new Browser(port).login("finance");
+		browser.open("/statements/out");
+		browser.type("filter-q", reference);
+		browser.click("statement-search");
+		WebElement row = browser.find("line-" + reference);
+		assertThat(row.getText()).contains("2,345.68", "未匹配");
+
+		// tag: the amounts differ, so the console asks for a reason to tag anyway
+		row.findElement(By.cssSelector("[data-testid^='tag-']")).click();
+		browser.type("tag-serial", serial);
+		browser.click("tag-ok");
+		assertThat(browser.find("tag-mismatch").getText()).contains("2345.68");
+		browser.type("tag-reason", "bank fee of HKD 0.01");
+		browser.click("tag-ok");
+		browser.waitForText("line-" + reference, "已打標");
+		assertThat(browser.find("line-" + reference).getText()).contains(serial);
+		browser.screenshot("statement-tagged");
+
+		// reject the tag: the line is free again
+		browser.find("line-" + reference).findElement(By.cssSelector("[data-testid^='reject-']")).click();
+		browser.type("reason-input", "wrong payout");
+		browser.click("reason-ok");
+		browser.waitForText("line-" + reference, "未匹配");
+
+		// flip it to an inflow: it leaves the outflow statement and shows on the inflow one, marked as flipped
+		browser.find("line-" + reference).findElement(By.cssSelector("[data-testid^='flip-']")).click();
+		browser.click("reason-ok");
+		browser.waitUntil(d -> d.findElements(Browser.testId("line-" + reference)).isEmpty());
+		browser.open("/statements/in");
+		browser.type("filter-q", reference);
+		browser.click("statement-search");
+		assertThat(browser.find("line-" + reference).getText()).contains("入帳", "↺");
+
+		// delete needs a reason; the deleted line leaves the list
+		browser.find("line-" + reference).findElement(By.cssSelector("[data-testid^='delete-']")).click();
+		browser.click("reason-ok");
+		browser.waitUntil(d -> !d.findElements(By.cssSelector(".ant-modal .ant-form-item-explain-error")).isEmpty());
+		browser.type("reason-input", "duplicate of the bank's correction");
+		browser.click("reason-ok");
+		browser.waitUntil(d -> d.findElements(Browser.testId("line-" + reference)).isEmpty());
+		browser.screenshot("statement-deleted");
 	}
 }
