@@ -219,7 +219,6 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
         onRow={(l) => ({ 'data-testid': `line-${l.bankReference ?? l.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: 'ID', dataIndex: 'id', width: 80 },
-          { title: t('st.account'), dataIndex: 'accountId', render: account, width: 180 },
           { title: t('st.bookingDate'), dataIndex: 'bookingDate', width: 110 },
           {
             title: t('st.amount'),
@@ -246,11 +245,6 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
               </Tooltip>
             ),
           },
-          { title: t('st.reference'), dataIndex: 'bankReference', width: 150 },
-          { title: t('st.counterparty'), dataIndex: 'counterpartyName', ellipsis: true, width: 160 },
-          { title: t('st.counterpartyAccount'), dataIndex: 'counterpartyAccount', width: 150 },
-          { title: t('st.description'), dataIndex: 'description', ellipsis: true, width: 160 },
-          { title: t('st.source'), dataIndex: 'source', width: 80, render: (s: string) => t(`st.sourceName.${s}`, { defaultValue: s }) },
           { title: t('st.status'), dataIndex: 'status', width: 100, render: (s: string) => <StateTag kind="line" value={s} /> },
           { title: t('st.matched'), dataIndex: 'matched', width: 150, render: (m: StatementLine['matched']) => m?.serial ?? '' },
           {
@@ -265,8 +259,15 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
               </Tooltip>
             ),
           },
+          { title: t('st.reference'), dataIndex: 'bankReference', width: 150 },
+          { title: t('st.counterparty'), dataIndex: 'counterpartyName', ellipsis: true, width: 160 },
+          { title: t('st.counterpartyAccount'), dataIndex: 'counterpartyAccount', width: 150 },
+          { title: t('st.account'), dataIndex: 'accountId', render: account, width: 180 },
+          { title: t('st.description'), dataIndex: 'description', ellipsis: true, width: 160 },
+          { title: t('st.source'), dataIndex: 'source', width: 80, render: (s: string) => t(`st.sourceName.${s}`, { defaultValue: s }) },
           { title: t('field.remark'), dataIndex: 'remark', ellipsis: true, width: 140 },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime, width: 160 },
+
           {
             title: t('common.actions'),
             fixed: 'right',

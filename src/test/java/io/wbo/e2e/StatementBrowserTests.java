@@ -26,6 +26,7 @@ import io.wbo.statement.StatementFixtures;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 import io.wbo.withdrawal.WithdrawalFixtures;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 銀行帳單 and 出金對帳 in a real browser: a statement file imported through the console, the bad-row report of a
@@ -221,5 +222,32 @@ class StatementBrowserTests {
 		browser.click("reason-ok");
 		browser.waitUntil(d -> d.findElements(Browser.testId("line-" + reference)).isEmpty());
 		browser.screenshot("statement-deleted");
+	}
+
+	@Test
+	void previewsASampleFileWithABankTemplateAndShowsTheBankConnections() {
+		long hsbc = 0;
+		for (JsonNode t : TestHttp.operator(port, "finance").get("/api/statement-templates").json()) {
+			if (t.get("name").asText().startsWith("HSBC")) {
+				hsbc = t.get("id").asLong();
+			}
+		}
+		assertThat(hsbc).isPositive();
+
+		browser = new Browser(port).login("finance");
+		browser.open("/statements/templates");
+		browser.waitForText("template-table", "HSBC");
+		browser.click("template-edit-" + hsbc);
+		assertThat(browser.find("template-bank").getAttribute("value")).contains("HSBC");
+		browser.driver.findElement(By.cssSelector(".ant-drawer input[type=file]"))
+				.sendKeys(FIXTURES.resolve("hsbc-2031-01.csv").toAbsolutePath().toString());
+		String preview = browser.waitForText("template-preview", "FPS3101020001");
+		assertThat(preview).contains("CHAN TAI MAN", "12500.00", "2031-01-02");
+		browser.screenshot("template-preview");
+
+		browser.open("/statements/bank-connections");
+		browser.find("connection-table");
+		browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='connection-table'] tbody tr.ant-table-row")).size() > 0);
+		browser.screenshot("bank-connections");
 	}
 }
