@@ -39,15 +39,25 @@ export default function ReconciliationPage({ direction }: { direction: Direction
   const [running, setRunning] = useState(false);
   const [following, setFollowing] = useState<ResultRow | null>(null);
 
+  const accountId = Form.useWatch('accountId', form);
   useEffect(() => {
     listCompanyAccounts().then(setAccounts).catch(show);
-    listRuns({ direction })
+  }, [show]);
+  // the runs of the chosen account (all accounts before one is chosen), the latest one shown
+  useEffect(() => {
+    let current = true;
+    listRuns({ direction, accountId })
       .then((p) => {
+        if (!current) return;
         setRuns(p.items);
-        setRun((current) => current ?? p.items[0] ?? null);
+        setFilter(undefined);
+        setRun(p.items[0] ?? null);
       })
       .catch(show);
-  }, [direction, show]);
+    return () => {
+      current = false;
+    };
+  }, [direction, accountId, show]);
 
   useEffect(() => {
     const accountId = params.get('accountId');

@@ -243,6 +243,7 @@ class StatementBrowserTests {
 				.sendKeys(FIXTURES.resolve("hsbc-2031-01.csv").toAbsolutePath().toString());
 		String preview = browser.waitForText("template-preview", "FPS3101020001");
 		assertThat(preview).contains("CHAN TAI MAN", "12500.00", "2031-01-02");
+		browser.script("arguments[0].scrollIntoView()", browser.find("template-preview"));
 		browser.screenshot("template-preview");
 
 		browser.open("/statements/bank-connections");
