@@ -2,9 +2,11 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Amount } from '../../components/Amount';
 import { useProblem } from '../../components/useProblem';
 import { ApiError, mapProblemToForm } from '../../lib/problem';
 import { formatTime } from '../../lib/time';
+import { StateTag } from './components/badges';
 import { createTemplate, listTemplates, previewTemplate, updateTemplate, type PreviewResult, type Template, type TemplateDefinition } from './service';
 
 export const TEMPLATE_FIELDS = [
@@ -325,9 +327,9 @@ export default function TemplatesPage() {
               scroll={{ x: true }}
               rowKey="key"
               dataSource={preview.rows.map((r, i) => ({ key: i, no: i + 1, cells: r }))}
-              rowClassName={(r) => (r.no <= (form.getFieldValue('headerRows') ?? 0) ? 'ant-table-row-disabled' : '')}
+              onRow={(r) => ({ style: r.no <= (form.getFieldValue('headerRows') ?? 0) ? { color: '#8c8c8c', background: '#fafafa' } : undefined })}
               columns={[
-                { title: '#', dataIndex: 'no', width: 50 },
+                { title: '#', dataIndex: 'no', width: 50, render: (no: number) => (no <= (form.getFieldValue('headerRows') ?? 0) ? <Tag>{t('tp.header')}</Tag> : no) },
                 ...Array.from({ length: width }, (_, c) => ({
                   title: String(c + 1),
                   key: `c${c}`,
@@ -347,11 +349,12 @@ export default function TemplatesPage() {
               columns={[
                 { title: t('st.import.line'), dataIndex: 'line', width: 70 },
                 { title: t('st.bookingDate'), dataIndex: 'bookingDate' },
-                { title: t('st.direction'), dataIndex: 'direction' },
-                { title: t('st.amount'), dataIndex: 'amount', align: 'right' },
+                { title: t('st.direction'), dataIndex: 'direction', render: (d?: string) => <StateTag kind="direction" value={d} /> },
+                { title: t('st.amount'), dataIndex: 'amount', align: 'right', render: (a: string | undefined, p) => a && <Amount value={a} asset={p.currency ?? ''} /> },
                 { title: t('field.currency'), dataIndex: 'currency' },
-                { title: t('st.reference'), dataIndex: 'reference' },
-                { title: t('st.counterparty'), dataIndex: 'counterpartyName' },
+                // the server writes an absent value as the text "null"
+                { title: t('st.reference'), dataIndex: 'reference', render: (v?: string) => (v === 'null' ? '' : v) },
+                { title: t('st.counterparty'), dataIndex: 'counterpartyName', render: (v?: string) => (v === 'null' ? '' : v) },
                 { title: t('st.import.problem'), dataIndex: 'error', render: (e?: string) => e && <Typography.Text type="danger">{e}</Typography.Text> },
               ]}
             />

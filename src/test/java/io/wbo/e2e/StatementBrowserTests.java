@@ -242,7 +242,7 @@ class StatementBrowserTests {
 		browser.driver.findElement(By.cssSelector(".ant-drawer input[type=file]"))
 				.sendKeys(FIXTURES.resolve("hsbc-2031-01.csv").toAbsolutePath().toString());
 		String preview = browser.waitForText("template-preview", "FPS3101020001");
-		assertThat(preview).contains("CHAN TAI MAN", "12500.00", "2031-01-02");
+		assertThat(preview).contains("CHAN TAI MAN", "12,500.00", "2031-01-02", "出帳");
 		browser.script("arguments[0].scrollIntoView()", browser.find("template-preview"));
 		browser.screenshot("template-preview");
 
