@@ -1,8 +1,9 @@
 import { DownOutlined, ExportOutlined, HistoryOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
 import { useProblem } from '../../components/useProblem';
 import { formatTime } from '../../lib/time';
@@ -46,7 +47,31 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
   const { show } = useProblem();
   const { message } = App.useApp();
   const [form] = Form.useForm<FilterValues>();
-  const [filter, setFilter] = useState<Omit<LineFilter, 'direction'>>({});
+  // the filter lives in the URL, so a reload or a shared link keeps it
+  const [params, setParams] = useSearchParams();
+  const paramsKey = params.toString();
+  const filter = useMemo<Omit<LineFilter, 'direction'>>(() => {
+    const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
+    const str = (k: string) => params.get(k) || undefined;
+    return { accountId: num('accountId'), status: str('status'), from: str('from'), to: str('to'), q: str('q'), importId: num('importId') };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [paramsKey]);
+  const setFilter = useCallback(
+    (f: Omit<LineFilter, 'direction'>) => {
+      const p: Record<string, string> = {};
+      for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== null && v !== '') p[k] = String(v);
+      setParams(p);
+    },
+    [setParams],
+  );
+  useEffect(() => {
+    form.setFieldsValue({
+      accountId: filter.accountId,
+      status: filter.status,
+      q: filter.q,
+      dates: filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : undefined,
+    });
+  }, [filter, form]);
   const [rows, setRows] = useState<StatementLine[]>([]);
   const [next, setNext] = useState<string | null | undefined>();
   const [loading, setLoading] = useState(false);
