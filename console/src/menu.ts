@@ -1,4 +1,5 @@
 import type { Access, AccessRule } from './access';
+import { STATEMENT_MENU } from './pages/statements/menu';
 
 /**
  * The console's navigation (SPEC X-10), in one place with the access rule of each page. A page folder adds its entry
@@ -15,7 +16,7 @@ export interface MenuNode {
 }
 
 export const MENU: MenuNode[] = [
-  { key: 'funds', label: 'menu.funds', children: [] },
+  { key: 'funds', label: 'menu.funds', children: [...STATEMENT_MENU] },
   { key: 'virtualAssets', label: 'menu.virtualAssets', children: [] },
   { key: 'operationsSystem', label: 'menu.operationsSystem', children: [] },
   { key: 'workOrders', label: 'menu.workOrders', path: '/work-orders' },

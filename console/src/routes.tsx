@@ -11,6 +11,7 @@ const PoliciesPage = lazy(() => import('./pages/settings/policies'));
 const RolesPage = lazy(() => import('./pages/settings/roles'));
 const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/detail'));
 const WorkOrdersPage = lazy(() => import('./pages/work-orders'));
+import { STATEMENT_ROUTES } from './pages/statements/routes';
 
 /**
  * Every page of the console with its access rule, in one place (next to menu.ts). A direct URL to a page the operator
@@ -32,4 +33,5 @@ export const ROUTES: PageRoute[] = [
   { path: '/settings/operators', element: <OperatorsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/roles', element: <RolesPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/approval-policies', element: <PoliciesPage />, access: (a) => a.has('SYSTEM_ADMIN') },
+  ...STATEMENT_ROUTES,
 ];

@@ -5,8 +5,10 @@ import { MENU, type MenuNode } from '../menu';
 import en from './en';
 import zhHans from './zh-Hans';
 import zhHant from './zh-Hant';
+import STATEMENTS from '../pages/statements/messages';
 
 const LANGS: Record<string, Record<string, string>> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
+for (const l of ['zh-Hant', 'zh-Hans', 'en'] as const) Object.assign(LANGS[l], STATEMENTS[l]);
 const SRC = join(__dirname, '..');
 
 function sources(dir: string): string[] {
