@@ -9,6 +9,8 @@ import PoliciesPage from './pages/settings/policies';
 import RolesPage from './pages/settings/roles';
 import WorkOrderDetailPage from './pages/work-orders/detail';
 import WorkOrdersPage from './pages/work-orders';
+import WithdrawalsPage from './pages/withdrawals';
+import RiskSettingsPage from './pages/withdrawals/risk-settings';
 
 /**
  * Every page of the console with its access rule, in one place (next to menu.ts). A direct URL to a page the operator
@@ -26,6 +28,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/work-orders/:id', element: <WorkOrderDetailPage /> },
   { path: '/customers', element: <CustomersPage />, access: (a) => a.has('CUSTOMER_VIEW') },
   { path: '/customers/:id', element: <CustomerDetailPage />, access: (a) => a.has('CUSTOMER_VIEW') },
+  { path: '/withdrawals', element: <WithdrawalsPage />, access: (a) => a.any('WITHDRAWAL_APPLY', 'WITHDRAWAL_PROCESS', 'WITHDRAWAL_VIEW', 'CHEQUE_PRINT') },
+  { path: '/settings/risk', element: <RiskSettingsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/audit', element: <AuditPage />, access: (a) => a.has('AUDIT_VIEW') },
   { path: '/settings/operators', element: <OperatorsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/roles', element: <RolesPage />, access: (a) => a.has('SYSTEM_ADMIN') },

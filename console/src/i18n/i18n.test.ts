@@ -5,8 +5,10 @@ import { MENU, type MenuNode } from '../menu';
 import en from './en';
 import zhHans from './zh-Hans';
 import zhHant from './zh-Hant';
+import { WITHDRAWAL_MESSAGES } from '../pages/withdrawals/messages';
 
 const LANGS: Record<string, Record<string, string>> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
+for (const [l, m] of Object.entries(WITHDRAWAL_MESSAGES)) Object.assign(LANGS[l], m);
 const SRC = join(__dirname, '..');
 
 function sources(dir: string): string[] {
