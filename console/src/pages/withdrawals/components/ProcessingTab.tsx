@@ -27,7 +27,6 @@ export function WorkOrderLink({ w }: { w: Withdrawal }) {
   const { t } = useTranslation();
   const [id, setId] = useState<number | null>();
   useEffect(() => {
-    if (!w.payoutId) return;
     getWithdrawal(w.id)
       .then((d) => setId(d.payouts.find((p) => p.id === w.payoutId)?.workOrderId ?? d.payouts.at(-1)?.workOrderId ?? null))
       .catch(() => setId(null));
