@@ -185,7 +185,7 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
   return (
     <Drawer open={!!id} onClose={onClose} width={900} title={batch ? `${t('wd.batch')} ${batch.serial}` : t('wd.batch')} data-testid="wd-batch-drawer">
       {batch && (
-        <>
+        <div data-testid="wd-batch-body">
           <Space style={{ marginBottom: 12 }} wrap>
             <BatchBadge value={batch.status} />
             <span>
@@ -306,7 +306,7 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
               }
             }}
           />
-        </>
+        </div>
       )}
     </Drawer>
   );

@@ -83,8 +83,21 @@ class WithdrawalBrowserTests {
 
 	/** Ticks the selection box of a table row. */
 	private static void tick(Browser b, String rowTestId) {
-		WebElement row = b.find(rowTestId);
-		row.findElement(By.cssSelector(".ant-checkbox-wrapper, .ant-checkbox")).click();
+		b.find(rowTestId);
+		b.waitUntil(d -> {
+			try {
+				WebElement row = d.findElement(Browser.testId(rowTestId));
+				if (!row.findElements(By.cssSelector(".ant-checkbox-checked")).isEmpty()) {
+					return true;
+				}
+				row.findElement(By.cssSelector(".ant-checkbox-wrapper, .ant-checkbox")).click();
+				Thread.sleep(300);
+				return !row.findElements(By.cssSelector(".ant-checkbox-checked")).isEmpty();
+			}
+			catch (RuntimeException | InterruptedException e) {
+				return false;
+			}
+		});
 	}
 
 	/** Clicks 刷新 until the row shows the text (the risk check runs in the background). */
@@ -153,7 +166,7 @@ class WithdrawalBrowserTests {
 		maker.type("wd-manual-remark", "e2e quick start");
 		shot(maker, "1-manual");
 		maker.click("wd-manual-ok");
-		maker.waitUntil(d -> !maker.present("wd-manual-ok") || !maker.find("wd-manual-ok").isDisplayed());
+		maker.waitUntil(d -> maker.all("[data-testid='wd-manual-ok']").stream().noneMatch(WebElement::isDisplayed));
 
 		JsonNode created = api.get("/api/withdrawals?customer=" + c.customerNo()).json().get("items").get(0);
 		long id = created.get("id").asLong();
@@ -265,7 +278,7 @@ class WithdrawalBrowserTests {
 		// 檢視並更新結果 for both items at once → results go to review → approved → completed
 		checker.driver.navigate().refresh();
 		checker.click("wd-batch-open-" + batchSerial);
-		checker.waitForText("wd-batch-status", "處理中");
+		checker.waitForText("wd-batch-body", "處理中");
 		tick(checker, "wd-batch-item-" + serialA);
 		tick(checker, "wd-batch-item-" + serialB);
 		checker.click("wd-batch-results");
