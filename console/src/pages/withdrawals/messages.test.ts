@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WITHDRAWAL_COLORS } from './components/common';
 import { WITHDRAWAL_MESSAGES } from './messages';
-import { ABNORMAL_ACTIONS, BATCH_STATUSES, CHANNELS, WITHDRAWAL_STATUSES } from './service';
+import { ABNORMAL_ACTIONS, BATCH_STATUSES, CHANNELS, RECONCILIATION_RESULTS, WITHDRAWAL_STATUSES } from './service';
 
 describe('withdrawal labels', () => {
   it('labels every state, channel, action and indicator in every language, with one colour per state', () => {
@@ -15,6 +15,7 @@ describe('withdrawal labels', () => {
       ),
       ...['SUCCESS', 'FAILED'].map((r) => `wd.result.${r}`),
       ...['csv', 'xlsx', 'pain001'].map((f) => `wd.format.${f}`),
+      ...RECONCILIATION_RESULTS.map((r) => `wd.recon.${r}`),
     ];
     for (const [lang, messages] of Object.entries(WITHDRAWAL_MESSAGES)) {
       expect({ lang, missing: keys.filter((k) => !(k in messages)) }).toEqual({ lang, missing: [] });

@@ -12,6 +12,7 @@ export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
 export const CHANNELS = ['FPS', 'CHATS', 'RTGS', 'TT', 'LOCAL_TRANSFER', 'CHEQUE'] as const;
 export const CURRENCIES = ['HKD', 'USD', 'CNY'] as const;
 export const ABNORMAL_ACTIONS = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'] as const;
+export const RECONCILIATION_RESULTS = ['MATCHED', 'AMOUNT_MISMATCH', 'MISSING_IN_BANK', 'MISSING_IN_SYSTEM'] as const;
 export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED'];
 
 export interface Withdrawal {
@@ -177,6 +178,7 @@ export interface WithdrawalFilter {
   minAmount?: string;
   maxAmount?: string;
   batchId?: number;
+  reconciliation?: string;
 }
 
 export const listWithdrawals = (f: WithdrawalFilter, after?: string) =>

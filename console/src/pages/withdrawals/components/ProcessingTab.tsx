@@ -2,7 +2,7 @@ import { StatisticCard } from '@ant-design/pro-components';
 import { App, Button, Dropdown, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext';
 import { useProblem } from '../../../components/useProblem';
 import {
@@ -58,6 +58,7 @@ export function ProcessingTab() {
   const [results, setResults] = useState<Withdrawal[]>();
   const [batchesVersion, setBatchesVersion] = useState(0);
   const base = useBaseColumns((w) => setOpen(w.id));
+  const [, setParams] = useSearchParams();
 
   const loadCards = useCallback(() => indicators().then(setCards).catch(show), [show]);
   useEffect(() => {
@@ -109,6 +110,9 @@ export function ProcessingTab() {
           </Button>
           <Button onClick={refresh} data-testid="wd-refresh">
             {t('wd.refresh')}
+          </Button>
+          <Button onClick={() => setParams({ tab: 'cheques' })} data-testid="wd-to-cheques">
+            {t('wd.tab.cheques')}
           </Button>
         </Space>
       )}

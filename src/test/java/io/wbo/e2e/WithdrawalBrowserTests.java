@@ -223,6 +223,7 @@ class WithdrawalBrowserTests {
 		checker.click("wd-open-" + serial);
 		String history = checker.waitForText("wd-history", "出款成功");
 		assertThat(history).contains("建立").contains("風控通過").contains("approver");
+		checker.script("arguments[0].scrollIntoView()", checker.find("wd-history"));
 		shot(checker, "5-history");
 		checker.open("/customers/" + c.id());
 		String balances = checker.waitForText("balance-table", "HKD");
