@@ -71,11 +71,17 @@ export function ChequesTab() {
           value={printed}
           onChange={setPrinted}
           options={[
-            { value: 'unprinted', label: t('wd.unprinted') },
-            { value: 'printed', label: t('wd.printedTab') },
+            { value: 'unprinted', label: <span data-testid="wd-cheques-unprinted">{t('wd.unprinted')}</span> },
+            { value: 'printed', label: <span data-testid="wd-cheques-printed">{t('wd.printedTab')}</span> },
           ]}
         />
-        <Input.Search allowClear placeholder={t('wd.serial')} onSearch={(s) => setSerial(s.trim())} style={{ width: 200 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('wd.serial')}
+          onSearch={(s) => setSerial(s.trim())}
+          style={{ width: 200 }}
+          data-testid="wd-cheque-search"
+        />
         {canPrint && (
           <Button type="primary" disabled={!chosen.length} onClick={() => setPrinting(true)} data-testid="wd-cheque-print">
             {reprint ? t('wd.reprint') : t('wd.firstPrint')} ({chosen.length})
@@ -89,6 +95,7 @@ export function ChequesTab() {
         loading={loading}
         dataSource={rows}
         pagination={false}
+        onRow={(r) => ({ 'data-testid': `wd-cheque-row-${r.serial}` }) as React.HTMLAttributes<HTMLElement>}
         rowSelection={canPrint ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
         columns={[
           {
@@ -126,12 +133,12 @@ export function ChequesTab() {
               label={`${r.serial} · ${r.payee} · ${r.currency} ${r.amount}`}
               rules={[{ required: true, whitespace: true, message: t('wd.required') }]}
             >
-              <Input placeholder={t('wd.chequeNumber')} />
+              <Input placeholder={t('wd.chequeNumber')} data-testid={`wd-cheque-number-${r.withdrawalId}`} />
             </Form.Item>
           ))}
           {reprint && (
             <Form.Item name="reason" label={t('wd.reason')} rules={[{ required: true, whitespace: true, message: t('wd.reasonRequired') }]}>
-              <Input.TextArea rows={2} />
+              <Input.TextArea rows={2} data-testid="wd-cheque-reason" />
             </Form.Item>
           )}
         </Form>

@@ -176,7 +176,7 @@ export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; on
       <p>{t('wd.editNeedsApproval')}</p>
       <Form form={form} layout="vertical" onFinish={finish}>
         <Form.Item name="amount" label={t('wd.amount')} rules={[{ required: true, message: t('wd.required') }, { pattern: DECIMAL, message: t('wd.badAmount') }]}>
-          <Input inputMode="decimal" />
+          <Input inputMode="decimal" data-testid="wd-edit-amount" />
         </Form.Item>
         <Form.Item name="fee" label={t('wd.fee')} rules={[{ pattern: DECIMAL, message: t('wd.badAmount') }]}>
           <Input inputMode="decimal" />

@@ -318,4 +318,128 @@ class WithdrawalBrowserTests {
 		shot(maker, "field-error");
 		maker.find("wd-manual-amount").sendKeys(Keys.ESCAPE);
 	}
+
+	/** Submitted, paid directly by the channel, approved: returns the id (DIRECT_PROCESSING). */
+	private long directProcessing(WithdrawalFixtures.TestCustomer c, String amount, String channel) {
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		TestHttp checkerApi = TestHttp.operator(port, "checker");
+		long id = fx.submitted(makerApi, c, amount, "0");
+		TestHttp.Response r = WithdrawalFixtures.ok(checkerApi.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", channel)));
+		WithdrawalFixtures.approve(TestHttp.operator(port, "approver"), r.json().get("workOrder").get("id").asLong());
+		return id;
+	}
+
+	private static WebElement input(Browser b, String testId) {
+		WebElement el = b.find(testId);
+		return "input".equals(el.getTagName()) ? el : el.findElement(By.cssSelector("input"));
+	}
+
+	private static String serial(TestHttp api, long id) {
+		return api.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
+	}
+
+	@Test
+	void abnormalWithdrawalsAreHandledInBatchWithARemarkAndWaitForReview() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		TestHttp checkerApi = TestHttp.operator(port, "checker");
+		long a = directProcessing(c, "100.00", "FPS");
+		long b = directProcessing(c, "200.00", "FPS");
+		for (long id : List.of(a, b)) {
+			WithdrawalFixtures.ok(checkerApi.post("/api/withdrawals/" + id + "/result", Map.of("result", "FAILED", "reason", "account closed")));
+		}
+		String serialA = serial(api, a);
+		String serialB = serial(api, b);
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=abnormal");
+		filterByCustomer(checker, c.customerNo());
+		assertThat(checker.waitForText("wd-row-" + serialA, "account closed")).contains("異常");
+		tick(checker, "wd-row-" + serialA);
+		tick(checker, "wd-row-" + serialB);
+		checker.click("wd-abnormal-TO_FAILURE");
+		checker.type("wd-abnormal-remark", "e2e: the customer will give another card");
+		checker.click("wd-abnormal-ok");
+		checker.waitForText("wd-row-" + serialA, "異常處理待審核");
+		checker.waitForText("wd-row-" + serialB, "異常處理待審核");
+		checker.find("wd-wo-" + serialA);
+		shot(checker, "pending-review");
+		assertThat(fx.status(api, a)).isEqualTo("ABNORMAL_PENDING_REVIEW");
+		assertThat(fx.status(api, b)).isEqualTo("ABNORMAL_PENDING_REVIEW");
+	}
+
+	@Test
+	void chequesArePrintedFirstThenReprintedWithAReason() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long id = directProcessing(c, "321.00", "CHEQUE");
+		WithdrawalFixtures.ok(TestHttp.operator(port, "checker").post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS")));
+		String serial = serial(api, id);
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-to-cheques");
+		WebElement search = input(checker, "wd-cheque-search");
+		search.sendKeys(serial, Keys.ENTER);
+		tick(checker, "wd-cheque-row-" + serial);
+		checker.click("wd-cheque-print");
+		checker.type("wd-cheque-number-" + id, "000123");
+		checker.click("wd-cheque-ok");
+		checker.waitUntil(d -> !checker.present("wd-cheque-row-" + serial));
+		assertThat(api.get("/api/withdrawals/" + id).json().get("chequePrints").size()).isEqualTo(1);
+
+		checker.click("wd-cheques-printed");
+		search = input(checker, "wd-cheque-search");
+		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), serial, Keys.ENTER);
+		assertThat(checker.waitForText("wd-cheque-row-" + serial, "000123")).contains("321.00");
+		tick(checker, "wd-cheque-row-" + serial);
+		checker.click("wd-cheque-print");
+		checker.type("wd-cheque-number-" + id, "000124");
+		checker.click("wd-cheque-ok");
+		checker.waitUntil(d -> !checker.all(".ant-form-item-has-error [data-testid='wd-cheque-reason']").isEmpty());
+		checker.type("wd-cheque-reason", "e2e: the first cheque was spoiled");
+		checker.click("wd-cheque-ok");
+		checker.waitForText("wd-cheque-row-" + serial, "000124");
+		shot(checker, "reprinted");
+		JsonNode prints = api.get("/api/withdrawals/" + id).json().get("chequePrints");
+		assertThat(prints.size()).isEqualTo(2);
+		assertThat(prints.toString()).contains("spoiled");
+	}
+
+	@Test
+	void theMakerRejectsWithAReasonDeletesAndProposesAnEdit() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long rejected = fx.manual(makerApi, c, "100.00", "0");
+		long deleted = fx.manual(makerApi, c, "200.00", "0");
+		long edited = fx.manual(makerApi, c, "300.00", "0");
+
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		filterByCustomer(maker, c.customerNo());
+		maker.find("wd-row-" + serial(api, edited));
+		tick(maker, "wd-row-" + serial(api, rejected));
+		maker.click("wd-reject");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.all(".ant-form-item-has-error [data-testid='wd-reason-input']").isEmpty());
+		maker.type("wd-reason-input", "e2e: wrong amount");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.present("wd-row-" + serial(api, rejected)));
+		assertThat(fx.status(api, rejected)).isEqualTo("REJECTED");
+
+		maker.click("wd-delete-" + serial(api, deleted));
+		maker.type("wd-reason-input", "e2e: duplicate");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.present("wd-row-" + serial(api, deleted)));
+		assertThat(fx.status(api, deleted)).isEqualTo("DELETED");
+
+		maker.click("wd-edit-" + serial(api, edited));
+		maker.type("wd-edit-amount", "350.00");
+		maker.click("wd-edit-ok");
+		maker.waitForText("wd-row-" + serial(api, edited), "修改待審核");
+		shot(maker, "edit-pending");
+		assertThat(api.get("/api/withdrawals/" + edited).json().get("withdrawal").get("pendingEditWorkOrderId").isNull()).isFalse();
+	}
 }
