@@ -1,8 +1,27 @@
 import { api, withQuery, type Query } from '../../api/client';
-import type { Balance, BankCard, Customer, Page, WorkOrder } from '../../api/types';
+import type { components } from '../../api/schema';
+import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
 
-/** Withdrawal (出金) API of the console. Types written by hand after the server's records (WithdrawalQueries.View etc.). */
+/**
+ * Withdrawal (出金) API of the console. Types come from the generated schema (src/api/schema.d.ts), except the detail:
+ * the server's document names both the withdrawal detail and the work-order detail "Detail" and keeps only the latter,
+ * so the withdrawal detail (and its history, payouts and cheque prints) is written by hand after WithdrawalQueries.Detail.
+ */
+type S = components['schemas'];
+export type Withdrawal = Present<S['View']>;
+export type Indicator = Present<S['Indicator']>;
+export type Outcome = Omit<Present<S['Outcome']>, 'error'> & { error?: string | null };
+export interface Outcomes {
+  results: Outcome[];
+}
+export type BatchItem = Present<S['Item']>;
+export type Batch = Omit<Present<S['BatchView']>, 'items'> & { items?: BatchItem[] | null };
+export type CompanyAccount = Present<S['CompanyAccount']>;
+export type ChequeRow = Present<S['ChequeRow']>;
+export type RiskSettings = Omit<Present<S['RiskSettings']>, 'limits'> & {
+  limits: { currency: string; dailyLimit?: string | null; largeAmount?: string | null }[];
+};
 export const WITHDRAWAL_STATUSES = [
   'RISK_CHECKING', 'RISK_PASSED', 'RISK_FAILED', 'REJECTED', 'DELETED', 'SUBMITTED',
   'DIRECT_PENDING_APPROVAL', 'DIRECT_PROCESSING', 'IN_BATCH', 'BATCH_PENDING_APPROVAL', 'BATCH_PROCESSING',
@@ -15,39 +34,6 @@ export const ABNORMAL_ACTIONS = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'
 export const RECONCILIATION_RESULTS = ['MATCHED', 'AMOUNT_MISMATCH', 'MISSING_IN_BANK', 'MISSING_IN_SYSTEM'] as const;
 export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED'];
 
-export interface Withdrawal {
-  id: number;
-  serial: string;
-  customerId: number;
-  customerNo: string;
-  customerName: string;
-  currency: string;
-  amount: string;
-  fee: string;
-  bankCard: { id: number; bankName: string; accountNo: string; holderName: string; currency?: string };
-  remark?: string | null;
-  source: string;
-  status: WithdrawalStatus;
-  riskResult?: string | null;
-  riskReasons: string[];
-  pendingEditWorkOrderId?: number | null;
-  closeReason?: string | null;
-  batchId?: number | null;
-  payoutId?: number | null;
-  channel?: string | null;
-  payingAccountId?: number | null;
-  bankReference?: string | null;
-  failureReason?: string | null;
-  abnormalAction?: string | null;
-  abnormalWorkOrderId?: number | null;
-  reconciliationResult?: string | null;
-  createdBy: string;
-  createdAt: string;
-  submittedAt?: string | null;
-  completedAt?: string | null;
-  updatedAt: string;
-  version: number;
-}
 export interface HistoryEntry {
   id: number;
   at: string;
@@ -88,80 +74,6 @@ export interface WithdrawalDetail {
   history: HistoryEntry[];
   payouts: PayoutView[];
   chequePrints: ChequePrint[];
-}
-export interface Indicator {
-  category: string;
-  statuses: string[];
-  count: number;
-}
-export interface Outcome {
-  id: number;
-  ok: boolean;
-  error?: string | null;
-}
-export interface Outcomes {
-  results: Outcome[];
-}
-export interface BatchItem {
-  withdrawalId: number;
-  serial: string;
-  customerNo: string;
-  customerName: string;
-  currency: string;
-  amount: string;
-  fee: string;
-  payeeBankName: string;
-  payeeAccountNo: string;
-  payeeName: string;
-  status: string;
-  result?: string | null;
-  bankReference?: string | null;
-  reason?: string | null;
-}
-export interface Batch {
-  id: number;
-  serial: string;
-  payingAccountId: number;
-  channel: string;
-  status: string;
-  workOrderId?: number | null;
-  reviewWorkOrderId?: number | null;
-  createdBy: string;
-  createdAt: string;
-  itemCount: number;
-  totals: { currency: string; amount: string; fee: string; items: number }[];
-  items?: BatchItem[] | null;
-}
-export interface CompanyAccount {
-  id: number;
-  bankName: string;
-  accountNo: string;
-  accountName: string;
-  currencies: string[];
-  channels: string[];
-  purpose: string;
-  active: boolean;
-}
-export interface ChequeRow {
-  withdrawalId: number;
-  serial: string;
-  customerNo: string;
-  customerName: string;
-  payee: string;
-  currency: string;
-  amount: string;
-  payingAccountId?: number | null;
-  completedAt?: string | null;
-  prints: number;
-  lastChequeNumber?: string | null;
-  lastPrintedAt?: string | null;
-}
-export interface RiskSettings {
-  maxWithdrawals24h: number;
-  limits: { currency: string; dailyLimit?: string | null; largeAmount?: string | null }[];
-  blacklistedAccounts: string[];
-  disabledRules: string[];
-  version: number;
 }
 
 export interface WithdrawalFilter {

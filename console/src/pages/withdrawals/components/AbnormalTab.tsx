@@ -72,7 +72,7 @@ export function AbnormalTab() {
           {
             title: t('wd.abnormalAction'),
             dataIndex: 'abnormalAction',
-            render: (a: string | null, w) => (a ? <Space>{t(`wd.abnormal.${a}`, { defaultValue: a })}<WorkOrderLink w={w} /></Space> : ''),
+            render: (a: string | null, w) => (a ? <Space style={{ whiteSpace: 'nowrap' }}>{t(`wd.abnormal.${a}`, { defaultValue: a })}<WorkOrderLink w={w} /></Space> : ''),
           },
           {
             title: t('common.actions'),

@@ -102,7 +102,7 @@ export function ApplicationsTab() {
             key: 'actions',
             render: (_: unknown, w) =>
               canApply && (
-                <Space size={4}>
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   {w.pendingEditWorkOrderId ? (
                     <Link to={`/work-orders/${w.pendingEditWorkOrderId}`}>{t('wd.editPending')}</Link>
                   ) : (

@@ -208,8 +208,12 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
       render: (c: Withdrawal['bankCard']) => (c ? `${c.bankName} ${c.accountNo} (${c.holderName})` : ''),
     },
     { title: t('wd.status'), dataIndex: 'status', render: (s: string) => <WithdrawalBadge value={s} /> },
-    { title: t('wd.source'), dataIndex: 'source', render: (s: string) => t(`wd.source.${s}`, { defaultValue: s }) },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime },
+    {
+      title: t('wd.source'),
+      dataIndex: 'source',
+      render: (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`wd.source.${s}`, { defaultValue: s })}</span>,
+    },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
   ];
 }
 

@@ -442,4 +442,17 @@ class WithdrawalBrowserTests {
 		shot(maker, "edit-pending");
 		assertThat(api.get("/api/withdrawals/" + edited).json().get("withdrawal").get("pendingEditWorkOrderId").isNull()).isFalse();
 	}
+
+	@Test
+	void anAdminOpensTheRiskSettingsAndSavesThem() {
+		TestHttp admin = TestHttp.operator(port, "admin");
+		int before = admin.get("/api/risk/settings").json().get("settings").get("version").asInt();
+		Browser b = browser("admin");
+		b.click("menu-settings");
+		b.click("menu-riskSettings");
+		b.waitUntil(d -> !input(b, "risk-max24h").getAttribute("value").isEmpty());
+		shot(b, "risk-settings");
+		b.click("risk-save");
+		b.waitUntil(d -> admin.get("/api/risk/settings").json().get("settings").get("version").asInt() > before);
+	}
 }
