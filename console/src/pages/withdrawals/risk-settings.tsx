@@ -50,8 +50,15 @@ export default function RiskSettingsPage() {
           <Form.List name="limits">
             {(fields, { add, remove }) => (
               <>
+                {fields.length > 0 && (
+                  <Space style={{ color: '#888' }}>
+                    <span style={{ display: 'inline-block', width: 90 }}>{t('wd.currency')}</span>
+                    <span style={{ display: 'inline-block', width: 180 }}>{t('risk.dailyLimit')}</span>
+                    <span style={{ display: 'inline-block', width: 180 }}>{t('risk.largeAmount')}</span>
+                  </Space>
+                )}
                 {fields.map((f) => (
-                  <Space key={f.key} align="baseline">
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[f.name, 'currency']} rules={[{ required: true, message: t('wd.required') }]}>
                       <Input placeholder={t('wd.currency')} style={{ width: 90 }} />
                     </Form.Item>
@@ -64,7 +71,9 @@ export default function RiskSettingsPage() {
                     <a onClick={() => remove(f.name)}>{t('wd.delete')}</a>
                   </Space>
                 ))}
-                <Button onClick={() => add({ currency: '' })}>{t('risk.addLimit')}</Button>
+                <div>
+                  <Button onClick={() => add({ currency: '' })}>{t('risk.addLimit')}</Button>
+                </div>
               </>
             )}
           </Form.List>

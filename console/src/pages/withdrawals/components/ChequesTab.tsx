@@ -58,6 +58,7 @@ export function ChequesTab() {
       );
       void message.success(t('wd.printed', { count: chosen.length }));
       setPrinting(false);
+      setSelected([]);
       void load();
     } catch (e) {
       show(e, form);
