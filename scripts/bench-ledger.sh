@@ -3,9 +3,6 @@
 # Usage: scripts/bench-ledger.sh [seconds-per-run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v pgbench >/dev/null 2>&1; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql-client >/dev/null
-fi
+bash scripts/install-bench-tools.sh
 mvn -B -ntp -q test -DskipConsole=true -Dtest=LedgerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.seconds="${1:-20}" -DargLine="-Xmx1g -Dbench.seconds=${1:-20}" 2>&1 | grep -E "^(===|pgbench|ledger|ratio|books)|ERROR|FAIL" || true

@@ -52,7 +52,7 @@ export default function App() {
   dayjs.locale(DAYJS_LOCALES[language]);
   const theme = useMemo(() => ({ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }), []);
   return (
-    <ConfigProvider locale={locale} theme={theme}>
+    <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
           <AuthProvider>

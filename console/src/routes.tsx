@@ -1,16 +1,18 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { AccessRule } from './access';
-import AccountPage from './pages/account';
-import AuditPage from './pages/audit';
-import CustomerDetailPage from './pages/customers/detail';
-import CustomersPage from './pages/customers';
-import OperatorsPage from './pages/settings/operators';
-import PoliciesPage from './pages/settings/policies';
-import RolesPage from './pages/settings/roles';
-import WorkOrderDetailPage from './pages/work-orders/detail';
-import WorkOrdersPage from './pages/work-orders';
-import WithdrawalsPage from './pages/withdrawals';
-import RiskSettingsPage from './pages/withdrawals/risk-settings';
+
+// Each page is its own chunk, loaded when first opened.
+const AccountPage = lazy(() => import('./pages/account'));
+const AuditPage = lazy(() => import('./pages/audit'));
+const CustomerDetailPage = lazy(() => import('./pages/customers/detail'));
+const CustomersPage = lazy(() => import('./pages/customers'));
+const OperatorsPage = lazy(() => import('./pages/settings/operators'));
+const PoliciesPage = lazy(() => import('./pages/settings/policies'));
+const RolesPage = lazy(() => import('./pages/settings/roles'));
+const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/detail'));
+const WorkOrdersPage = lazy(() => import('./pages/work-orders'));
+const WithdrawalsPage = lazy(() => import('./pages/withdrawals'));
+const RiskSettingsPage = lazy(() => import('./pages/withdrawals/risk-settings'));
 
 /**
  * Every page of the console with its access rule, in one place (next to menu.ts). A direct URL to a page the operator

@@ -1629,6 +1629,14 @@ export interface components {
             id?: number;
             verified?: boolean;
         };
+        ChainCheck: {
+            /** Format: int64 */
+            checked?: number;
+            /** Format: int64 */
+            firstBrokenId?: number;
+            ok?: boolean;
+            reason?: string;
+        };
         ChequeRow: {
             amount?: string;
             /** Format: date-time */
@@ -1765,6 +1773,17 @@ export interface components {
             phone?: string;
         };
         Decision: {
+            /** Format: date-time */
+            at?: string;
+            comment?: string;
+            decision?: string;
+            /** Format: int32 */
+            level?: number;
+            /** Format: int64 */
+            operatorId?: number;
+            operatorName?: string;
+        };
+        DecisionBody: {
             comment?: string;
         };
         Detail: {
@@ -2411,7 +2430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Result"];
+                    "application/json": components["schemas"]["ChainCheck"];
                 };
             };
         };
@@ -4631,7 +4650,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Decision"];
+                "application/json": components["schemas"]["DecisionBody"];
             };
         };
         responses: {
@@ -4659,7 +4678,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Decision"];
+                "application/json": components["schemas"]["DecisionBody"];
             };
         };
         responses: {
@@ -4715,7 +4734,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["Decision"];
+                "application/json": components["schemas"]["DecisionBody"];
             };
         };
         responses: {

@@ -1,5 +1,5 @@
 import {
-  FileSearchOutlined,
+  SafetyCertificateOutlined,
   BankOutlined,
   FileDoneOutlined,
   GiftOutlined,
@@ -8,8 +8,8 @@ import {
   TeamOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Badge, Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { api } from '../api/client';
@@ -26,7 +26,7 @@ const ICONS: Record<string, ReactNode> = {
   operationsSystem: <GiftOutlined />,
   workOrders: <FileDoneOutlined />,
   customers: <TeamOutlined />,
-  audit: <FileSearchOutlined />,
+  audit: <SafetyCertificateOutlined />,
   settings: <SettingOutlined />,
 };
 
@@ -115,7 +115,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <ErrorBoundary resetKey={location.pathname}>
-            <Outlet />
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 120 }} />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>

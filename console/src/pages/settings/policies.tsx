@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Modal, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Form, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../api/types';
@@ -76,6 +76,7 @@ export default function PoliciesPage() {
             render: (_, p) => (
               <Button
                 size="small"
+                data-testid={`policy-edit-${p.type}`}
                 onClick={() => {
                   form.setFieldsValue({ enabled: p.enabled, levels: p.levels });
                   setEditing(p);
@@ -98,14 +99,13 @@ export default function PoliciesPage() {
         forceRender
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="enabled" label={t('policies.enabled')} valuePropName="checked">
-            {editing && !editing.mayBeDisabled ? (
-              <Tooltip title={t('policies.mustStayOn')}>
-                <Switch disabled />
-              </Tooltip>
-            ) : (
-              <Switch />
-            )}
+          <Form.Item
+            name="enabled"
+            label={t('policies.enabled')}
+            valuePropName="checked"
+            extra={editing && !editing.mayBeDisabled ? t('policies.mustStayOn') : undefined}
+          >
+            <Switch disabled={!!editing && !editing.mayBeDisabled} data-testid="policy-enabled" />
           </Form.Item>
           <Form.List name="levels">
             {(fields, { add, remove }) => (

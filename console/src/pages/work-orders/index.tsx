@@ -24,7 +24,8 @@ interface FilterValues {
 /** 工單: the inbox of what I may decide, my own, and the history, with filters by type, status, maker and date. */
 export default function WorkOrdersPage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const { me, access } = useAuth();
+  const mayReadPolicies = access.any('SYSTEM_ADMIN', 'WORK_ORDER_APPROVE', 'AUDIT_VIEW');
   const { show } = useProblem();
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View) || 'inbox';
@@ -38,10 +39,11 @@ export default function WorkOrdersPage() {
   const [makers, setMakers] = useState<Map<number, string>>(new Map());
 
   useEffect(() => {
+    if (!mayReadPolicies) return;
     listPolicies()
       .then((ps) => setTypes([...new Set([...KNOWN_TYPES, ...ps.map((p) => p.type)])]))
       .catch(() => undefined);
-  }, []);
+  }, [mayReadPolicies]);
 
   useEffect(() => {
     const load = () => workOrderCounts().then(setCounts).catch(() => undefined);

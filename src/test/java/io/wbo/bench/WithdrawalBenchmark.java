@@ -191,7 +191,7 @@ class WithdrawalBenchmark {
 		TestHttp checker = TestHttp.operator(port, "checker");
 		TestHttp approver = TestHttp.operator(port, "approver");
 		long account = jdbc.sql("SELECT id FROM company_account WHERE account_no = '004-500-888001-838'").query(Long.class).single();
-		for (int round = 0; round < 3; round++) {
+		for (int round = 0; round < Integer.getInteger("bench.rounds", 3); round++) {
 			List<Long> ids = applications(c, n, "RISK_PASSED");
 			jdbc.sql("ANALYZE withdrawal").update();
 

@@ -57,10 +57,15 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1600,1000", "--lang=zh-HK", "--user-data-dir=" + profile.toAbsolutePath());
+		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.WARNING);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort().build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		// React re-renders lists while a condition reads them: read again instead of failing
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	static By testId(String id) {
@@ -138,6 +143,17 @@ final class Browser implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException e) {
 			System.err.println("screenshot " + name + " failed: " + e);
+		}
+	}
+
+	/** The page's console errors and warnings so far (printed with each test, to spot a broken page early). */
+	List<String> consoleMessages() {
+		try {
+			return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+					.map(e -> e.getLevel() + " " + e.getMessage()).toList();
+		}
+		catch (RuntimeException e) {
+			return List.of();
 		}
 	}
 

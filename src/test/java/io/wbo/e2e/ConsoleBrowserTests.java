@@ -46,6 +46,7 @@ class ConsoleBrowserTests {
 	void screenshotsAndClose() {
 		for (int i = 0; i < browsers.size(); i++) {
 			browsers.get(i).screenshot(testName + (i == 0 ? "" : "-" + (i + 1)));
+			browsers.get(i).consoleMessages().forEach(m -> System.out.println("[browser " + testName + "] " + m));
 			browsers.get(i).close();
 		}
 		browsers.clear();
@@ -83,6 +84,27 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void aLockedAccountIsToldUntilWhen() {
+		String username = "e2e-lock-" + System.nanoTime() % 1000000;
+		TestHttp.Response created = TestHttp.operator(port, "admin").post("/api/operators",
+				Map.of("username", username, "displayName", "Lock 測試", "password", TestHttp.PASSWORD, "roles", List.of("AUDITOR")));
+		assertThat(created.status()).as(created.toString()).isBetween(200, 201);
+		TestHttp anonymous = TestHttp.anonymous(port);
+		int status = 0;
+		for (int i = 0; i < 10 && status != 423; i++) {
+			status = anonymous.post("/api/auth/login", Map.of("username", username, "password", "wrong-password")).status();
+		}
+		assertThat(status).as("the account locks after repeated failures").isEqualTo(423);
+
+		Browser b = browser();
+		b.open("/login");
+		b.type("login-username", username);
+		b.type("login-password", TestHttp.PASSWORD);
+		b.click("login-submit");
+		assertThat(b.waitForText("login-error", "鎖定")).containsPattern("鎖定至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（香港時間）");
+	}
+
+	@Test
 	void switchesTheLanguageAndRemembersIt() {
 		Browser b = browser().login("admin");
 		assertThat(b.find("menu-customers").getText()).isEqualTo("客戶");
@@ -116,7 +138,7 @@ class ConsoleBrowserTests {
 		assertThat(balances).containsPattern("\\d{1,3}(,\\d{3})+\\.\\d{2}");
 
 		b.click("tab-bank-cards");
-		assertThat(b.find("bank-card-table").getText()).contains("CHAN TAI MAN");
+		assertThat(b.waitForText("bank-card-table", "CHAN TAI MAN")).contains("HKD");
 		b.driver.navigate().refresh();
 		assertThat(b.waitForText("customer-title", "100001")).as("a console route survives a reload").contains("陳大文");
 	}
@@ -203,8 +225,8 @@ class ConsoleBrowserTests {
 		b.waitUntil(d -> b.all("[data-testid^='audit-row-']").size() == 1
 				&& b.all("[data-testid^='audit-row-']").get(0).getText().contains("admin"));
 		b.all("[data-testid^='audit-row-']").get(0).click();
-		assertThat(b.find("audit-entry").getText()).contains("Operator #" + operatorId);
-		assertThat(b.find("audit-entry-changes").getText()).contains(username);
+		assertThat(b.waitForText("audit-entry", "Operator #" + operatorId)).contains("OPERATOR_CREATED");
+		assertThat(b.waitForText("audit-entry-changes", username)).contains(username);
 		b.driver.findElement(org.openqa.selenium.By.cssSelector(".ant-drawer-close")).click();
 		b.waitUntil(d -> !b.find("audit-verify").getText().isEmpty() && b.all(".ant-drawer-open").isEmpty());
 
@@ -271,6 +293,12 @@ class ConsoleBrowserTests {
 		assertThat(b.waitForText("role-table", "CHECKER")).contains("工單審批").contains("AUDITOR");
 		b.click("menu-policies");
 		assertThat(b.waitForText("policy-table", "BANK_CARD_CHANGE")).contains("銀行卡變更").contains("第 1 級: 工單審批");
+		b.click("policy-edit-BANK_CARD_CHANGE");
+		org.openqa.selenium.WebElement enabled = b.find("policy-enabled");
+		assertThat(enabled.getAttribute("class")).as("on, and a control that may not be switched off").contains("ant-switch-checked");
+		assertThat(enabled.isEnabled()).isFalse();
+		b.escape();
+		b.waitUntil(d -> b.all(".ant-modal-wrap").stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed));
 		b.click("menu-operators");
 		assertThat(b.waitForText("operator-table", "checker")).contains("Chris Cheung");
 		b.click("menu-roles");
@@ -316,7 +344,8 @@ class ConsoleBrowserTests {
 		b.escape();
 		b.click("operator-submit");
 		b.waitUntil(d -> b.all(".ant-form-item-has-error [data-testid='operator-password']").size() == 1);
-		assertThat(b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList())
-				.containsExactly("must be at least 8 characters");
+		// the message fades in: wait for its text rather than reading it once
+		b.waitUntil(d -> b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList()
+				.equals(List.of("must be at least 8 characters")));
 	}
 }

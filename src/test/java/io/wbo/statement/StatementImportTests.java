@@ -146,6 +146,92 @@ class StatementImportTests {
 		assertThat(lines()).isEmpty();
 	}
 
+	static byte[] hangSengXlsx(boolean badRow) throws java.io.IOException {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("交易紀錄");
+			var header = sheet.createRow(0);
+			String[] titles = { "交易日期", "起息日", "摘要", "金額", "參考編號", "對方名稱", "對方帳號" };
+			for (int i = 0; i < titles.length; i++) {
+				header.createCell(i).setCellValue(titles[i]);
+			}
+			var dateStyle = workbook.createCellStyle();
+			dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd-mm-yyyy"));
+			Object[][] rows = { { java.time.LocalDate.of(2031, 4, 1), "01-04-2031", "FPS 轉出", -8800.5, "HS310401A", "何俊希", "016-200-300400-001" },
+					{ "02-04-2031", "02-04-2031", "FPS 轉入", "12,000.00", "HS310402B", "吳詠詩", "003-111-222333-001" },
+					{ "03-04-2031", "03-04-2031", "手續費", badRow ? "abc" : "-15", "", "", "" } };
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows[r].length; c++) {
+					Object v = rows[r][c];
+					var cell = row.createCell(c);
+					if (v instanceof java.time.LocalDate d) {
+						cell.setCellValue(d);
+						cell.setCellStyle(dateStyle);
+					}
+					else if (v instanceof Double n) {
+						cell.setCellValue(n);
+					}
+					else {
+						cell.setCellValue((String) v);
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void importsAnXlsxExportWithDateCellsAndASignedAmountColumn() throws Exception {
+		long hangSeng = template("Hang Seng");
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(hangSeng), "accountId", Long.toString(account)),
+				"file", "hangseng-2031-04.xlsx", hangSengXlsx(false));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("created").asInt()).isEqualTo(3);
+		JsonNode out = lines().stream().filter(l -> "HS310401A".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(out.get("direction").asText()).isEqualTo("OUT");
+		assertThat(out.get("amount").asText()).isEqualTo("8800.50");
+		assertThat(out.get("bookingDate").asText()).isEqualTo("2031-04-01");
+		assertThat(out.get("counterpartyName").asText()).isEqualTo("何俊希");
+		JsonNode in = lines().stream().filter(l -> "HS310402B".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(in.get("direction").asText()).isEqualTo("IN");
+		assertThat(in.get("amount").asText()).isEqualTo("12000.00");
+
+		long other = StatementFixtures.account(jdbc);
+		TestHttp.Response bad = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(hangSeng), "accountId", Long.toString(other)),
+				"file", "hangseng-bad.xlsx", hangSengXlsx(true));
+		assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+		assertThat(bad.json().get("errors").get(0).get("line").asInt()).isEqualTo(4);
+		TestHttp.Response garbage = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(hangSeng), "accountId", Long.toString(other)),
+				"file", "not-really.xlsx", "PK this is not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(garbage.status()).as(garbage.body()).isEqualTo(422);
+		assertThat(garbage.body()).contains("XLSX");
+	}
+
+	@Test
+	void readsGb18030WithAGb18030Template() {
+		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
+		definition.put("encoding", "GB18030");
+		long id = finance.post("/api/statement-templates", Map.of("name", "BOC GB18030 " + System.nanoTime(), "bankName", "Bank of China",
+				"definition", definition)).json().get("id").asLong();
+		TestHttp.Response r = importWithTemplate(id, "bochk-2031-01-gb18030.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(lines().stream().anyMatch(l -> "李嘉欣".equals(l.path("counterpartyName").asText()))).isTrue();
+	}
+
+	@Test
+	void previewsTheFirstRowsOfASampleAsATemplateReadsThem() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		TestHttp.Response r = finance.multipartParts("/api/statement-templates/preview", Map.of("definition", hsbc.get("definition").toString()),
+				"file", "sample.csv", StatementFixtures.file("hsbc-bad-rows.csv"));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("rows").get(0).get(0).asText()).isEqualTo("Date");
+		assertThat(r.json().get("parsed").get(0).get("amount").asText()).isEqualTo("12500.00");
+		assertThat(r.json().get("parsed").toString()).contains("does not match the date format");
+	}
+
 	@Test
 	void refusesAnImportWithoutAFileAsBadInput() {
 		TestHttp.Response r = finance.post("/api/statements/import", Map.of("accountId", account));

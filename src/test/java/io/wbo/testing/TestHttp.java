@@ -141,6 +141,27 @@ public final class TestHttp {
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary));
 	}
 
+	/** Like {@link #multipart}, but the text parts are sent as JSON parts (for {@code @RequestPart} objects). */
+	public Response multipartParts(String path, Map<String, String> jsonParts, String fileField, String fileName, byte[] content) {
+		String boundary = "----wbo" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, String> f : jsonParts.entrySet()) {
+				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\nContent-Type: application/json\r\n\r\n"
+						+ f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(content);
+			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
 	/** A GET returning the raw bytes (file downloads). */
 	public byte[] download(String path) {
 		try {

@@ -180,6 +180,11 @@ class WithdrawalApplicationIntegrationTests {
 			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(3);
 		}
 
+		TestHttp.Response docs = maker.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/payout-batches/{id}/results").contains("/app/v1/withdrawals").contains("/api/cheques/print")
+				.contains("/api/risk/settings");
+
 		JsonNode cards = maker.get("/api/withdrawals/indicators").json();
 		assertThat(cards.get(0).get("category").asText()).isEqualTo("PENDING");
 		assertThat(cards.get(cards.size() - 1).get("category").asText()).isEqualTo("COMPLETED_TODAY");

@@ -45,7 +45,18 @@ class AppWebConfig implements WebMvcConfigurer {
 		});
 	}
 
+	/** Resolved once per request (the idempotency filter and the handler both need it). */
 	static AppCustomer current(Customers customers, HttpServletRequest request) {
+		Object known = request.getAttribute(AppCustomer.class.getName());
+		if (known instanceof AppCustomer customer) {
+			return customer;
+		}
+		AppCustomer resolved = resolve(customers, request);
+		request.setAttribute(AppCustomer.class.getName(), resolved);
+		return resolved;
+	}
+
+	private static AppCustomer resolve(Customers customers, HttpServletRequest request) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt) || jwt.getSubject() == null) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");

@@ -102,24 +102,24 @@ class WorkOrderController {
 				order.status() == WorkOrderStatus.PENDING && order.makerId() == actor.id());
 	}
 
-	record Decision(@Nullable String comment) {
+	record DecisionBody(@Nullable String comment) {
 	}
 
 	@PostMapping("/api/work-orders/{id}/approve")
 	@AnyOperator
-	WorkOrderView approve(@PathVariable long id, @RequestBody(required = false) @Nullable Decision body, Actor actor) {
+	WorkOrderView approve(@PathVariable long id, @RequestBody(required = false) @Nullable DecisionBody body, Actor actor) {
 		return workOrders.approve(id, body == null ? null : body.comment(), actor);
 	}
 
 	@PostMapping("/api/work-orders/{id}/reject")
 	@AnyOperator
-	WorkOrderView reject(@PathVariable long id, @RequestBody(required = false) @Nullable Decision body, Actor actor) {
+	WorkOrderView reject(@PathVariable long id, @RequestBody(required = false) @Nullable DecisionBody body, Actor actor) {
 		return workOrders.reject(id, body == null ? null : body.comment(), actor);
 	}
 
 	@PostMapping("/api/work-orders/{id}/cancel")
 	@AnyOperator
-	WorkOrderView cancel(@PathVariable long id, @RequestBody(required = false) @Nullable Decision body, Actor actor) {
+	WorkOrderView cancel(@PathVariable long id, @RequestBody(required = false) @Nullable DecisionBody body, Actor actor) {
 		return workOrders.cancel(id, body == null ? null : body.comment(), actor);
 	}
 

@@ -50,7 +50,7 @@ class AuditController {
 	}
 
 	@GetMapping("/verify")
-	AuditVerifier.Result verify() {
+	AuditVerifier.ChainCheck verify() {
 		return verifier.verify();
 	}
 }

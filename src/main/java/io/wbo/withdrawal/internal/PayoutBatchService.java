@@ -248,6 +248,7 @@ class PayoutBatchService {
 				reasons.add("FAILED".equals(item.result()) ? item.reason().trim() : null);
 			}
 		}
+		WithdrawalStore.preferHashJoins(jdbc, ids.size());
 		List<Long> updated = jdbc.sql("""
 				WITH u AS (
 				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:results AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]))
@@ -259,9 +260,6 @@ class PayoutBatchService {
 				  WHERE p.withdrawal_id = u.id AND p.batch_id = :batch AND p.status = 'PROCESSING'
 				    AND w.id = u.id AND w.payout_id = p.id AND w.status = 'BATCH_PROCESSING'
 				  RETURNING p.withdrawal_id, u.result, u.ref, u.reason
-				), wref AS (
-				  UPDATE withdrawal w SET bank_reference = COALESCE(p.ref, w.bank_reference), failure_reason = p.reason
-				  FROM p WHERE w.id = p.withdrawal_id
 				), ev AS (
 				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, from_status, to_status, remark)
 				  SELECT withdrawal_id, :actor, 'RESULT_' || result, 'BATCH_PROCESSING', 'BATCH_PROCESSING', COALESCE(reason, ref) FROM p
@@ -298,18 +296,17 @@ class PayoutBatchService {
 
 	private WorkOrderView sendForReview(Batch b, Actor actor) {
 		List<Long> items = itemIds(b.id(), WithdrawalStatus.BATCH_PROCESSING);
-		List<WithdrawalStore.Moved> moved = store.move(items, Transition.RESULTS_ENTERED, actor, "RESULTS_ENTERED", null, null, "",
-				"AND w.batch_id = :batch", Map.of("batch", b.id()));
 		Map<String, Object> counts = jdbc.sql("""
 				SELECT count(*) FILTER (WHERE result = 'SUCCESS') AS succeeded, count(*) FILTER (WHERE result = 'FAILED') AS failed
 				FROM withdrawal_payout WHERE batch_id = :b AND status = 'PROCESSING'""").param("b", b.id()).query().singleRow();
+		// the review work order first, so each item's history row names it (approval of this type cannot be switched off)
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.BATCH_RESULT, ENTITY, Long.toString(b.id()), b.serial(),
 				List.of(FieldChange.set("batch", b.serial()), FieldChange.set("succeeded", counts.get("succeeded")),
 						FieldChange.set("failed", counts.get("failed"))),
 				json.writeValueAsString(new BatchPayload(b.id())), "results of batch " + b.serial()), actor);
+		List<WithdrawalStore.Moved> moved = store.move(items, Transition.RESULTS_ENTERED, actor, "RESULTS_ENTERED", order.id(), null, "",
+				"AND w.batch_id = :batch", Map.of("batch", b.id()));
 		jdbc.sql("UPDATE payout_batch SET review_wo = :wo WHERE id = :id").param("wo", order.id()).param("id", b.id()).update();
-		jdbc.sql("UPDATE withdrawal_event SET work_order_id = :wo WHERE withdrawal_id IN (SELECT id FROM withdrawal WHERE batch_id = :b) AND action = 'RESULTS_ENTERED' AND work_order_id IS NULL")
-				.param("wo", order.id()).param("b", b.id()).update();
 		status(b.id(), BatchStatus.RESULT_PENDING_REVIEW);
 		audit.record(AuditRecord.of(actor, "PAYOUT_BATCH_RESULTS_ENTERED", ENTITY, b.id(),
 				List.of(FieldChange.of("status", BatchStatus.PROCESSING, BatchStatus.RESULT_PENDING_REVIEW))).withRemark("work order " + order.id()));
@@ -340,10 +337,13 @@ class PayoutBatchService {
 		List<Long> failed = store.ids("""
 				SELECT w.id FROM withdrawal w JOIN withdrawal_payout p ON p.id = w.payout_id
 				WHERE w.batch_id = :b AND w.status = 'RESULT_PENDING_REVIEW' AND p.result = 'FAILED' ORDER BY w.id""", Map.of("b", batchId));
+		// the results live on the payout orders until the review; now they become the applications' own
 		List<WithdrawalStore.Moved> completed = store.move(succeeded, Transition.BATCH_SUCCEEDED, checker, "COMPLETED", d.workOrderId(), null,
-				", completed_at = now(), failure_reason = NULL", "", Map.of());
+				", completed_at = now(), failure_reason = NULL, bank_reference = COALESCE((SELECT p.bank_reference FROM withdrawal_payout p WHERE p.id = w.payout_id), w.bank_reference)",
+				"", Map.of());
 		List<WithdrawalStore.Moved> abnormal = store.move(failed, Transition.BATCH_FAILED, checker, "PAYOUT_FAILED", d.workOrderId(), null,
-				"", "", Map.of());
+				", failure_reason = (SELECT p.result_reason FROM withdrawal_payout p WHERE p.id = w.payout_id), bank_reference = COALESCE((SELECT p.bank_reference FROM withdrawal_payout p WHERE p.id = w.payout_id), w.bank_reference)",
+				"", Map.of());
 		jdbc.sql("""
 				UPDATE withdrawal_payout SET status = CASE result WHEN 'SUCCESS' THEN 'SUCCEEDED' ELSE 'FAILED' END, finished_at = now()
 				WHERE batch_id = :b AND status = 'PROCESSING' AND result IS NOT NULL""").param("b", batchId).update();

@@ -162,6 +162,7 @@ class WithdrawalStore {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		preferHashJoins(jdbc, ids.size());
 		Map<String, Object> params = new HashMap<>(extraParams);
 		params.put("ids", ids.toArray(Long[]::new));
 		params.put("from", transition.fromNames());
@@ -184,6 +185,18 @@ class WithdrawalStore {
 				SELECT id, serial, from_status, customer_id FROM moved ORDER BY id""".formatted(extraSet, extraWhere);
 		return jdbc.sql(sql).params(params).query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2),
 				WithdrawalStatus.valueOf(rs.getString(3)), rs.getLong(4))).list();
+	}
+
+	/**
+	 * For a set-based statement over many rows: right after a bulk change (a batch packed, its payouts inserted) the
+	 * statistics still describe the table before it, and the planner may pick a nested loop over thousands of rows on
+	 * both sides (seconds instead of milliseconds). Hash joins are right for these sizes whatever the statistics say;
+	 * the setting lasts until the end of the transaction.
+	 */
+	static void preferHashJoins(JdbcClient jdbc, int rows) {
+		if (rows >= 200) {
+			jdbc.sql("SET LOCAL enable_nestloop = off").update();
+		}
 	}
 
 	record State(long id, String serial, WithdrawalStatus status, @Nullable Long pendingEdit) {

@@ -1,0 +1,97 @@
+package io.wbo.withdrawal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.wbo.ledger.Ledger;
+import io.wbo.reconciliation.Direction;
+import io.wbo.reconciliation.ReconciliationResult;
+import io.wbo.reconciliation.ReconciliationSource;
+import io.wbo.reconciliation.RecordReconciled;
+import io.wbo.reconciliation.SystemRecord;
+import io.wbo.statement.TagTarget;
+import io.wbo.statement.TagTargets;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** What reconciliation and bank statements see of withdrawals (W-16): the source, the tag target, the stored result. */
+@WboTest
+class WithdrawalReconciliationIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	List<ReconciliationSource> sources;
+
+	@Autowired
+	List<TagTargets> tagTargets;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Test
+	void completedPayoutsAreOfferedAndTheResultIsKeptOnTheApplication() {
+		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checker = TestHttp.operator(port, "checker");
+		TestHttp approver = TestHttp.operator(port, "approver");
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long id = fx.submitted(maker, c, "123.45", "5.00");
+		long wo = checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("workOrder").get("id").asLong();
+		WithdrawalFixtures.approve(approver, wo);
+		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "FPS-RECON-1")));
+		String serial = maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
+
+		ReconciliationSource source = sources.stream().filter(s -> s.recordType().equals("WITHDRAWAL")).findFirst().orElseThrow();
+		assertThat(source.direction()).isEqualTo(Direction.OUT);
+		List<SystemRecord> records = new ArrayList<>();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		source.forEachRecord(fx.payingAccountId(), today, today, records::add);
+		SystemRecord mine = records.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+		assertThat(mine.amount()).isEqualByComparingTo("123.45"); // paid out, without the fee
+		assertThat(mine.serial()).isEqualTo(serial);
+		assertThat(mine.bankReference()).isEqualTo("FPS-RECON-1");
+		assertThat(mine.counterpartyAccount()).isNotBlank();
+		List<SystemRecord> otherDay = new ArrayList<>();
+		source.forEachRecord(fx.payingAccountId(), today.minusDays(3), today.minusDays(1), otherDay::add);
+		assertThat(otherDay).noneMatch(r -> r.id() == id);
+
+		TagTargets targets = tagTargets.stream().filter(t -> t.recordType().equals("WITHDRAWAL")).findFirst().orElseThrow();
+		TagTarget bySerial = targets.find(serial).orElseThrow();
+		assertThat(bySerial.id()).isEqualTo(id);
+		assertThat(bySerial.completed()).isTrue();
+		assertThat(bySerial.companyAccountId()).isEqualTo(fx.payingAccountId());
+		assertThat(targets.find(Long.toString(id))).isPresent();
+		assertThat(targets.find("W19990101-999999")).isEmpty();
+
+		tx.executeWithoutResult(s -> events.publishEvent(new RecordReconciled("WITHDRAWAL", id, ReconciliationResult.AMOUNT_MISMATCH,
+				"bank shows 123.40", 7, null)));
+		JsonNode w = maker.get("/api/withdrawals/" + id).json().get("withdrawal");
+		assertThat(w.get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(w.get("reconciliationReason").asText()).isEqualTo("bank shows 123.40");
+		assertThat(maker.get("/api/withdrawals?reconciliation=AMOUNT_MISMATCH&customer=" + c.customerNo()).json().get("items").size()).isEqualTo(1);
+	}
+}
