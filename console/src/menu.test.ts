@@ -9,11 +9,11 @@ const as = (...permissions: PermissionCode[]) => accessOf({ permissions });
 describe('permission-based menu', () => {
   it('shows an admin the settings and the audit, but no empty groups', () => {
     const menu = visibleMenu(as('SYSTEM_ADMIN', 'AUDIT_VIEW', 'CUSTOMER_VIEW'));
-    expect(keys(menu)).toEqual(['workOrders', 'customers', 'audit', 'settings', 'operators', 'roles', 'policies']);
+    expect(keys(menu)).toEqual(['workOrders', 'customers', 'audit', 'settings', 'operators', 'roles', 'policies', 'riskSettings']);
   });
 
-  it('shows a maker work orders and customers only', () => {
-    expect(keys(visibleMenu(as('CUSTOMER_VIEW', 'CUSTOMER_MANAGE', 'WITHDRAWAL_APPLY')))).toEqual(['workOrders', 'customers']);
+  it('shows a maker withdrawals, work orders and customers only', () => {
+    expect(keys(visibleMenu(as('CUSTOMER_VIEW', 'CUSTOMER_MANAGE', 'WITHDRAWAL_APPLY')))).toEqual(['funds', 'withdrawals', 'workOrders', 'customers']);
   });
 
   it('shows an operator without permissions only the work orders', () => {

@@ -16,7 +16,14 @@ export interface MenuNode {
 }
 
 export const MENU: MenuNode[] = [
-  { key: 'funds', label: 'menu.funds', children: [...STATEMENT_MENU] },
+  {
+    key: 'funds',
+    label: 'menu.funds',
+    children: [
+      { key: 'withdrawals', label: 'menu.withdrawals', path: '/withdrawals', access: (a) => a.any('WITHDRAWAL_APPLY', 'WITHDRAWAL_PROCESS', 'WITHDRAWAL_VIEW', 'CHEQUE_PRINT') },
+      ...STATEMENT_MENU,
+    ],
+  },
   { key: 'virtualAssets', label: 'menu.virtualAssets', children: [] },
   { key: 'operationsSystem', label: 'menu.operationsSystem', children: [] },
   { key: 'workOrders', label: 'menu.workOrders', path: '/work-orders' },
@@ -29,6 +36,7 @@ export const MENU: MenuNode[] = [
       { key: 'operators', label: 'menu.operators', path: '/settings/operators', access: (a) => a.has('SYSTEM_ADMIN') },
       { key: 'roles', label: 'menu.roles', path: '/settings/roles', access: (a) => a.has('SYSTEM_ADMIN') },
       { key: 'policies', label: 'menu.policies', path: '/settings/approval-policies', access: (a) => a.has('SYSTEM_ADMIN') },
+      { key: 'riskSettings', label: 'menu.riskSettings', path: '/settings/risk', access: (a) => a.has('SYSTEM_ADMIN') },
     ],
   },
 ];

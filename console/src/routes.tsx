@@ -12,6 +12,8 @@ const RolesPage = lazy(() => import('./pages/settings/roles'));
 const WorkOrderDetailPage = lazy(() => import('./pages/work-orders/detail'));
 const WorkOrdersPage = lazy(() => import('./pages/work-orders'));
 import { STATEMENT_ROUTES } from './pages/statements/routes';
+const WithdrawalsPage = lazy(() => import('./pages/withdrawals'));
+const RiskSettingsPage = lazy(() => import('./pages/withdrawals/risk-settings'));
 
 /**
  * Every page of the console with its access rule, in one place (next to menu.ts). A direct URL to a page the operator
@@ -29,6 +31,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/work-orders/:id', element: <WorkOrderDetailPage /> },
   { path: '/customers', element: <CustomersPage />, access: (a) => a.has('CUSTOMER_VIEW') },
   { path: '/customers/:id', element: <CustomerDetailPage />, access: (a) => a.has('CUSTOMER_VIEW') },
+  { path: '/withdrawals', element: <WithdrawalsPage />, access: (a) => a.any('WITHDRAWAL_APPLY', 'WITHDRAWAL_PROCESS', 'WITHDRAWAL_VIEW', 'CHEQUE_PRINT') },
+  { path: '/settings/risk', element: <RiskSettingsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/audit', element: <AuditPage />, access: (a) => a.has('AUDIT_VIEW') },
   { path: '/settings/operators', element: <OperatorsPage />, access: (a) => a.has('SYSTEM_ADMIN') },
   { path: '/settings/roles', element: <RolesPage />, access: (a) => a.has('SYSTEM_ADMIN') },

@@ -6,9 +6,10 @@ import en from './en';
 import zhHans from './zh-Hans';
 import zhHant from './zh-Hant';
 import STATEMENTS from '../pages/statements/messages';
+import { WITHDRAWAL_MESSAGES } from '../pages/withdrawals/messages';
 
 const LANGS: Record<string, Record<string, string>> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
-for (const l of ['zh-Hant', 'zh-Hans', 'en'] as const) Object.assign(LANGS[l], STATEMENTS[l]);
+for (const l of ['zh-Hant', 'zh-Hans', 'en'] as const) Object.assign(LANGS[l], STATEMENTS[l], WITHDRAWAL_MESSAGES[l]);
 const SRC = join(__dirname, '..');
 
 function sources(dir: string): string[] {

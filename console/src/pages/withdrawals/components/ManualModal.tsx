@@ -1,0 +1,193 @@
+import { App, Descriptions, Form, Input, Modal, Select, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Balance, BankCard, Customer } from '../../../api/types';
+import { Amount } from '../../../components/Amount';
+import { useProblem } from '../../../components/useProblem';
+import { createManual, customerBalances, customerCards, CURRENCIES, proposeEdit, searchCustomers, type Withdrawal } from '../service';
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+interface ManualValues {
+  customerId?: number;
+  currency?: string;
+  amount?: string;
+  fee?: string;
+  bankCardId?: number;
+  remark?: string;
+}
+
+function cardLabel(c: BankCard) {
+  return `${c.bankName} ${c.accountNo} (${c.holderName}) ${c.currency ?? ''}${c.verified ? '' : ' ⚠'}`;
+}
+
+/** 手工提現 (W-2): pick the customer, see the withdrawable balances, amount + fee + card + remark. */
+export function ManualModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
+  const { t } = useTranslation();
+  const { show } = useProblem();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ManualValues>();
+  const [options, setOptions] = useState<Customer[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [balances, setBalances] = useState<Balance[]>([]);
+  const [cards, setCards] = useState<BankCard[]>([]);
+  const [saving, setSaving] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => {
+    if (!open) {
+      setBalances([]);
+      setCards([]);
+      setOptions([]);
+    }
+  }, [open]);
+
+  const search = (q: string) => {
+    clearTimeout(timer.current);
+    if (!q.trim()) return;
+    timer.current = setTimeout(() => {
+      setSearching(true);
+      searchCustomers(q.trim())
+        .then((p) => setOptions(p.items))
+        .catch(show)
+        .finally(() => setSearching(false));
+    }, 250);
+  };
+
+  const pick = async (id: number) => {
+    form.setFieldsValue({ bankCardId: undefined });
+    try {
+      const [b, c] = await Promise.all([customerBalances(id), customerCards(id)]);
+      setBalances(b);
+      setCards(c);
+      if (c.length === 1) form.setFieldsValue({ bankCardId: c[0].id });
+    } catch (e) {
+      show(e);
+    }
+  };
+
+  const finish = async (v: ManualValues) => {
+    setSaving(true);
+    try {
+      const w = await createManual({ ...v, fee: v.fee?.trim() || '0', amount: v.amount?.trim() });
+      void message.success(t('wd.created', { serial: w.serial }));
+      form.resetFields();
+      onClose(true);
+    } catch (e) {
+      show(e, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('wd.manual')}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'wd-manual-ok' }}
+      width={640}
+    >
+      <Form form={form} layout="vertical" onFinish={finish} initialValues={{ currency: 'HKD', fee: '0' }}>
+        <Form.Item name="customerId" label={t('wd.customer')} rules={[{ required: true, message: t('wd.required') }]}>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={search}
+            onChange={(id: number) => void pick(id)}
+            notFoundContent={searching ? <Spin size="small" /> : null}
+            placeholder={t('wd.customerSearch')}
+            options={options.map((c) => ({ value: c.id, label: `${c.customerNo} ${c.nameZh || c.nameEn} ${c.accountNo ?? ''}` }))}
+            data-testid="wd-manual-customer"
+          />
+        </Form.Item>
+        {balances.length > 0 && (
+          <Descriptions size="small" column={3} bordered title={t('wd.withdrawable')} style={{ marginBottom: 16 }} data-testid="wd-manual-balances">
+            {balances.map((b) => (
+              <Descriptions.Item key={b.asset} label={b.asset}>
+                <span data-testid={`wd-withdrawable-${b.asset}`}>
+                  <Amount value={b.withdrawable} asset={b.asset} />
+                </span>
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
+        <Form.Item name="currency" label={t('wd.currency')} rules={[{ required: true, message: t('wd.required') }]}>
+          <Select options={CURRENCIES.map((c) => ({ value: c, label: c }))} data-testid="wd-manual-currency" />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={t('wd.amount')}
+          rules={[{ required: true, message: t('wd.required') }, { pattern: DECIMAL, message: t('wd.badAmount') }]}
+        >
+          <Input inputMode="decimal" data-testid="wd-manual-amount" />
+        </Form.Item>
+        <Form.Item name="fee" label={t('wd.fee')} rules={[{ pattern: DECIMAL, message: t('wd.badAmount') }]}>
+          <Input inputMode="decimal" data-testid="wd-manual-fee" />
+        </Form.Item>
+        <Form.Item name="bankCardId" label={t('wd.bankCard')} rules={[{ required: true, message: t('wd.required') }]}>
+          <Select options={cards.map((c) => ({ value: c.id, label: cardLabel(c) }))} data-testid="wd-manual-card" />
+        </Form.Item>
+        <Form.Item name="remark" label={t('wd.remark')}>
+          <Input.TextArea rows={2} data-testid="wd-manual-remark" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 修改 (W-6): the change opens a work order and applies only when approved. */
+export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const { show } = useProblem();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ManualValues>();
+  const [cards, setCards] = useState<BankCard[]>([]);
+  useEffect(() => {
+    if (!withdrawal) return;
+    form.setFieldsValue({
+      amount: withdrawal.amount,
+      fee: withdrawal.fee,
+      bankCardId: withdrawal.bankCard.id,
+      remark: withdrawal.remark ?? undefined,
+    });
+    customerCards(withdrawal.customerId).then(setCards).catch(show);
+  }, [withdrawal, form, show]);
+  const finish = async (v: ManualValues) => {
+    if (!withdrawal) return;
+    try {
+      const wo = await proposeEdit(withdrawal.id, { amount: v.amount, fee: v.fee, bankCardId: v.bankCardId, remark: v.remark });
+      void message.success(t('wd.workOrderOpened', { id: wo.id }));
+      onClose(true);
+    } catch (e) {
+      show(e, form);
+    }
+  };
+  return (
+    <Modal
+      open={!!withdrawal}
+      title={`${t('action.edit')} ${withdrawal?.serial ?? ''}`}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'wd-edit-ok' }}
+    >
+      <p>{t('wd.editNeedsApproval')}</p>
+      <Form form={form} layout="vertical" onFinish={finish}>
+        <Form.Item name="amount" label={t('wd.amount')} rules={[{ required: true, message: t('wd.required') }, { pattern: DECIMAL, message: t('wd.badAmount') }]}>
+          <Input inputMode="decimal" data-testid="wd-edit-amount" />
+        </Form.Item>
+        <Form.Item name="fee" label={t('wd.fee')} rules={[{ pattern: DECIMAL, message: t('wd.badAmount') }]}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="bankCardId" label={t('wd.bankCard')}>
+          <Select options={cards.map((c) => ({ value: c.id, label: cardLabel(c) }))} />
+        </Form.Item>
+        <Form.Item name="remark" label={t('wd.remark')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../lib/time';
+import { exportUrl, RECONCILIATION_RESULTS, type Withdrawal } from '../service';
+import { DetailDrawer } from './DetailDrawer';
+import { ALL_STATUSES, FilterBar, LoadMore, RiskCell, rowProps, useBaseColumns, useWithdrawalList } from './common';
+
+/** 出金記錄: every application with its history in a drawer; export exactly the current filter as XLSX or CSV. */
+export function RecordsTab() {
+  const { t } = useTranslation();
+  const [recon, setRecon] = useState<string>();
+  const list = useWithdrawalList(recon ? { reconciliation: recon } : {});
+  const [open, setOpen] = useState<number>();
+  const base = useBaseColumns((w) => setOpen(w.id));
+  return (
+    <>
+      <FilterBar statuses={ALL_STATUSES} onChange={list.setFilter} />
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('wd.reconciliation')}
+          style={{ width: 180 }}
+          value={recon}
+          onChange={setRecon}
+          options={RECONCILIATION_RESULTS.map((r) => ({ value: r, label: t(`wd.recon.${r}`) }))}
+          data-testid="wd-filter-reconciliation"
+        />
+        <Button href={exportUrl(list.effective, 'xlsx')} data-testid="wd-export-xlsx">
+          {t('wd.exportXlsx')}
+        </Button>
+        <Button href={exportUrl(list.effective, 'csv')} data-testid="wd-export-csv">
+          {t('wd.exportCsv')}
+        </Button>
+      </Space>
+      <Table<Withdrawal>
+        data-testid="wd-table"
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        loading={list.loading}
+        dataSource={list.rows}
+        pagination={false}
+        onRow={rowProps}
+        columns={[
+          ...base,
+          { title: t('wd.risk'), key: 'risk', render: (_: unknown, w) => <RiskCell w={w} /> },
+          { title: t('wd.channel'), dataIndex: 'channel', render: (c?: string) => (c ? t(`wd.channel.${c}`) : '') },
+          { title: t('wd.bankReference'), dataIndex: 'bankReference' },
+          {
+            title: t('wd.reconciliation'),
+            dataIndex: 'reconciliationResult',
+            render: (r?: string | null) =>
+              r ? <Tag color={r === 'MATCHED' ? 'success' : 'error'}>{t(`wd.recon.${r}`, { defaultValue: r })}</Tag> : '',
+          },
+          { title: t('wd.createdBy'), dataIndex: 'createdBy' },
+          { title: t('wd.completedAt'), dataIndex: 'completedAt', render: formatTime },
+        ]}
+      />
+      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
+      <DetailDrawer id={open} onClose={() => setOpen(undefined)} />
+    </>
+  );
+}

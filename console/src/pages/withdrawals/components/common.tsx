@@ -1,0 +1,242 @@
+import { Button, DatePicker, Form, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Amount } from '../../../components/Amount';
+import { useProblem } from '../../../components/useProblem';
+import { formatTime, hkDayEnd, hkDayStart } from '../../../lib/time';
+import {
+  CHANNELS,
+  CURRENCIES,
+  listWithdrawals,
+  type Outcome,
+  type Withdrawal,
+  type WithdrawalFilter,
+  WITHDRAWAL_STATUSES,
+} from '../service';
+
+/** The one colour mapping of the withdrawal states; labels are "wd.status.<STATE>". */
+export const WITHDRAWAL_COLORS: Record<string, string> = {
+  RISK_CHECKING: 'processing',
+  RISK_PASSED: 'success',
+  RISK_FAILED: 'warning',
+  REJECTED: 'error',
+  DELETED: 'default',
+  SUBMITTED: 'blue',
+  DIRECT_PENDING_APPROVAL: 'gold',
+  DIRECT_PROCESSING: 'processing',
+  IN_BATCH: 'cyan',
+  BATCH_PENDING_APPROVAL: 'gold',
+  BATCH_PROCESSING: 'processing',
+  RESULT_PENDING_REVIEW: 'purple',
+  ABNORMAL: 'red',
+  ABNORMAL_PENDING_REVIEW: 'magenta',
+  COMPLETED: 'success',
+  FAILED: 'error',
+  RETURNED: 'volcano',
+};
+
+export function WithdrawalBadge({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={WITHDRAWAL_COLORS[value] ?? 'default'} data-testid="wd-status">
+      {t(`wd.status.${value}`, { defaultValue: value })}
+    </Tag>
+  );
+}
+
+/** The risk result with its reasons in a tooltip (and inline when short). */
+export function RiskCell({ w }: { w: Withdrawal }) {
+  const { t } = useTranslation();
+  if (!w.riskResult) return <span>—</span>;
+  const color = w.riskResult === 'PASSED' ? 'success' : 'warning';
+  const reasons = w.riskReasons ?? [];
+  return (
+    <Tooltip title={reasons.join('; ')}>
+      <Space direction="vertical" size={0}>
+        <Tag color={color}>{t(`wd.risk.${w.riskResult}`, { defaultValue: w.riskResult })}</Tag>
+        {reasons.length > 0 && <small data-testid="wd-risk-reasons">{reasons.join('; ')}</small>}
+      </Space>
+    </Tooltip>
+  );
+}
+
+/** A list of withdrawals for a fixed base filter plus the operator's filter, paged by the server's `next` cursor. */
+export function useWithdrawalList(base: WithdrawalFilter) {
+  const { show } = useProblem();
+  const [filter, setFilter] = useState<WithdrawalFilter>({});
+  const [rows, setRows] = useState<Withdrawal[]>([]);
+  const [next, setNext] = useState<string | null | undefined>();
+  const [loading, setLoading] = useState(false);
+  const own = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+  const key = JSON.stringify({ ...base, ...own });
+  const effective = JSON.parse(key) as WithdrawalFilter;
+
+  const load = useCallback(
+    async (after?: string) => {
+      setLoading(true);
+      try {
+        const page = await listWithdrawals(JSON.parse(key) as WithdrawalFilter, after);
+        setRows((old) => (after ? [...old, ...page.items] : page.items));
+        setNext(page.next);
+      } catch (e) {
+        show(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [key, show],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { rows, next, loading, load, filter, setFilter, effective, reload: () => load() };
+}
+
+interface FilterValues {
+  serial?: string;
+  customer?: string;
+  currency?: string;
+  status?: string;
+  channel?: string;
+  dates?: [Dayjs, Dayjs] | null;
+  minAmount?: string;
+  maxAmount?: string;
+}
+
+/** The filter bar shared by the tabs: serial, customer, currency, status (when the tab allows), channel, dates, amounts. */
+export function FilterBar({
+  statuses,
+  onChange,
+  completedDates,
+}: {
+  statuses?: readonly string[];
+  onChange: (f: WithdrawalFilter) => void;
+  completedDates?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FilterValues>();
+  const finish = (v: FilterValues) => {
+    const from = v.dates?.[0] ? hkDayStart(v.dates[0].format('YYYY-MM-DD')) : undefined;
+    const to = v.dates?.[1] ? hkDayEnd(v.dates[1].format('YYYY-MM-DD')) : undefined;
+    onChange({
+      serial: v.serial?.trim() || undefined,
+      customer: v.customer?.trim() || undefined,
+      currency: v.currency,
+      status: v.status,
+      channel: v.channel,
+      ...(completedDates ? { completedFrom: from, completedTo: to } : { from, to }),
+      minAmount: v.minAmount?.trim() || undefined,
+      maxAmount: v.maxAmount?.trim() || undefined,
+    });
+  };
+  return (
+    <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={finish}>
+      <Form.Item name="serial">
+        <Input allowClear placeholder={t('wd.serial')} style={{ width: 170 }} data-testid="wd-filter-serial" />
+      </Form.Item>
+      <Form.Item name="customer">
+        <Input allowClear placeholder={t('wd.customerHint')} style={{ width: 170 }} data-testid="wd-filter-customer" />
+      </Form.Item>
+      <Form.Item name="currency">
+        <Select allowClear placeholder={t('wd.currency')} style={{ width: 100 }} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      {statuses && (
+        <Form.Item name="status">
+          <Select
+            allowClear
+            placeholder={t('wd.status')}
+            style={{ width: 170 }}
+            options={statuses.map((s) => ({ value: s, label: t(`wd.status.${s}`) }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="channel">
+        <Select allowClear placeholder={t('wd.channel')} style={{ width: 130 }} options={CHANNELS.map((c) => ({ value: c, label: t(`wd.channel.${c}`) }))} />
+      </Form.Item>
+      <Form.Item name="dates">
+        <DatePicker.RangePicker placeholder={completedDates ? [t('wd.completedFrom'), t('wd.completedTo')] : [t('wd.createdFrom'), t('wd.createdTo')]} />
+      </Form.Item>
+      <Form.Item name="minAmount">
+        <Input allowClear placeholder={t('wd.minAmount')} style={{ width: 110 }} />
+      </Form.Item>
+      <Form.Item name="maxAmount">
+        <Input allowClear placeholder={t('wd.maxAmount')} style={{ width: 110 }} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" data-testid="wd-filter-submit">
+          {t('action.search')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+        >
+          {t('action.reset')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+export const ALL_STATUSES = WITHDRAWAL_STATUSES;
+
+/** The columns every withdrawal table starts with. */
+export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsType<Withdrawal> {
+  const { t } = useTranslation();
+  return [
+    {
+      title: t('wd.serial'),
+      dataIndex: 'serial',
+      render: (s: string, w) =>
+        onOpen ? (
+          <a onClick={() => onOpen(w)} data-testid={`wd-open-${s}`}>
+            {s}
+          </a>
+        ) : (
+          s
+        ),
+    },
+    { title: t('wd.customer'), dataIndex: 'customerNo', render: (no: string, w) => `${no} ${w.customerName}` },
+    { title: t('wd.currency'), dataIndex: 'currency' },
+    { title: t('wd.amount'), dataIndex: 'amount', align: 'right', render: (a: string, w) => <Amount value={a} asset={w.currency} /> },
+    { title: t('wd.fee'), dataIndex: 'fee', align: 'right', render: (a: string, w) => <Amount value={a} asset={w.currency} /> },
+    {
+      title: t('wd.bankCard'),
+      dataIndex: 'bankCard',
+      render: (c: Withdrawal['bankCard']) => (c ? `${c.bankName} ${c.accountNo} (${c.holderName})` : ''),
+    },
+    { title: t('wd.status'), dataIndex: 'status', render: (s: string) => <WithdrawalBadge value={s} /> },
+    {
+      title: t('wd.source'),
+      dataIndex: 'source',
+      render: (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`wd.source.${s}`, { defaultValue: s })}</span>,
+    },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
+  ];
+}
+
+/** Row test ids by serial, for the browser tests. */
+export const rowProps = (w: Withdrawal) => ({ 'data-testid': `wd-row-${w.serial}` }) as React.HTMLAttributes<HTMLElement>;
+
+/** One line per refused record of a batch command ("WD… : reason"). */
+export function outcomeSummary(results: Outcome[], rows: Withdrawal[]): { ok: number; failed: string[] } {
+  const serial = new Map(rows.map((r) => [r.id, r.serial]));
+  return {
+    ok: results.filter((r) => r.ok).length,
+    failed: results.filter((r) => !r.ok).map((r) => `${serial.get(r.id) ?? r.id}: ${r.error ?? ''}`),
+  };
+}
+
+export function LoadMore({ next, loading, onMore }: { next?: string | null; loading: boolean; onMore: () => void }) {
+  const { t } = useTranslation();
+  if (!next) return null;
+  return (
+    <div style={{ textAlign: 'center', marginTop: 16 }}>
+      <Button onClick={onMore} loading={loading} data-testid="load-more">
+        {t('action.loadMore')}
+      </Button>
+    </div>
+  );
+}

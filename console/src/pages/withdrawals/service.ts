@@ -1,0 +1,192 @@
+import { api, withQuery, type Query } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
+import { ApiError, toProblem } from '../../lib/problem';
+
+/**
+ * Withdrawal (出金) API of the console. Types come from the generated schema (src/api/schema.d.ts), except the detail:
+ * the server's document names both the withdrawal detail and the work-order detail "Detail" and keeps only the latter,
+ * so the withdrawal detail (and its history, payouts and cheque prints) is written by hand after WithdrawalQueries.Detail.
+ */
+type S = components['schemas'];
+export type Withdrawal = Present<S['View']>;
+export type Indicator = Present<S['Indicator']>;
+export type Outcome = Omit<Present<S['Outcome']>, 'error'> & { error?: string | null };
+export interface Outcomes {
+  results: Outcome[];
+}
+export type BatchItem = Present<S['Item']>;
+export type Batch = Omit<Present<S['BatchView']>, 'items'> & { items?: BatchItem[] | null };
+export type CompanyAccount = Present<S['CompanyAccount']>;
+export type ChequeRow = Present<S['ChequeRow']>;
+export type RiskSettings = Omit<Present<S['RiskSettings']>, 'limits'> & {
+  limits: { currency: string; dailyLimit?: string | null; largeAmount?: string | null }[];
+};
+export const WITHDRAWAL_STATUSES = [
+  'RISK_CHECKING', 'RISK_PASSED', 'RISK_FAILED', 'REJECTED', 'DELETED', 'SUBMITTED',
+  'DIRECT_PENDING_APPROVAL', 'DIRECT_PROCESSING', 'IN_BATCH', 'BATCH_PENDING_APPROVAL', 'BATCH_PROCESSING',
+  'RESULT_PENDING_REVIEW', 'ABNORMAL', 'ABNORMAL_PENDING_REVIEW', 'COMPLETED', 'FAILED', 'RETURNED',
+] as const;
+export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
+export const CHANNELS = ['FPS', 'CHATS', 'RTGS', 'TT', 'LOCAL_TRANSFER', 'CHEQUE'] as const;
+export const CURRENCIES = ['HKD', 'USD', 'CNY'] as const;
+export const ABNORMAL_ACTIONS = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'] as const;
+export const RECONCILIATION_RESULTS = ['MATCHED', 'AMOUNT_MISMATCH', 'MISSING_IN_BANK', 'MISSING_IN_SYSTEM'] as const;
+export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED'];
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  workOrderId?: number | null;
+  remark?: string | null;
+}
+export interface PayoutView {
+  id: number;
+  attempt: number;
+  mode: string;
+  batchId?: number | null;
+  payingAccountId: number;
+  channel: string;
+  bankReference?: string | null;
+  status: string;
+  result?: string | null;
+  resultReason?: string | null;
+  workOrderId?: number | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt?: string | null;
+}
+export interface ChequePrint {
+  id: number;
+  chequeNumber: string;
+  reprint: boolean;
+  reason?: string | null;
+  printedBy: string;
+  printedAt: string;
+}
+export interface WithdrawalDetail {
+  withdrawal: Withdrawal;
+  riskFindings: { rule: string; passed: boolean; message: string }[];
+  history: HistoryEntry[];
+  payouts: PayoutView[];
+  chequePrints: ChequePrint[];
+}
+
+export interface WithdrawalFilter {
+  serial?: string;
+  customer?: string;
+  currency?: string;
+  status?: string;
+  channel?: string;
+  source?: string;
+  from?: string;
+  to?: string;
+  completedFrom?: string;
+  completedTo?: string;
+  minAmount?: string;
+  maxAmount?: string;
+  batchId?: number;
+  reconciliation?: string;
+}
+
+export const listWithdrawals = (f: WithdrawalFilter, after?: string) =>
+  api.get<Page<Withdrawal>>('/api/withdrawals', { ...(f as Query), size: 50, after });
+export const exportUrl = (f: WithdrawalFilter, format: 'xlsx' | 'csv') =>
+  withQuery('/api/withdrawals/export', { ...(f as Query), format });
+export const indicators = () => api.get<Indicator[]>('/api/withdrawals/indicators');
+export const getWithdrawal = (id: number) => api.get<WithdrawalDetail>(`/api/withdrawals/${id}`);
+export const createManual = (body: {
+  customerId?: number;
+  currency?: string;
+  amount?: string;
+  fee?: string;
+  bankCardId?: number;
+  remark?: string;
+}) => api.post<Withdrawal>('/api/withdrawals', body);
+export const proposeEdit = (id: number, body: { amount?: string; fee?: string; bankCardId?: number; remark?: string }) =>
+  request<WorkOrder>('PATCH', `/api/withdrawals/${id}`, body);
+export const deleteWithdrawal = (id: number, reason: string) =>
+  request<Withdrawal>('DELETE', withQuery(`/api/withdrawals/${id}`, { reason }));
+export const rejectWithdrawals = (ids: number[], reason: string) => api.post<Outcomes>('/api/withdrawals/reject', { ids, reason });
+export const submitWithdrawals = (ids: number[]) => api.post<Outcomes>('/api/withdrawals/submit', { ids });
+export const directPayout = (id: number, body: { payingAccountId?: number; channel?: string; bankReference?: string }) =>
+  api.post<{ withdrawal: Withdrawal; workOrder: WorkOrder }>(`/api/withdrawals/${id}/direct-payout`, body);
+export const recordResult = (id: number, body: { result: string; bankReference?: string; reason?: string }) =>
+  api.post<Withdrawal>(`/api/withdrawals/${id}/result`, body);
+export const handleAbnormal = (ids: number[], action: string, remark: string) =>
+  api.post<Outcomes>('/api/withdrawals/abnormal/handle', { ids, action, remark });
+export const payoutFileUrl = (id: number, format: string) => withQuery(`/api/withdrawals/${id}/payout-file`, { format });
+
+export const createBatch = (ids: number[], payingAccountId?: number, channel?: string) =>
+  api.post<{ batch: Batch; results: Outcome[] }>('/api/payout-batches', { ids, payingAccountId, channel });
+export const listBatches = (status?: string, after?: string) => api.get<Page<Batch>>('/api/payout-batches', { status, size: 50, after });
+export const getBatch = (id: number) => api.get<Batch>(`/api/payout-batches/${id}`);
+export const removeBatchItems = (id: number, ids: number[]) => api.post<Outcomes>(`/api/payout-batches/${id}/remove-items`, { ids });
+export const submitBatch = (id: number) => api.post<{ batch: Batch; workOrder: WorkOrder }>(`/api/payout-batches/${id}/submit`);
+export const batchResults = (
+  id: number,
+  items: { withdrawalId: number; result: string; bankReference?: string; reason?: string }[],
+) => api.post<{ results: Outcome[]; batchStatus: string; reviewWorkOrderId?: number | null }>(`/api/payout-batches/${id}/results`, { items });
+export const batchFileUrl = (id: number, format: string) => withQuery(`/api/payout-batches/${id}/file`, { format });
+
+export const companyAccounts = () => api.get<CompanyAccount[]>('/api/company-accounts');
+export const searchCustomers = (q: string) => api.get<Page<Customer>>('/api/customers', { q, size: 20 });
+export const customerBalances = (id: number) => api.get<Balance[]>(`/api/customers/${id}/balances`);
+export const customerCards = (id: number) => api.get<BankCard[]>(`/api/customers/${id}/bank-cards`);
+
+export const listCheques = (printed: boolean | undefined, serial: string | undefined, after?: string) =>
+  api.get<Page<ChequeRow>>('/api/cheques', { printed, serial, size: 50, after });
+export const getRiskSettings = () => api.get<{ settings: RiskSettings; rules: string[] }>('/api/risk/settings');
+export const putRiskSettings = (s: RiskSettings) => api.put<{ settings: RiskSettings; rules: string[] }>('/api/risk/settings', s);
+
+function csrfToken(): string | undefined {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : undefined;
+}
+
+/** PATCH and DELETE, which the shared client does not offer; same headers and error handling. */
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** 首打 / 補打: POSTs the print and saves the PDF the server answers with. */
+export async function printCheques(items: { withdrawalId: number; chequeNumber: string }[], reprint: boolean, reason?: string) {
+  const headers: Record<string, string> = { Accept: 'application/pdf, application/problem+json', 'Content-Type': 'application/json' };
+  const token = csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  const response = await fetch('/api/cheques/print', {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: JSON.stringify({ items, reprint, reason }),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'cheques.pdf';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

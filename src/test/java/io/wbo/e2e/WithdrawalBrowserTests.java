@@ -1,0 +1,458 @@
+package io.wbo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import io.wbo.ledger.Ledger;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import io.wbo.withdrawal.WithdrawalFixtures;
+
+/**
+ * The quick start of the withdrawal manual (seed 000) in the console, in real browsers: the maker applies and submits,
+ * the checker pays out (directly, and in a batch), the approver approves the work orders in the inbox (the checker made
+ * them, so by the four-eyes rule they may not), the checker records the results and sees the balances. Screenshots of
+ * each step go to target/e2e-screenshots/.
+ */
+@WboTest
+class WithdrawalBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	private final List<Browser> browsers = new ArrayList<>();
+	private WithdrawalFixtures fx;
+	private String testName;
+
+	@BeforeAll
+	static void consoleIsBuilt() {
+		assertThat(WithdrawalBrowserTests.class.getResource("/static/index.html"))
+				.as("the console must be built into target/classes/static (run Maven without -DskipConsole)").isNotNull();
+	}
+
+	@BeforeEach
+	void setUp(TestInfo info) {
+		testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+	}
+
+	@AfterEach
+	void close() {
+		for (int i = 0; i < browsers.size(); i++) {
+			browsers.get(i).screenshot(testName + "-end-" + (i + 1));
+			browsers.get(i).close();
+		}
+		browsers.clear();
+	}
+
+	private Browser browser(String username) {
+		Browser b = new Browser(port);
+		browsers.add(b);
+		return b.login(username);
+	}
+
+	private void shot(Browser b, String step) {
+		b.screenshot("withdrawal-" + testName + "-" + step);
+	}
+
+	/** Ticks the selection box of a table row. */
+	private static void tick(Browser b, String rowTestId) {
+		b.find(rowTestId);
+		b.waitUntil(d -> {
+			try {
+				WebElement row = d.findElement(Browser.testId(rowTestId));
+				if (!row.findElements(By.cssSelector(".ant-checkbox-checked")).isEmpty()) {
+					return true;
+				}
+				row.findElement(By.cssSelector(".ant-checkbox-wrapper, .ant-checkbox")).click();
+				Thread.sleep(300);
+				return !row.findElements(By.cssSelector(".ant-checkbox-checked")).isEmpty();
+			}
+			catch (RuntimeException | InterruptedException e) {
+				return false;
+			}
+		});
+	}
+
+	/** Clicks 刷新 until the row shows the text (the risk check runs in the background). */
+	private static void refreshUntil(Browser b, String rowTestId, String text) {
+		b.waitUntil(d -> {
+			try {
+				if (b.present(rowTestId) && b.driver.findElement(Browser.testId(rowTestId)).getText().contains(text)) {
+					return true;
+				}
+				b.driver.findElement(Browser.testId("wd-refresh")).click();
+				Thread.sleep(500);
+				return false;
+			}
+			catch (RuntimeException | InterruptedException e) {
+				return false;
+			}
+		});
+	}
+
+	private static void filterByCustomer(Browser b, String customerNo) {
+		b.type("wd-filter-customer", customerNo);
+		b.click("wd-filter-submit");
+	}
+
+	/** Picks an option of an antd Select whose text contains the part. */
+	private static void choose(Browser b, String testId, String part) {
+		b.find(testId).click();
+		By option = By.xpath("//div[contains(@class,'ant-select-item-option') and not(contains(@class,'disabled'))][contains(normalize-space(.), '"
+				+ part + "')]");
+		b.waitUntil(d -> d.findElements(option).stream().anyMatch(WebElement::isDisplayed));
+		b.driver.findElements(option).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+	}
+
+	/** The approver opens the work order from the inbox and approves it. */
+	private void approveInInbox(long workOrderId, String comment) {
+		Browser approver = browser("approver");
+		approver.click("menu-workOrders");
+		approver.find("work-order-row-" + workOrderId);
+		approver.click("work-order-link-" + workOrderId);
+		approver.waitForUrl("/work-orders/" + workOrderId);
+		approver.click("wo-approve");
+		approver.type("wo-decide-comment", comment);
+		approver.click("wo-decide-confirm");
+		approver.waitForText("state-workOrder", "已通過");
+		shot(approver, "approved-" + workOrderId);
+		browsers.remove(approver);
+		approver.close();
+	}
+
+	@Test
+	void quickStartManualWithdrawalDirectPayoutApprovedAndCompleted() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+
+		// 1. the maker: 手工提現 — the customer by search, the withdrawable balance shown, amount, fee, card
+		Browser maker = browser("maker");
+		maker.click("menu-funds");
+		maker.click("menu-withdrawals");
+		maker.click("wd-manual");
+		maker.find("wd-manual-customer").click();
+		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
+		choose(maker, "wd-manual-customer", c.customerNo());
+		assertThat(maker.waitForText("wd-withdrawable-HKD", "50,000.00")).isEqualTo("50,000.00");
+		maker.type("wd-manual-amount", "1000.00");
+		maker.type("wd-manual-fee", "10.00");
+		maker.type("wd-manual-remark", "e2e quick start");
+		shot(maker, "1-manual");
+		maker.click("wd-manual-ok");
+		maker.waitUntil(d -> maker.all("[data-testid='wd-manual-ok']").stream().noneMatch(WebElement::isDisplayed));
+
+		JsonNode created = api.get("/api/withdrawals?customer=" + c.customerNo()).json().get("items").get(0);
+		long id = created.get("id").asLong();
+		String serial = created.get("serial").asText();
+		assertThat(fx.balance(c.id()).frozen().text()).isEqualTo("1010.00");
+
+		// 2. the risk check passes in the background; the maker submits it
+		filterByCustomer(maker, c.customerNo());
+		refreshUntil(maker, "wd-row-" + serial, "風控通過");
+		shot(maker, "2-risk-passed");
+		tick(maker, "wd-row-" + serial);
+		maker.click("wd-submit");
+		maker.click("wd-confirm-ok");
+		maker.waitUntil(d -> !maker.present("wd-row-" + serial));
+		assertThat(fx.status(api, id)).isEqualTo("SUBMITTED");
+
+		// 3. the checker: 提現處理 → the 待處理 card → 直接出帳 with the paying account, channel and bank reference
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-indicator-PENDING");
+		filterByCustomer(checker, c.customerNo());
+		checker.find("wd-row-" + serial);
+		shot(checker, "3-pending");
+		checker.click("wd-direct-" + serial);
+		choose(checker, "wd-direct-modal-account", "004-500-888001-838");
+		choose(checker, "wd-direct-modal-channel", "FPS");
+		checker.type("wd-direct-modal-reference", "FPS-E2E-0001");
+		checker.click("wd-direct-modal-ok");
+		checker.waitUntil(d -> !checker.present("wd-row-" + serial));
+		assertThat(fx.status(api, id)).isEqualTo("DIRECT_PENDING_APPROVAL");
+
+		// the work order link on the application, to the inbox of the approver (the checker made the work order)
+		checker.click("wd-indicator-DIRECT_PENDING_APPROVAL");
+		String link = checker.find("wd-wo-" + serial).getText();
+		long workOrderId = Long.parseLong(link.replaceAll("\\D", ""));
+		shot(checker, "4-direct-pending-approval");
+		approveInInbox(workOrderId, "e2e: checked the payee");
+		assertThat(fx.status(api, id)).isEqualTo("DIRECT_PROCESSING");
+
+		// 4. the checker: 檢視並更新結果 → 成功
+		checker.click("wd-refresh");
+		checker.click("wd-indicator-DIRECT_PROCESSING");
+		checker.find("wd-row-" + serial);
+		checker.click("wd-result-" + serial);
+		checker.type("wd-result-reference", "FPS-E2E-0001");
+		checker.click("wd-result-ok");
+		checker.waitUntil(d -> !checker.present("wd-row-" + serial));
+		assertThat(fx.status(api, id)).isEqualTo("COMPLETED");
+
+		// 5. 出金記錄: completed, with its history; and the customer's balances
+		checker.open("/withdrawals?tab=records");
+		filterByCustomer(checker, c.customerNo());
+		assertThat(checker.waitForText("wd-row-" + serial, "已完成")).contains("1,000.00");
+		checker.click("wd-open-" + serial);
+		String history = checker.waitForText("wd-history", "出款成功");
+		assertThat(history).contains("建立").contains("風控通過").contains("approver");
+		checker.script("arguments[0].scrollIntoView()", checker.find("wd-history"));
+		shot(checker, "5-history");
+		checker.open("/customers/" + c.id());
+		String balances = checker.waitForText("balance-table", "HKD");
+		assertThat(balances).contains("48,990.00");
+		shot(checker, "6-balances");
+		assertThat(fx.balance(c.id()).frozen().text()).isEqualTo("0.00");
+	}
+
+	@Test
+	void batchPayoutWithAnItemRemovedApprovedAndResultsReviewed() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long a = fx.submitted(makerApi, c, "100.00", "1.00");
+		long b = fx.submitted(makerApi, c, "200.00", "1.00");
+		long removed = fx.submitted(makerApi, c, "300.00", "1.00");
+		String serialA = api.get("/api/withdrawals/" + a).json().get("withdrawal").get("serial").asText();
+		String serialB = api.get("/api/withdrawals/" + b).json().get("withdrawal").get("serial").asText();
+		String serialRemoved = api.get("/api/withdrawals/" + removed).json().get("withdrawal").get("serial").asText();
+
+		// 打包提審: the checker selects the three and packs them with a paying account and channel
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-indicator-PENDING");
+		filterByCustomer(checker, c.customerNo());
+		for (String s : List.of(serialA, serialB, serialRemoved)) {
+			tick(checker, "wd-row-" + s);
+		}
+		checker.click("wd-pack");
+		choose(checker, "wd-pack-modal-account", "004-500-888001-838");
+		choose(checker, "wd-pack-modal-channel", "CHATS");
+		checker.click("wd-pack-modal-ok");
+		checker.waitUntil(d -> checker.present("wd-row-" + serialA) && checker.find("wd-row-" + serialA).getText().contains("已打包"));
+		long batchId = api.get("/api/withdrawals/" + a).json().get("withdrawal").get("batchId").asLong();
+		String batchSerial = api.get("/api/payout-batches/" + batchId).json().get("serial").asText();
+
+		// remove one item before submission, then submit for approval
+		checker.click("wd-batch-open-" + batchSerial);
+		tick(checker, "wd-batch-item-" + serialRemoved);
+		checker.click("wd-batch-remove");
+		checker.click("wd-confirm-ok");
+		checker.waitUntil(d -> !checker.present("wd-batch-item-" + serialRemoved));
+		assertThat(fx.status(api, removed)).isEqualTo("SUBMITTED");
+		shot(checker, "1-batch-draft");
+		checker.click("wd-batch-submit");
+		checker.click("wd-confirm-ok");
+		String wo = checker.waitForText("wd-batch-wo", "#");
+		long workOrderId = Long.parseLong(wo.replaceAll("\\D", ""));
+		shot(checker, "2-batch-submitted");
+		approveInInbox(workOrderId, "e2e: batch checked");
+		assertThat(fx.status(api, a)).isEqualTo("BATCH_PROCESSING");
+
+		// 檢視並更新結果 for both items at once → results go to review → approved → completed
+		checker.driver.navigate().refresh();
+		checker.click("wd-batch-open-" + batchSerial);
+		checker.waitForText("wd-batch-body", "處理中");
+		tick(checker, "wd-batch-item-" + serialA);
+		tick(checker, "wd-batch-item-" + serialB);
+		checker.click("wd-batch-results");
+		checker.type("wd-result-reference", "CHATS-E2E");
+		checker.click("wd-result-ok");
+		String review = checker.waitForText("wd-batch-review-wo", "#");
+		long reviewId = Long.parseLong(review.replaceAll("\\D", ""));
+		shot(checker, "3-results-entered");
+		approveInInbox(reviewId, "e2e: results match the bank");
+		assertThat(fx.status(api, a)).isEqualTo("COMPLETED");
+		assertThat(fx.status(api, b)).isEqualTo("COMPLETED");
+
+		checker.open("/withdrawals?tab=records");
+		filterByCustomer(checker, c.customerNo());
+		checker.waitForText("wd-row-" + serialB, "已完成");
+		shot(checker, "4-records");
+		// 50000 - (101 + 201 + 301) available; the removed one (301) is still frozen and pending
+		checker.open("/customers/" + c.id());
+		assertThat(checker.waitForText("balance-table", "HKD")).contains("49,397.00");
+		assertThat(fx.balance(c.id()).frozen().text()).isEqualTo("301.00");
+	}
+
+	@Test
+	void manualWithdrawalShowsTheServersFieldErrorsOnTheFields() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		maker.click("wd-manual");
+		maker.find("wd-manual-customer").click();
+		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
+		choose(maker, "wd-manual-customer", c.customerNo());
+		maker.waitForText("wd-withdrawable-HKD", "100.00");
+		maker.type("wd-manual-amount", "1.001");
+		maker.click("wd-manual-ok");
+		maker.waitUntil(d -> maker.all(".ant-form-item-has-error [data-testid='wd-manual-amount']").size() == 1);
+		shot(maker, "field-error");
+		maker.find("wd-manual-amount").sendKeys(Keys.ESCAPE);
+	}
+
+	/** Submitted, paid directly by the channel, approved: returns the id (DIRECT_PROCESSING). */
+	private long directProcessing(WithdrawalFixtures.TestCustomer c, String amount, String channel) {
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		TestHttp checkerApi = TestHttp.operator(port, "checker");
+		long id = fx.submitted(makerApi, c, amount, "0");
+		TestHttp.Response r = WithdrawalFixtures.ok(checkerApi.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", channel)));
+		WithdrawalFixtures.approve(TestHttp.operator(port, "approver"), r.json().get("workOrder").get("id").asLong());
+		return id;
+	}
+
+	private static WebElement input(Browser b, String testId) {
+		WebElement el = b.find(testId);
+		return "input".equals(el.getTagName()) ? el : el.findElement(By.cssSelector("input"));
+	}
+
+	private static String serial(TestHttp api, long id) {
+		return api.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
+	}
+
+	@Test
+	void abnormalWithdrawalsAreHandledInBatchWithARemarkAndWaitForReview() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		TestHttp checkerApi = TestHttp.operator(port, "checker");
+		long a = directProcessing(c, "100.00", "FPS");
+		long b = directProcessing(c, "200.00", "FPS");
+		for (long id : List.of(a, b)) {
+			WithdrawalFixtures.ok(checkerApi.post("/api/withdrawals/" + id + "/result", Map.of("result", "FAILED", "reason", "account closed")));
+		}
+		String serialA = serial(api, a);
+		String serialB = serial(api, b);
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=abnormal");
+		filterByCustomer(checker, c.customerNo());
+		assertThat(checker.waitForText("wd-row-" + serialA, "account closed")).contains("異常");
+		tick(checker, "wd-row-" + serialA);
+		tick(checker, "wd-row-" + serialB);
+		checker.click("wd-abnormal-TO_FAILURE");
+		checker.type("wd-abnormal-remark", "e2e: the customer will give another card");
+		checker.click("wd-abnormal-ok");
+		checker.waitForText("wd-row-" + serialA, "異常處理待審核");
+		checker.waitForText("wd-row-" + serialB, "異常處理待審核");
+		checker.find("wd-wo-" + serialA);
+		shot(checker, "pending-review");
+		assertThat(fx.status(api, a)).isEqualTo("ABNORMAL_PENDING_REVIEW");
+		assertThat(fx.status(api, b)).isEqualTo("ABNORMAL_PENDING_REVIEW");
+	}
+
+	@Test
+	void chequesArePrintedFirstThenReprintedWithAReason() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long id = directProcessing(c, "321.00", "CHEQUE");
+		WithdrawalFixtures.ok(TestHttp.operator(port, "checker").post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS")));
+		String serial = serial(api, id);
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-to-cheques");
+		WebElement search = input(checker, "wd-cheque-search");
+		search.sendKeys(serial, Keys.ENTER);
+		tick(checker, "wd-cheque-row-" + serial);
+		checker.click("wd-cheque-print");
+		checker.type("wd-cheque-number-" + id, "000123");
+		checker.click("wd-cheque-ok");
+		checker.waitUntil(d -> !checker.present("wd-cheque-row-" + serial));
+		assertThat(api.get("/api/withdrawals/" + id).json().get("chequePrints").size()).isEqualTo(1);
+
+		checker.click("wd-cheques-printed");
+		search = input(checker, "wd-cheque-search");
+		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), serial, Keys.ENTER);
+		assertThat(checker.waitForText("wd-cheque-row-" + serial, "000123")).contains("321.00");
+		tick(checker, "wd-cheque-row-" + serial);
+		checker.click("wd-cheque-print");
+		checker.type("wd-cheque-number-" + id, "000124");
+		checker.click("wd-cheque-ok");
+		checker.waitUntil(d -> !checker.all(".ant-form-item-has-error [data-testid='wd-cheque-reason']").isEmpty());
+		checker.type("wd-cheque-reason", "e2e: the first cheque was spoiled");
+		checker.click("wd-cheque-ok");
+		checker.waitForText("wd-cheque-row-" + serial, "000124");
+		shot(checker, "reprinted");
+		JsonNode prints = api.get("/api/withdrawals/" + id).json().get("chequePrints");
+		assertThat(prints.size()).isEqualTo(2);
+		assertThat(prints.toString()).contains("spoiled");
+	}
+
+	@Test
+	void theMakerRejectsWithAReasonDeletesAndProposesAnEdit() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp makerApi = TestHttp.operator(port, "maker");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long rejected = fx.manual(makerApi, c, "100.00", "0");
+		long deleted = fx.manual(makerApi, c, "200.00", "0");
+		long edited = fx.manual(makerApi, c, "300.00", "0");
+
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		filterByCustomer(maker, c.customerNo());
+		maker.find("wd-row-" + serial(api, edited));
+		tick(maker, "wd-row-" + serial(api, rejected));
+		maker.click("wd-reject");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.all(".ant-form-item-has-error [data-testid='wd-reason-input']").isEmpty());
+		maker.type("wd-reason-input", "e2e: wrong amount");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.present("wd-row-" + serial(api, rejected)));
+		assertThat(fx.status(api, rejected)).isEqualTo("REJECTED");
+
+		maker.click("wd-delete-" + serial(api, deleted));
+		maker.type("wd-reason-input", "e2e: duplicate");
+		maker.click("wd-reason-ok");
+		maker.waitUntil(d -> !maker.present("wd-row-" + serial(api, deleted)));
+		assertThat(fx.status(api, deleted)).isEqualTo("DELETED");
+
+		maker.click("wd-edit-" + serial(api, edited));
+		maker.type("wd-edit-amount", "350.00");
+		maker.click("wd-edit-ok");
+		maker.waitForText("wd-row-" + serial(api, edited), "修改待審核");
+		shot(maker, "edit-pending");
+		assertThat(api.get("/api/withdrawals/" + edited).json().get("withdrawal").get("pendingEditWorkOrderId").isNull()).isFalse();
+	}
+
+	@Test
+	void anAdminOpensTheRiskSettingsAndSavesThem() {
+		TestHttp admin = TestHttp.operator(port, "admin");
+		int before = admin.get("/api/risk/settings").json().get("settings").get("version").asInt();
+		Browser b = browser("admin");
+		b.click("menu-settings");
+		b.click("menu-riskSettings");
+		b.waitUntil(d -> !input(b, "risk-max24h").getAttribute("value").isEmpty());
+		shot(b, "risk-settings");
+		b.click("risk-save");
+		b.waitUntil(d -> admin.get("/api/risk/settings").json().get("settings").get("version").asInt() > before);
+	}
+}
