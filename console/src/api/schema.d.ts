@@ -1637,6 +1637,16 @@ export interface components {
             ok?: boolean;
             reason?: string;
         };
+        ChequePrint: {
+            chequeNumber?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            printedAt?: string;
+            printedBy?: string;
+            reason?: string;
+            reprint?: boolean;
+        };
         ChequeRow: {
             amount?: string;
             /** Format: date-time */
@@ -1786,14 +1796,6 @@ export interface components {
         DecisionBody: {
             comment?: string;
         };
-        Detail: {
-            canCancel?: boolean;
-            canDecide?: boolean;
-            comments?: components["schemas"]["Comment"][];
-            decisions?: components["schemas"]["Decision"][];
-            whyNot?: string;
-            workOrder?: components["schemas"]["WorkOrderView"];
-        };
         DirectPayoutResponse: {
             withdrawal?: components["schemas"]["View"];
             workOrder?: components["schemas"]["WorkOrderView"];
@@ -1838,6 +1840,19 @@ export interface components {
             /** Format: int64 */
             id?: number;
             status?: string;
+        };
+        HistoryEntry: {
+            action?: string;
+            actor?: string;
+            /** Format: date-time */
+            at?: string;
+            fromStatus?: string;
+            /** Format: int64 */
+            id?: number;
+            remark?: string;
+            toStatus?: string;
+            /** Format: int64 */
+            workOrderId?: number;
         };
         IdsBody: {
             ids?: number[];
@@ -2024,6 +2039,31 @@ export interface components {
             /** Format: int64 */
             payingAccountId?: number;
         };
+        PayoutView: {
+            /** Format: int32 */
+            attempt?: number;
+            bankReference?: string;
+            /** Format: int64 */
+            batchId?: number;
+            channel?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: int64 */
+            id?: number;
+            mode?: string;
+            /** Format: int64 */
+            payingAccountId?: number;
+            result?: string;
+            resultReason?: string;
+            /** Format: int32 */
+            sentCount?: number;
+            status?: string;
+            /** Format: int64 */
+            workOrderId?: number;
+        };
         PolicyBody: {
             enabled?: boolean;
             levels?: string[];
@@ -2107,6 +2147,11 @@ export interface components {
             results?: components["schemas"]["Outcome"][];
             /** Format: int64 */
             reviewWorkOrderId?: number;
+        };
+        RiskFinding: {
+            message?: string;
+            passed?: boolean;
+            rule?: string;
         };
         RiskSettings: {
             blacklistedAccounts?: string[];
@@ -2286,6 +2331,21 @@ export interface components {
             updatedAt?: string;
             /** Format: int32 */
             version?: number;
+        };
+        WithdrawalDetail: {
+            chequePrints?: components["schemas"]["ChequePrint"][];
+            history?: components["schemas"]["HistoryEntry"][];
+            payouts?: components["schemas"]["PayoutView"][];
+            riskFindings?: components["schemas"]["RiskFinding"][];
+            withdrawal?: components["schemas"]["View"];
+        };
+        WorkOrderDetail: {
+            canCancel?: boolean;
+            canDecide?: boolean;
+            comments?: components["schemas"]["Comment"][];
+            decisions?: components["schemas"]["Decision"][];
+            whyNot?: string;
+            workOrder?: components["schemas"]["WorkOrderView"];
         };
         WorkOrderView: {
             changes?: components["schemas"]["FieldChange"][];
@@ -4423,7 +4483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Detail"];
+                    "application/json": components["schemas"]["WithdrawalDetail"];
                 };
             };
         };
@@ -4632,7 +4692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Detail"];
+                    "application/json": components["schemas"]["WorkOrderDetail"];
                 };
             };
         };

@@ -88,17 +88,17 @@ class WorkOrderController {
 		return s == null || s.isBlank() ? null : s;
 	}
 
-	record Detail(WorkOrderView workOrder, List<WorkOrder.Decision> decisions, List<WorkOrderStore.Comment> comments,
+	record WorkOrderDetail(WorkOrderView workOrder, List<WorkOrder.Decision> decisions, List<WorkOrderStore.Comment> comments,
 			boolean canDecide, @Nullable String whyNot, boolean canCancel) {
 	}
 
 	@GetMapping("/api/work-orders/{id}")
 	@AnyOperator
-	Detail detail(@PathVariable long id, Actor actor) {
+	WorkOrderDetail detail(@PathVariable long id, Actor actor) {
 		WorkOrder order = store.find(id).orElseThrow(() -> DomainException.notFound("work order", id));
 		Set<Permission> held = operators.permissionsOf(actor.id());
 		String whyNot = order.whyNot(actor.id(), held);
-		return new Detail(order.view(), order.decisions(), store.comments(id), whyNot == null, whyNot,
+		return new WorkOrderDetail(order.view(), order.decisions(), store.comments(id), whyNot == null, whyNot,
 				order.status() == WorkOrderStatus.PENDING && order.makerId() == actor.id());
 	}
 

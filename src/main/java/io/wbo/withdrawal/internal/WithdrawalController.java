@@ -98,7 +98,7 @@ class WithdrawalController {
 	/** One application with its risk findings, full history, payout orders and cheque prints. */
 	@GetMapping("/api/withdrawals/{id}")
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
-	WithdrawalQueries.Detail get(@PathVariable long id) {
+	WithdrawalQueries.WithdrawalDetail get(@PathVariable long id) {
 		return queries.detail(id);
 	}
 

@@ -84,7 +84,7 @@ class WithdrawalQueries {
 	record ChequePrint(long id, String chequeNumber, boolean reprint, @Nullable String reason, String printedBy, Instant printedAt) {
 	}
 
-	record Detail(View withdrawal, List<RiskFinding> riskFindings, List<HistoryEntry> history, List<PayoutView> payouts,
+	record WithdrawalDetail(View withdrawal, List<RiskFinding> riskFindings, List<HistoryEntry> history, List<PayoutView> payouts,
 			List<ChequePrint> chequePrints) {
 	}
 
@@ -161,7 +161,7 @@ class WithdrawalQueries {
 	}
 
 	@Transactional(readOnly = true)
-	public Detail detail(long id) {
+	public WithdrawalDetail detail(long id) {
 		View view = view(id);
 		String findings = jdbc.sql("SELECT risk_reasons FROM withdrawal WHERE id = :id").param("id", id).query(String.class).optional()
 				.orElse(null);
@@ -174,7 +174,7 @@ class WithdrawalQueries {
 				.map(p -> new PayoutView(p.id(), p.attempt(), p.mode(), p.batchId(), p.payingAccountId(), p.channel(), p.bankReference(),
 						p.status(), p.result(), p.resultReason(), p.sentCount(), p.workOrderId(), p.createdBy(), p.createdAt(), p.finishedAt()))
 				.toList();
-		return new Detail(view, findings == null ? List.of() : json.readValue(findings, FINDINGS), history, payouts, chequePrints(id));
+		return new WithdrawalDetail(view, findings == null ? List.of() : json.readValue(findings, FINDINGS), history, payouts, chequePrints(id));
 	}
 
 	List<ChequePrint> chequePrints(long id) {
@@ -187,7 +187,7 @@ class WithdrawalQueries {
 	record Indicator(String category, List<WithdrawalStatus> statuses, long count) {
 	}
 
-	/** The cards left to right in the order of the work; {@code COMPLETED_TODAY} counts completions since 00:00 UTC. */
+	/** The cards left to right in the order of the work; {@code COMPLETED_TODAY} counts completions since midnight in Hong Kong. */
 	@Transactional(readOnly = true)
 	public List<Indicator> indicators() {
 		Map<String, Long> counts = new HashMap<>();
@@ -198,7 +198,7 @@ class WithdrawalQueries {
 				GROUP BY status""").query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
 		long completedToday = jdbc.sql("""
 				SELECT count(*) FROM withdrawal WHERE status = 'COMPLETED'
-				  AND completed_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'""").query(Long.class).single();
+				  AND completed_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'""").query(Long.class).single();
 		List<Indicator> cards = new ArrayList<>();
 		card(cards, counts, "PENDING", WithdrawalStatus.SUBMITTED, WithdrawalStatus.IN_BATCH);
 		card(cards, counts, "DIRECT_PENDING_APPROVAL", WithdrawalStatus.DIRECT_PENDING_APPROVAL);
