@@ -84,8 +84,20 @@ final class Browser implements AutoCloseable {
 		return !driver.findElements(testId(testId)).isEmpty();
 	}
 
+	/**
+	 * Clicks an element once it is clickable, scrolled to the middle of the view; while an animation or a fixed table
+	 * column still covers it, tries again until the wait runs out.
+	 */
 	void click(String testId) {
-		wait.until(ExpectedConditions.elementToBeClickable(testId(testId))).click();
+		wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(testId(testId)).apply(d);
+			if (element == null) {
+				return false;
+			}
+			((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+			element.click();
+			return true;
+		});
 	}
 
 	void type(String testId, String text) {
