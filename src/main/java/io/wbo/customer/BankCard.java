@@ -6,6 +6,6 @@ public record BankCard(long id, long customerId, String bankName, String bankCod
 
 	/** The account number with all but the last four digits hidden, for lists and the APP. */
 	public String maskedAccountNo() {
-		return accountNo.length() <= 4 ? accountNo : "*".repeat(accountNo.length() - 4) + accountNo.substring(accountNo.length() - 4);
+		return io.wbo.common.Masking.accountNo(accountNo);
 	}
 }

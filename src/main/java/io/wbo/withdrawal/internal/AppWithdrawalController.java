@@ -38,8 +38,7 @@ class AppWithdrawalController {
 			@Nullable String remark, String status, Instant createdAt, @Nullable Instant completedAt) {
 
 		static AppWithdrawal of(WithdrawalQueries.View v) {
-			String account = v.bankCard().accountNo();
-			String masked = account.length() <= 4 ? account : "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
+			String masked = io.wbo.common.Masking.accountNo(v.bankCard().accountNo());
 			return new AppWithdrawal(v.id(), v.serial(), v.currency(), v.amount(), v.fee(), v.bankCard().bankName(), masked, v.remark(),
 					v.status().name(), v.createdAt(), v.completedAt());
 		}
