@@ -71,6 +71,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 			return server;
 		}
 		try {
+			if (clean) {
+				// zonky cleans only when it closes: a run that crashed would leave a directory initdb refuses
+				org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+			}
 			Files.createDirectories(dataDir.getParent());
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 					.setDataDirectory(dataDir)
