@@ -25,26 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Withdrawals from the APP (W-1, X-9): idempotent creation, my own records only, never overdrawn under concurrency. */
 @WboTest
-class AppWithdrawalIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-	}
+class AppWithdrawalIntegrationTests extends WithdrawalIntegrationTest {
 
 	static Map<String, String> key(String key) {
 		return Map.of("Idempotency-Key", key);

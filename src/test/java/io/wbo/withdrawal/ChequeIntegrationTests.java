@@ -27,32 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** 支票列印 (W-12): first print and reprint with cheque numbers, one cheque per page, history per withdrawal. */
 @WboTest
-class ChequeIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-	TestHttp approver;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-		checker = TestHttp.operator(port, "checker");
-		approver = TestHttp.operator(port, "approver");
-	}
+class ChequeIntegrationTests extends WithdrawalIntegrationTest {
 
 	long completedByCheque(WithdrawalFixtures.TestCustomer c, String amount) {
 		long id = fx.submitted(maker, c, amount, "0");

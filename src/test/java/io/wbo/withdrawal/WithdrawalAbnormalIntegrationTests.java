@@ -18,32 +18,12 @@ import tools.jackson.databind.JsonNode;
 
 /** 處理異常出金 (seed 000 / W-13): the four actions, each reviewed by a second person; nothing is paid twice. */
 @WboTest
-class WithdrawalAbnormalIntegrationTests {
+class WithdrawalAbnormalIntegrationTests extends WithdrawalIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-	TestHttp approver;
 	WithdrawalFixtures.TestCustomer c;
 
 	@BeforeEach
 	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-		checker = TestHttp.operator(port, "checker");
-		approver = TestHttp.operator(port, "approver");
 		c = fx.customer("5000.00");
 	}
 

@@ -25,30 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** 出金申請 before submission (W-3..W-6), risk settings and the records with filters and export (W-14). */
 @WboTest
-class WithdrawalApplicationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-		checker = TestHttp.operator(port, "checker");
-	}
+class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 
 	@Test
 	void anEditAppliesOnlyOnApprovalTheFrozenAmountFollowsAndTheRiskCheckRunsAgain() {

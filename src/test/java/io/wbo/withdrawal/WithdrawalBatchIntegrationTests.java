@@ -23,32 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** 打包處理 (seed 000, W-9/W-10): pack, remove an item, approve, update results one by one, review, complete. */
 @WboTest
-class WithdrawalBatchIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-	TestHttp approver;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-		checker = TestHttp.operator(port, "checker");
-		approver = TestHttp.operator(port, "approver");
-	}
+class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 
 	@Test
 	void batchWithItemRemovalResultsAndSecondReview() throws Exception {

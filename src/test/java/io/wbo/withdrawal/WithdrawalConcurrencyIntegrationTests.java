@@ -23,28 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Two operators acting on the same records at once: each record is processed exactly once. */
 @WboTest
-class WithdrawalConcurrencyIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-	}
+class WithdrawalConcurrencyIntegrationTests extends WithdrawalIntegrationTest {
 
 	@Test
 	void twoOperatorsSubmittingTheSameRecordsSubmitEachOnce() throws Exception {

@@ -19,32 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The quick-start manual (seed 000), step by step over HTTP: manual withdrawal → risk → submit → direct payout → result. */
 @WboTest
-class WithdrawalQuickStartIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-	TestHttp approver;
-
-	@BeforeEach
-	void setUp() {
-		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		maker = TestHttp.operator(port, "maker");
-		checker = TestHttp.operator(port, "checker");
-		approver = TestHttp.operator(port, "approver");
-	}
+class WithdrawalQuickStartIntegrationTests extends WithdrawalIntegrationTest {
 
 	@Test
 	void manualWithdrawalIsRiskCheckedSubmittedPaidDirectlyAndCompletedWithTheLedger() {
