@@ -64,12 +64,14 @@ public final class AuditChain {
 	 * The audit insert as common table expressions that a module can append to the statement of its own change, so
 	 * the change and its entry cost one round trip. {@code %s} is the condition under which the entry is written
 	 * (e.g. that the change's row was inserted); the caller reads {@code (SELECT count(*) FROM audit_upd)} to know it
-	 * was chained, and falls back to {@link io.wbo.audit.AuditLog#record} when every chain head was busy.
+	 * was chained, and falls back to {@link io.wbo.audit.AuditLog#record} when the chain head it drew was busy. One
+	 * drawn head, looked up by its key, costs far less than ordering all heads for the first free one, and with 32
+	 * chains and a few dozen connections it is rarely busy.
 	 */
 	public static final String LINKED_CTE = """
 			audit_head AS (
-			  SELECT chain_no, last_seq, last_hash FROM audit_chain_head WHERE %s
-			  ORDER BY (chain_no + :a_offset) %% :a_chains FOR UPDATE SKIP LOCKED LIMIT 1
+			  SELECT chain_no, last_seq, last_hash FROM audit_chain_head WHERE chain_no = :a_chain AND %s
+			  FOR UPDATE SKIP LOCKED
 			), audit_ins AS (
 			  INSERT INTO audit_entry (chain_no, seq, occurred_at, actor_kind, actor_id, actor_name, actor, ip, action,
 			                           entity_type, entity_id, changes, remark, prev_hash, hash)

@@ -27,41 +27,14 @@ public class LedgerStore {
 
 	static final int SLOTS = 16;
 
-	/** Posting to a guarded account: its own row, which the CHECK constraint guards. */
-	private static final String POST_TO_ROW = """
-			UPDATE ledger_account a SET %1$s = a.%1$s + t.amount FROM t WHERE a.id = :%2$s RETURNING a.id""";
-
-	/** Posting to an unguarded account: one of its slots, so concurrent transfers rarely wait for each other. */
-	private static final String POST_TO_SLOT = """
-			UPDATE ledger_account_slot s SET %1$s = s.%1$s + t.amount FROM t
-			WHERE s.account_id = :%2$s AND s.slot = :%2$sSlot RETURNING s.account_id""";
-
-	private static final String POST = """
-			WITH locked AS (
-			  SELECT id FROM ledger_account WHERE id = ANY(:guarded) ORDER BY id FOR NO KEY UPDATE
-			), t AS (
-			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
-			                               reference_type, reference_id)
-			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId
-			  WHERE (SELECT count(*) FROM locked) = cardinality(:guarded)
-			  ON CONFLICT (transfer_key) DO NOTHING
-			  RETURNING id, amount
-			), d AS (
-			  %s
-			), c AS (
-			  %s
-			)
-			%s
-			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited,
-			       %s AS audited
-			""";
-
 	private final JdbcClient jdbc;
+	private final javax.sql.DataSource dataSource;
 	private final TransactionTemplate separate;
 	private final Map<AccountRef, Long> accountIds = new ConcurrentHashMap<>();
 
-	LedgerStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	LedgerStore(JdbcClient jdbc, javax.sql.DataSource dataSource, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -106,18 +79,13 @@ public class LedgerStore {
 
 	/**
 	 * Posts a transfer; with a linked audit entry the entry is written by the same statement when the transfer is new
-	 * ({@link StoredTransfer#audited()} tells whether a chain head was free).
+	 * ({@link StoredTransfer#audited()} tells whether the drawn chain head was free).
 	 */
 	public StoredTransfer post(Transfer t, long debitId, long creditId, java.util.Optional<io.wbo.audit.AuditLog.Linked> audit) {
 		boolean debitGuarded = t.debit().kind().guarded();
 		boolean creditGuarded = t.credit().kind().guarded();
-		String debitSql = (debitGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("debits_posted", "debit");
-		String creditSql = (creditGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("credits_posted", "credit");
-		String sql = audit.isPresent()
-				? POST.formatted(debitSql, creditSql, ", " + audit.get().cte("EXISTS (SELECT 1 FROM t)"), "(SELECT count(*) FROM audit_upd)")
-				: POST.formatted(debitSql, creditSql, "", "0");
 		Map<String, Object> params = new java.util.HashMap<>(audit.map(io.wbo.audit.AuditLog.Linked::params).orElse(Map.of()));
-		java.util.List<Long> guarded = new java.util.ArrayList<>();
+		java.util.List<Long> guarded = new java.util.ArrayList<>(2);
 		if (debitGuarded) {
 			guarded.add(debitId);
 		}
@@ -127,24 +95,34 @@ public class LedgerStore {
 		params.put("guarded", guarded.toArray(Long[]::new));
 		params.put("debitSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
 		params.put("creditSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
-		Map<String, Object> row = jdbc.sql(sql).params(params)
-				.param("key", t.key()).param("kind", t.kind().name()).param("asset", t.amount().asset().code())
-				.param("amount", t.amount().amount()).param("debit", debitId).param("credit", creditId)
-				.param("refType", t.referenceType()).param("refId", t.referenceId())
-				.query().singleRow();
-		Object id = row.get("transfer_id");
-		if (id != null) {
-			if (((Number) row.get("debited")).intValue() != 1 || ((Number) row.get("credited")).intValue() != 1) {
-				throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
-			}
-			return new StoredTransfer(((Number) id).longValue(), false, t.kind().name(), t.amount().asset().code(),
-					t.amount().amount(), debitId, creditId, ((Number) row.get("audited")).intValue() == 1);
+		params.put("key", t.key());
+		params.put("kind", t.kind().name());
+		params.put("asset", t.amount().asset().code());
+		params.put("amount", t.amount().amount());
+		params.put("debit", debitId);
+		params.put("credit", creditId);
+		params.put("refType", t.referenceType());
+		params.put("refId", t.referenceId());
+		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, audit.isPresent()).execute(dataSource, params,
+				rs -> rs.getObject("transfer_id") == null ? null
+						: postedTransfer(t, rs.getLong("transfer_id"), rs.getInt("debited"), rs.getInt("credited"), rs.getInt("audited") == 1,
+								debitId, creditId));
+		if (posted != null) {
+			return posted;
 		}
 		return jdbc.sql("SELECT id, kind, asset, amount, debit_account_id, credit_account_id FROM ledger_transfer WHERE transfer_key = :key")
 				.param("key", t.key())
 				.query((rs, n) -> new StoredTransfer(rs.getLong("id"), true, rs.getString("kind"), rs.getString("asset"),
 						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id"), false))
 				.single();
+	}
+
+	private static StoredTransfer postedTransfer(Transfer t, long id, int debited, int credited, boolean audited, long debitId,
+			long creditId) {
+		if (debited != 1 || credited != 1) {
+			throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
+		}
+		return new StoredTransfer(id, false, t.kind().name(), t.amount().asset().code(), t.amount().amount(), debitId, creditId, audited);
 	}
 
 	public boolean isBalanceCheck(DataIntegrityViolationException e) {
