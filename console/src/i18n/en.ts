@@ -60,6 +60,7 @@ const en: Record<string, string> = {
   'problem.concurrent-change': 'Someone else changed this at the same time; reload and try again',
   'problem.illegal-transition': 'Not allowed in the current state',
   'problem.invalid-input': 'Please check the input',
+  'problem.file-too-large': 'The file is too large',
   'problem.internal-error': 'Server error',
   'problem.status.400': 'Please check the input',
   'problem.status.403': 'No permission',

@@ -60,6 +60,7 @@ const zhHans: Record<string, string> = {
   'problem.concurrent-change': '其他人同时修改了此记录，请重新加载后再试',
   'problem.illegal-transition': '当前状态不允许此操作',
   'problem.invalid-input': '请检查输入',
+  'problem.file-too-large': '文件太大',
   'problem.internal-error': '服务器错误',
   'problem.status.400': '请检查输入',
   'problem.status.403': '没有权限',

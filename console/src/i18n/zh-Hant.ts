@@ -60,6 +60,7 @@ const zhHant: Record<string, string> = {
   'problem.concurrent-change': '其他人同時修改了此記錄，請重新載入後再試',
   'problem.illegal-transition': '當前狀態不允許此操作',
   'problem.invalid-input': '請檢查輸入',
+  'problem.file-too-large': '檔案太大',
   'problem.internal-error': '伺服器錯誤',
   'problem.status.400': '請檢查輸入',
   'problem.status.403': '沒有權限',
