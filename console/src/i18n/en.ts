@@ -122,6 +122,7 @@ const en: Record<string, string> = {
   'field.holderName': 'Holder name',
   'field.currency': 'Currency',
   'field.remark': 'Remark',
+  'field.proofs': 'Proofs',
   'field.verified': 'Verified',
   'bankCard.add': 'Add bank card',
   'bankCard.editTitle': 'Change bank card',

@@ -122,6 +122,7 @@ const zhHans: Record<string, string> = {
   'field.holderName': '持有人姓名',
   'field.currency': '币种',
   'field.remark': '备注',
+  'field.proofs': '凭证',
   'field.verified': '已验证',
   'bankCard.add': '新增银行卡',
   'bankCard.editTitle': '修改银行卡',

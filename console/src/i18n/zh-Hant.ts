@@ -122,6 +122,7 @@ const zhHant: Record<string, string> = {
   'field.holderName': '持有人姓名',
   'field.currency': '幣種',
   'field.remark': '備註',
+  'field.proofs': '憑證',
   'field.verified': '已驗證',
   'bankCard.add': '新增銀行卡',
   'bankCard.editTitle': '修改銀行卡',

@@ -19,33 +19,34 @@ export function ProofUpload({ fileList, onChange, testId }: { fileList?: UploadF
   const { message } = App.useApp();
   const { text } = useProblem();
   return (
-    <Upload
-      fileList={fileList}
-      onChange={onChange}
-      accept={PROOF_ACCEPT}
-      multiple
-      maxCount={PROOF_MAX_COUNT}
-      data-testid={testId}
-      beforeUpload={(file) => {
-        const problem = proofProblem(file);
-        if (problem) {
-          void message.error(`${file.name}: ${t(problem)}`);
-          return Upload.LIST_IGNORE;
-        }
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        uploadProof(file as File)
-          .then((stored) => onSuccess?.(stored))
-          .catch((e: unknown) => {
-            const reason = text(e);
-            void message.error(`${(file as File).name}: ${reason}`);
-            onError?.(e instanceof Error ? e : new Error(reason), reason);
-          });
-      }}
-    >
-      <Button icon={<UploadOutlined />}>{t('wd.proof.choose')}</Button>
-    </Upload>
+    <div data-testid={testId}>
+      <Upload
+        fileList={fileList}
+        onChange={onChange}
+        accept={PROOF_ACCEPT}
+        multiple
+        maxCount={PROOF_MAX_COUNT}
+        beforeUpload={(file) => {
+          const problem = proofProblem(file);
+          if (problem) {
+            void message.error(`${file.name}: ${t(problem)}`);
+            return Upload.LIST_IGNORE;
+          }
+          return true;
+        }}
+        customRequest={({ file, onSuccess, onError }) => {
+          uploadProof(file as File)
+            .then((stored) => onSuccess?.(stored))
+            .catch((e: unknown) => {
+              const reason = text(e);
+              void message.error(`${(file as File).name}: ${reason}`);
+              onError?.(e instanceof Error ? e : new Error(reason), reason);
+            });
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{t('wd.proof.choose')}</Button>
+      </Upload>
+    </div>
   );
 }
 

@@ -27,10 +27,12 @@ class UploadPolicy {
 	UploadPolicy(@Value("${wbo.files.max-size:10MB}") String maxSize, Environment env) {
 		this.maxSize = DataSize.parse(maxSize);
 		// a request larger than the servlet's multipart limit never reaches this policy; make sure ours is the one that bites
-		DataSize multipart = DataSize.parse(env.getProperty("spring.servlet.multipart.max-file-size", "1MB"));
-		if (multipart.toBytes() < this.maxSize.toBytes()) {
-			throw new IllegalStateException("spring.servlet.multipart.max-file-size (" + multipart + ") must be at least wbo.files.max-size ("
-					+ this.maxSize + ")");
+		for (String limit : new String[] { "max-file-size", "max-request-size" }) {
+			String property = "spring.servlet.multipart." + limit;
+			DataSize multipart = DataSize.parse(env.getProperty(property, "1MB"));
+			if (multipart.toBytes() < this.maxSize.toBytes()) {
+				throw new IllegalStateException(property + " (" + multipart + ") must be at least wbo.files.max-size (" + this.maxSize + ")");
+			}
 		}
 	}
 

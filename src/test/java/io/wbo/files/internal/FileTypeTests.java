@@ -40,7 +40,8 @@ class FileTypeTests {
 
 	@Test
 	void theSizeLimitIsConfigurableAndNamesTheField() {
-		UploadPolicy policy = new UploadPolicy("1KB", new MockEnvironment().withProperty("spring.servlet.multipart.max-file-size", "2MB"));
+		UploadPolicy policy = new UploadPolicy("1KB", new MockEnvironment().withProperty("spring.servlet.multipart.max-file-size", "2MB")
+				.withProperty("spring.servlet.multipart.max-request-size", "2MB"));
 		policy.checkSize("file", 1024);
 		assertThatThrownBy(() -> policy.checkSize("file", 1025)).isInstanceOfSatisfying(DomainException.class, e -> {
 			assertThat(e.status().value()).isEqualTo(413);
