@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wbo.approval.WorkOrderDecided;
 import io.wbo.approval.WorkOrderRequest;
+import io.wbo.approval.WorkOrderStatus;
 import io.wbo.approval.WorkOrderView;
 import io.wbo.approval.WorkOrders;
 import io.wbo.audit.AuditLog;
@@ -242,8 +243,8 @@ class WithdrawalService {
 				"edit of withdrawal " + w.serial()), maker);
 		w.editProposed(order.id());
 		store.save(w);
-		if (newProofIds != null) {
-			proofs.propose(id, order.id(), newProofIds);
+		if (newProofIds != null && order.status() == WorkOrderStatus.PENDING) {
+			proofs.propose(id, order.id(), newProofIds); // an order approved at once has already applied them
 		}
 		store.event(id, maker, "EDIT_PROPOSED", w.status(), w.status(), order.id(), null);
 		audit.record(AuditRecord.of(maker, "WITHDRAWAL_EDIT_PROPOSED", ENTITY, id, diff).withRemark("work order " + order.id()));
