@@ -404,6 +404,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["upload_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/account-opening": {
         parameters: {
             query?: never;
@@ -1252,6 +1268,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/withdrawals/{id}/proofs/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["proof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/withdrawals/{id}/result": {
         parameters: {
             query?: never;
@@ -1428,6 +1460,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/app/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/v1/me": {
         parameters: {
             query?: never;
@@ -1518,6 +1582,7 @@ export interface components {
             fee?: string;
             /** Format: int64 */
             id?: number;
+            proofs?: components["schemas"]["FileSummary"][];
             remark?: string;
             serial?: string;
             status?: string;
@@ -1713,6 +1778,7 @@ export interface components {
             /** Format: int64 */
             bankCardId?: number;
             currency?: string;
+            proofIds?: number[];
             remark?: string;
         };
         Created: {
@@ -1805,12 +1871,24 @@ export interface components {
             /** Format: int64 */
             bankCardId?: number;
             fee?: string;
+            proofIds?: number[];
             remark?: string;
         };
         FieldChange: {
             after?: string;
             before?: string;
             field?: string;
+        };
+        FileSummary: {
+            contentType?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            sha256?: string;
+            /** Format: int64 */
+            size?: number;
         };
         FollowUp: {
             assignee?: string;
@@ -1973,6 +2051,7 @@ export interface components {
             /** Format: int64 */
             customerId?: number;
             fee?: string;
+            proofIds?: number[];
             remark?: string;
         };
         MatchedRecord: {
@@ -2214,6 +2293,22 @@ export interface components {
             rules?: string[];
             settings?: components["schemas"]["RiskSettings"];
         };
+        StoredFile: {
+            contentType?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            sha256?: string;
+            /** Format: int64 */
+            size?: number;
+            uploadedBy?: string;
+            /** Format: int64 */
+            uploaderId?: number;
+            /** @enum {string} */
+            uploaderKind?: "OPERATOR" | "CUSTOMER" | "INTEGRATION" | "SYSTEM";
+        };
         StreamingResponseBody: unknown;
         Submitted: {
             batch?: components["schemas"]["BatchView"];
@@ -2336,6 +2431,8 @@ export interface components {
             chequePrints?: components["schemas"]["ChequePrint"][];
             history?: components["schemas"]["HistoryEntry"][];
             payouts?: components["schemas"]["PayoutView"][];
+            proofs?: components["schemas"]["StoredFile"][];
+            proposedProofs?: components["schemas"]["StoredFile"][];
             riskFindings?: components["schemas"]["RiskFinding"][];
             withdrawal?: components["schemas"]["View"];
         };
@@ -2983,6 +3080,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+        };
+    };
+    upload_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    actor?: components["schemas"]["Actor"];
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
         };
@@ -4591,6 +4716,31 @@ export interface operations {
             };
         };
     };
+    proof: {
+        parameters: {
+            query?: {
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                id: number;
+                fileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
     result: {
         parameters: {
             query: {
@@ -4873,6 +5023,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Token"];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    me?: components["schemas"]["AppCustomer"];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummary"];
+                };
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query: {
+                download?: boolean;
+                me: components["schemas"]["AppCustomer"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };

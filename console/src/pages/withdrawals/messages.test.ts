@@ -16,6 +16,7 @@ describe('withdrawal labels', () => {
       ...['SUCCESS', 'FAILED'].map((r) => `wd.result.${r}`),
       ...['csv', 'xlsx', 'pain001'].map((f) => `wd.format.${f}`),
       ...RECONCILIATION_RESULTS.map((r) => `wd.recon.${r}`),
+      ...['wd.proofs', ...['choose', 'hint', 'empty', 'tooLarge', 'badType', 'none', 'download', 'proposed'].map((k) => `wd.proof.${k}`)],
     ];
     for (const [lang, messages] of Object.entries(WITHDRAWAL_MESSAGES)) {
       expect({ lang, missing: keys.filter((k) => !(k in messages)) }).toEqual({ lang, missing: [] });

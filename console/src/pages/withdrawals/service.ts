@@ -2,6 +2,7 @@ import { api, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
+import type { StoredProof } from './proofs';
 
 /**
  * Withdrawal (出金) API of the console. Types come from the generated schema (src/api/schema.d.ts), except the detail:
@@ -74,6 +75,9 @@ export interface WithdrawalDetail {
   history: HistoryEntry[];
   payouts: PayoutView[];
   chequePrints: ChequePrint[];
+  /** The current proofs (憑證), and those a pending edit would put in their place. */
+  proofs: StoredProof[];
+  proposedProofs: StoredProof[];
 }
 
 export interface WithdrawalFilter {
@@ -106,8 +110,12 @@ export const createManual = (body: {
   fee?: string;
   bankCardId?: number;
   remark?: string;
+  proofIds?: number[];
 }) => api.post<Withdrawal>('/api/withdrawals', body);
-export const proposeEdit = (id: number, body: { amount?: string; fee?: string; bankCardId?: number; remark?: string }) =>
+export const proposeEdit = (
+  id: number,
+  body: { amount?: string; fee?: string; bankCardId?: number; remark?: string; proofIds?: number[] },
+) =>
   request<WorkOrder>('PATCH', `/api/withdrawals/${id}`, body);
 export const deleteWithdrawal = (id: number, reason: string) =>
   request<Withdrawal>('DELETE', withQuery(`/api/withdrawals/${id}`, { reason }));
@@ -163,6 +171,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   if (!response.ok) throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Uploads one proof (multipart, field "file"); the server answers with its id, detected type, size and SHA-256. */
+export async function uploadProof(file: File): Promise<StoredProof> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const token = csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  const response = await fetch('/api/files', { method: 'POST', headers, credentials: 'same-origin', body: form });
+  const text = await response.text();
+  if (!response.ok) throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
+  return JSON.parse(text) as StoredProof;
 }
 
 /** 首打 / 補打: POSTs the print and saves the PDF the server answers with. */

@@ -7,6 +7,7 @@ import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
 import { getWithdrawal, type WithdrawalDetail } from '../service';
 import { RiskCell, WithdrawalBadge } from './common';
+import { ProofList } from './ProofList';
 
 /** One application: its fields, risk findings, payout orders, cheque prints and the full history as a timeline. */
 export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
@@ -52,6 +53,16 @@ export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void
             <Descriptions.Item label={t('common.createdAt')}>{formatTime(w.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('wd.completedAt')}>{formatTime(w.completedAt)}</Descriptions.Item>
           </Descriptions>
+          <div>
+            <Typography.Title level={5}>{t('wd.proofs')}</Typography.Title>
+            <ProofList withdrawalId={w.id} proofs={detail.proofs} testId="wd-proofs" />
+            {detail.proposedProofs.length > 0 && (
+              <>
+                <Typography.Text type="warning">{t('wd.proof.proposed', { id: w.pendingEditWorkOrderId })}</Typography.Text>
+                <ProofList withdrawalId={w.id} proofs={detail.proposedProofs} testId="wd-proposed-proofs" />
+              </>
+            )}
+          </div>
           {detail.riskFindings.length > 0 && (
             <div>
               <Typography.Title level={5}>{t('wd.riskFindings')}</Typography.Title>

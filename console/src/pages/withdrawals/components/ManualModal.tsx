@@ -1,10 +1,12 @@
-import { App, Descriptions, Form, Input, Modal, Select, Spin } from 'antd';
+import { App, Descriptions, Form, Input, Modal, Select, Spin, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balance, BankCard, Customer } from '../../../api/types';
 import { Amount } from '../../../components/Amount';
 import { useProblem } from '../../../components/useProblem';
-import { createManual, customerBalances, customerCards, CURRENCIES, proposeEdit, searchCustomers, type Withdrawal } from '../service';
+import { changedProofIds, proofIdsOf } from '../proofs';
+import { createManual, customerBalances, customerCards, CURRENCIES, getWithdrawal, proposeEdit, searchCustomers, type Withdrawal } from '../service';
+import { proofFiles, ProofsFormItem } from './ProofUpload';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -15,13 +17,14 @@ interface ManualValues {
   fee?: string;
   bankCardId?: number;
   remark?: string;
+  proofIds?: UploadFile[];
 }
 
 function cardLabel(c: BankCard) {
   return `${c.bankName} ${c.accountNo} (${c.holderName}) ${c.currency ?? ''}${c.verified ? '' : ' ⚠'}`;
 }
 
-/** 手工提現 (W-2): pick the customer, see the withdrawable balances, amount + fee + card + remark. */
+/** 手工提現 (W-2): pick the customer, see the withdrawable balances, amount + fee + card + remark + proofs. */
 export function ManualModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
   const { t } = useTranslation();
   const { show } = useProblem();
@@ -69,7 +72,7 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
   const finish = async (v: ManualValues) => {
     setSaving(true);
     try {
-      const w = await createManual({ ...v, fee: v.fee?.trim() || '0', amount: v.amount?.trim() });
+      const w = await createManual({ ...v, fee: v.fee?.trim() || '0', amount: v.amount?.trim(), proofIds: proofIdsOf(v.proofIds) });
       void message.success(t('wd.created', { serial: w.serial }));
       form.resetFields();
       onClose(true);
@@ -133,6 +136,7 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
         <Form.Item name="remark" label={t('wd.remark')}>
           <Input.TextArea rows={2} data-testid="wd-manual-remark" />
         </Form.Item>
+        <ProofsFormItem testId="wd-manual-proofs" />
       </Form>
     </Modal>
   );
@@ -145,6 +149,7 @@ export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; on
   const { message } = App.useApp();
   const [form] = Form.useForm<ManualValues>();
   const [cards, setCards] = useState<BankCard[]>([]);
+  const [currentProofs, setCurrentProofs] = useState<number[]>([]);
   useEffect(() => {
     if (!withdrawal) return;
     form.setFieldsValue({
@@ -152,13 +157,26 @@ export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; on
       fee: withdrawal.fee,
       bankCardId: withdrawal.bankCard.id,
       remark: withdrawal.remark ?? undefined,
+      proofIds: [],
     });
     customerCards(withdrawal.customerId).then(setCards).catch(show);
+    getWithdrawal(withdrawal.id)
+      .then((d) => {
+        setCurrentProofs(d.proofs.map((p) => p.id));
+        form.setFieldsValue({ proofIds: proofFiles(withdrawal.id, d.proofs) });
+      })
+      .catch(show);
   }, [withdrawal, form, show]);
   const finish = async (v: ManualValues) => {
     if (!withdrawal) return;
     try {
-      const wo = await proposeEdit(withdrawal.id, { amount: v.amount, fee: v.fee, bankCardId: v.bankCardId, remark: v.remark });
+      const wo = await proposeEdit(withdrawal.id, {
+        amount: v.amount,
+        fee: v.fee,
+        bankCardId: v.bankCardId,
+        remark: v.remark,
+        proofIds: changedProofIds(currentProofs, proofIdsOf(v.proofIds)),
+      });
       void message.success(t('wd.workOrderOpened', { id: wo.id }));
       onClose(true);
     } catch (e) {
@@ -187,6 +205,7 @@ export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; on
         <Form.Item name="remark" label={t('wd.remark')}>
           <Input.TextArea rows={2} />
         </Form.Item>
+        <ProofsFormItem testId="wd-edit-proofs" />
       </Form>
     </Modal>
   );

@@ -147,6 +147,53 @@ class WithdrawalBrowserTests {
 		approver.close();
 	}
 
+	/** Chooses a file in an upload field (antd hides the input; the browser still accepts a path sent to it). */
+	private static void attach(Browser b, String uploadTestId, java.nio.file.Path file) {
+		WebElement input = b.find(uploadTestId).findElement(By.cssSelector("input[type=file]"));
+		b.script("arguments[0].style.display = 'block';", input);
+		input.sendKeys(file.toAbsolutePath().toString());
+	}
+
+	@Test
+	void aProofUploadedInTheManualModalIsShownInTheDetail() throws Exception {
+		WithdrawalFixtures.TestCustomer c = fx.customer("5000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wbo-proofs");
+		java.nio.file.Path slip = java.nio.file.Files.write(dir.resolve("bank-slip.png"), io.wbo.withdrawal.ProofSamples.png(0x2E7D32));
+		java.nio.file.Path fake = java.nio.file.Files.writeString(dir.resolve("fake.png"), "not an image at all");
+
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		maker.click("wd-manual");
+		maker.find("wd-manual-customer").click();
+		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
+		choose(maker, "wd-manual-customer", c.customerNo());
+		maker.waitForText("wd-withdrawable-HKD", "5,000.00");
+		maker.type("wd-manual-amount", "300.00");
+		attach(maker, "wd-manual-proofs", slip);
+		maker.waitUntil(d -> !maker.all("[data-testid='wd-manual-proofs'] .ant-upload-list-item-done").isEmpty());
+		// a text file named .png is refused by the server, shown as a failed item, and not attached
+		attach(maker, "wd-manual-proofs", fake);
+		maker.waitUntil(d -> !maker.all("[data-testid='wd-manual-proofs'] .ant-upload-list-item-error").isEmpty());
+		shot(maker, "1-proofs-uploaded");
+		maker.click("wd-manual-ok");
+		maker.waitUntil(d -> maker.all("[data-testid='wd-manual-ok']").stream().noneMatch(WebElement::isDisplayed));
+
+		JsonNode created = api.get("/api/withdrawals?customer=" + c.customerNo()).json().get("items").get(0);
+		String serial = created.get("serial").asText();
+		JsonNode proofs = api.get("/api/withdrawals/" + created.get("id").asLong()).json().get("proofs");
+		assertThat(proofs.size()).isEqualTo(1);
+		assertThat(proofs.get(0).get("name").asText()).isEqualTo("bank-slip.png");
+
+		filterByCustomer(maker, c.customerNo());
+		maker.click("wd-open-" + serial);
+		assertThat(maker.waitForText("wd-proofs", "bank-slip.png")).contains("bank-slip.png");
+		// the thumbnail is the stored image, served through the application
+		maker.waitUntil(d -> Boolean.TRUE.equals(maker.script(
+				"const img = document.querySelector(\"[data-testid='wd-proofs'] img\"); return !!img && img.complete && img.naturalWidth > 0;")));
+		shot(maker, "2-detail-with-proof");
+	}
+
 	@Test
 	void quickStartManualWithdrawalDirectPayoutApprovedAndCompleted() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");

@@ -122,6 +122,12 @@ public final class TestHttp {
 
 	/** A multipart/form-data POST (file uploads): plain text fields plus one file part. */
 	public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+		return multipart(path, fields, fileField, fileName, content, Map.of());
+	}
+
+	/** A multipart POST with extra headers (an APP upload's Idempotency-Key). */
+	public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content,
+			Map<String, String> headers) {
 		String boundary = "----wbo" + System.nanoTime();
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		try {
@@ -137,8 +143,10 @@ public final class TestHttp {
 		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
-		return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+		HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		headers.forEach(b::header);
+		return send(b);
 	}
 
 	/** Like {@link #multipart}, but the text parts are sent as JSON parts (for {@code @RequestPart} objects). */
@@ -170,6 +178,27 @@ public final class TestHttp {
 				throw new IllegalStateException("download " + path + " -> " + r.statusCode());
 			}
 			return r.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A GET of a file: status, bytes and headers, whatever the status. */
+	public record Binary(int status, byte[] body, java.net.http.HttpHeaders headers) {
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
+	}
+
+	public Binary getBinary(String path) {
+		try {
+			HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Binary(r.statusCode(), r.body(), r.headers());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * response share one transaction: a crash leaves neither, so a retry is always safe. Same key and body → the first
  * response again; same key, other body → 422; the first request still running → 409 (a non-blocking advisory lock).
  * Only successful responses are kept; a refused request can be retried with the same key. Keys live 48 hours.
+ * Uploads (multipart) are identified by their parts' names, file names and content hashes, not by the raw body, whose
+ * boundary changes from one attempt to the next.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -69,9 +72,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			problems.write(response, e.status(), e.type(), e.getMessage());
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
-		String hash = Hashing.sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-		CachedBodyRequest cached = new CachedBodyRequest(request, body);
+		String hash;
+		HttpServletRequest forward;
+		if (isMultipart(request)) {
+			try {
+				hash = multipartHash(request);
+			}
+			catch (IllegalStateException | IOException | ServletException e) {
+				refuseUpload(response, e);
+				return;
+			}
+			forward = request; // the container keeps the parsed parts; the handler reads them from there
+		}
+		else {
+			byte[] body = request.getInputStream().readAllBytes();
+			hash = Hashing.sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+			forward = new CachedBodyRequest(request, body);
+		}
 		ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
 		Outcome outcome = transactions.execute(tx -> {
 			boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
@@ -90,7 +107,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				return Outcome.REPLAYED;
 			}
 			try {
-				chain.doFilter(cached, wrapped);
+				chain.doFilter(forward, wrapped);
 			}
 			catch (IOException | ServletException e) {
 				throw new IllegalStateException(e);
@@ -111,6 +128,40 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			case DIFFERENT_BODY -> problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
 					"this " + HEADER + " was already used for a different request");
 			default -> wrapped.copyBodyToResponse();
+		}
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+	}
+
+	/**
+	 * What identifies a multipart request: each part's name, file name and content hash, in order. The raw body
+	 * cannot serve, because a client retrying the same upload picks a new random boundary.
+	 */
+	private static String multipartHash(HttpServletRequest request) throws IOException, ServletException {
+		StringBuilder identity = new StringBuilder(request.getRequestURI());
+		for (Part part : request.getParts()) {
+			try (java.io.InputStream in = part.getInputStream()) {
+				identity.append('\n').append(part.getName()).append('\u0000').append(part.getSubmittedFileName()).append('\u0000')
+						.append(Hashing.sha256(in.readAllBytes()));
+			}
+		}
+		return Hashing.sha256(identity.toString());
+	}
+
+	/** The container refused to parse the upload (over the multipart limit, or malformed); the advice is not reached. */
+	private void refuseUpload(HttpServletResponse response, Exception e) throws IOException {
+		boolean tooLarge = false;
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			tooLarge |= t.getClass().getSimpleName().contains("SizeLimitExceeded") || t.getClass().getSimpleName().contains("SizeException");
+		}
+		if (tooLarge) {
+			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "the uploaded file is larger than allowed");
+		}
+		else {
+			problems.write(response, HttpStatus.BAD_REQUEST, "invalid-input", "file: the upload is not a readable multipart/form-data request");
 		}
 	}
 

@@ -1,10 +1,14 @@
 package io.wbo.withdrawal.internal;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import io.wbo.app.AppCustomer;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
+import io.wbo.files.FileSummary;
+import io.wbo.files.StoredFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,23 +28,31 @@ class AppWithdrawalController {
 
 	private final WithdrawalService service;
 	private final WithdrawalQueries queries;
+	private final WithdrawalProofs proofs;
 
-	AppWithdrawalController(WithdrawalService service, WithdrawalQueries queries) {
+	AppWithdrawalController(WithdrawalService service, WithdrawalQueries queries, WithdrawalProofs proofs) {
 		this.service = service;
 		this.queries = queries;
+		this.proofs = proofs;
 	}
 
-	record CreateBody(@Nullable String currency, @Nullable String amount, @Nullable Long bankCardId, @Nullable String remark) {
+	/** {@code proofIds}: the customer's own uploads ({@code POST /app/v1/files}). */
+	record CreateBody(@Nullable String currency, @Nullable String amount, @Nullable Long bankCardId, @Nullable String remark,
+			@Nullable List<Long> proofIds) {
 	}
 
-	/** What the customer sees: no internal reasons or operator names. */
+	/**
+	 * What the customer sees: no internal reasons or operator names. Of the proofs, only the customer's own uploads
+	 * (those an operator attached stay in the back office).
+	 */
 	record AppWithdrawal(long id, String serial, String currency, String amount, String fee, String bankName, String accountNo,
-			@Nullable String remark, String status, Instant createdAt, @Nullable Instant completedAt) {
+			@Nullable String remark, String status, Instant createdAt, @Nullable Instant completedAt, List<FileSummary> proofs) {
 
-		static AppWithdrawal of(WithdrawalQueries.View v) {
+		static AppWithdrawal of(WithdrawalQueries.View v, List<StoredFile> proofs, AppCustomer me) {
 			String masked = io.wbo.common.Masking.accountNo(v.bankCard().accountNo());
 			return new AppWithdrawal(v.id(), v.serial(), v.currency(), v.amount(), v.fee(), v.bankCard().bankName(), masked, v.remark(),
-					v.status().name(), v.createdAt(), v.completedAt());
+					v.status().name(), v.createdAt(), v.completedAt(),
+					proofs.stream().filter(f -> f.uploadedBy(me.actor())).map(FileSummary::of).toList());
 		}
 	}
 
@@ -48,8 +60,8 @@ class AppWithdrawalController {
 	@ResponseStatus(HttpStatus.CREATED)
 	AppWithdrawal create(@RequestBody CreateBody body, AppCustomer me) {
 		long id = service.create(me.id(), new WithdrawalService.Application(body.currency(), body.amount(), null, body.bankCardId(),
-				body.remark()), "APP", me.actor());
-		return AppWithdrawal.of(queries.view(id));
+				body.remark(), body.proofIds()), "APP", me.actor());
+		return AppWithdrawal.of(queries.view(id), proofs.current(id), me);
 	}
 
 	@GetMapping("/app/v1/withdrawals")
@@ -57,14 +69,16 @@ class AppWithdrawalController {
 			@RequestParam(required = false) @Nullable String after) {
 		WithdrawalQueries.Filter mine = new WithdrawalQueries.Filter(null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null);
-		return queries.listOfCustomer(me.id(), mine, CursorPage.size(size), CursorPage.afterId(after)).map(AppWithdrawal::of);
+		CursorPage<WithdrawalQueries.View> page = queries.listOfCustomer(me.id(), mine, CursorPage.size(size), CursorPage.afterId(after));
+		Map<Long, List<StoredFile>> attached = proofs.current(page.items().stream().map(WithdrawalQueries.View::id).toList());
+		return page.map(v -> AppWithdrawal.of(v, attached.getOrDefault(v.id(), List.of()), me));
 	}
 
 	@GetMapping("/app/v1/withdrawals/{id}")
 	AppWithdrawal get(@PathVariable long id, AppCustomer me) {
 		WithdrawalQueries.View v = queries.find(id).filter(w -> w.customerId() == me.id() && !"DELETED".equals(w.status().name()))
 				.orElseThrow(() -> DomainException.notFound("withdrawal", id));
-		return AppWithdrawal.of(v);
+		return AppWithdrawal.of(v, proofs.current(id), me);
 	}
 
 }

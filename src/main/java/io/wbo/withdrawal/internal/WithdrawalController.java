@@ -14,6 +14,7 @@ import io.wbo.common.security.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,15 +32,18 @@ class WithdrawalController {
 	private final WithdrawalService service;
 	private final WithdrawalQueries queries;
 	private final PayoutFiles files;
+	private final WithdrawalProofs proofs;
 
-	WithdrawalController(WithdrawalService service, WithdrawalQueries queries, PayoutFiles files) {
+	WithdrawalController(WithdrawalService service, WithdrawalQueries queries, PayoutFiles files, WithdrawalProofs proofs) {
 		this.service = service;
 		this.queries = queries;
 		this.files = files;
+		this.proofs = proofs;
 	}
 
+	/** {@code proofIds}: files uploaded beforehand through {@code POST /api/files}. */
 	record ManualBody(@Nullable Long customerId, @Nullable String currency, @Nullable String amount, @Nullable String fee,
-			@Nullable Long bankCardId, @Nullable String remark) {
+			@Nullable Long bankCardId, @Nullable String remark, @Nullable List<Long> proofIds) {
 	}
 
 	/** 手工提現 (W-2): amount + fee are frozen at once; not enough balance → 422 and nothing is created. */
@@ -51,7 +55,7 @@ class WithdrawalController {
 			throw InvalidInputException.of("customerId", "is required");
 		}
 		long id = service.create(body.customerId(), new WithdrawalService.Application(body.currency(), body.amount(),
-				body.fee() == null ? "0" : body.fee(), body.bankCardId(), body.remark()), "MANUAL", actor);
+				body.fee() == null ? "0" : body.fee(), body.bankCardId(), body.remark(), body.proofIds()), "MANUAL", actor);
 		return queries.view(id);
 	}
 
@@ -100,6 +104,16 @@ class WithdrawalController {
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
 	WithdrawalQueries.WithdrawalDetail get(@PathVariable long id) {
 		return queries.detail(id);
+	}
+
+	/**
+	 * A proof of this application, shown in place (images, PDF) or, with {@code download=true}, saved. Only files that
+	 * are or were linked to the application (including those an edit proposes) are reachable this way.
+	 */
+	@GetMapping("/api/withdrawals/{id}/proofs/{fileId}")
+	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
+	ResponseEntity<byte[]> proof(@PathVariable long id, @PathVariable long fileId, @RequestParam(defaultValue = "false") boolean download) {
+		return proofs.content(id, fileId).toResponse(download);
 	}
 
 	/** 修改 (W-6): opens a work order; the change applies only when it is approved. */

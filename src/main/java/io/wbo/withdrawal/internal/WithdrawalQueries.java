@@ -22,6 +22,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
+import io.wbo.files.StoredFile;
 import io.wbo.risk.RiskFinding;
 import io.wbo.withdrawal.WithdrawalStatus;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +41,15 @@ class WithdrawalQueries {
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate streaming;
 	private final JsonMapper json;
+	private final WithdrawalProofs proofs;
 
-	WithdrawalQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, JsonMapper json) {
+	WithdrawalQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, JsonMapper json, WithdrawalProofs proofs) {
 		this.jdbc = jdbc;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(1000);
 		this.streaming = new NamedParameterJdbcTemplate(template);
 		this.json = json;
+		this.proofs = proofs;
 	}
 
 	/** The list's filters; every one optional. {@code status} may list several states separated by commas. */
@@ -84,8 +87,12 @@ class WithdrawalQueries {
 	record ChequePrint(long id, String chequeNumber, boolean reprint, @Nullable String reason, String printedBy, Instant printedAt) {
 	}
 
+	/**
+	 * {@code proofs} are the current ones; {@code proposedProofs} those the pending edit would put in their place (empty
+	 * when there is no such edit or it leaves the proofs alone).
+	 */
 	record WithdrawalDetail(View withdrawal, List<RiskFinding> riskFindings, List<HistoryEntry> history, List<PayoutView> payouts,
-			List<ChequePrint> chequePrints) {
+			List<ChequePrint> chequePrints, List<StoredFile> proofs, List<StoredFile> proposedProofs) {
 	}
 
 	private static final TypeReference<List<RiskFinding>> FINDINGS = new TypeReference<>() {
@@ -174,7 +181,8 @@ class WithdrawalQueries {
 				.map(p -> new PayoutView(p.id(), p.attempt(), p.mode(), p.batchId(), p.payingAccountId(), p.channel(), p.bankReference(),
 						p.status(), p.result(), p.resultReason(), p.sentCount(), p.workOrderId(), p.createdBy(), p.createdAt(), p.finishedAt()))
 				.toList();
-		return new WithdrawalDetail(view, findings == null ? List.of() : json.readValue(findings, FINDINGS), history, payouts, chequePrints(id));
+		return new WithdrawalDetail(view, findings == null ? List.of() : json.readValue(findings, FINDINGS), history, payouts, chequePrints(id),
+				proofs.current(id), view.pendingEditWorkOrderId() == null ? List.of() : proofs.proposed(view.pendingEditWorkOrderId()));
 	}
 
 	List<ChequePrint> chequePrints(long id) {

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wbo.approval.WorkOrderDecided;
 import io.wbo.approval.WorkOrderRequest;
+import io.wbo.approval.WorkOrderStatus;
 import io.wbo.approval.WorkOrderView;
 import io.wbo.approval.WorkOrders;
 import io.wbo.audit.AuditLog;
@@ -24,6 +25,7 @@ import io.wbo.customer.BankCard;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
+import io.wbo.files.StoredFile;
 import io.wbo.ledger.AccountKind;
 import io.wbo.ledger.AccountRef;
 import io.wbo.ledger.Ledger;
@@ -57,9 +59,11 @@ class WithdrawalService {
 	private final SchedulerClient scheduler;
 	private final OneTimeTask<Void> riskTask;
 	private final JsonMapper json;
+	private final WithdrawalProofs proofs;
 
 	WithdrawalService(WithdrawalStore store, Customers customers, Ledger ledger, WorkOrders workOrders, AuditLog audit,
-			RiskChecks risk, @Lazy SchedulerClient scheduler, @Lazy OneTimeTask<Void> withdrawalRiskCheck, JsonMapper json) {
+			RiskChecks risk, @Lazy SchedulerClient scheduler, @Lazy OneTimeTask<Void> withdrawalRiskCheck, JsonMapper json,
+			WithdrawalProofs proofs) {
 		this.store = store;
 		this.customers = customers;
 		this.ledger = ledger;
@@ -69,13 +73,14 @@ class WithdrawalService {
 		this.scheduler = scheduler;
 		this.riskTask = withdrawalRiskCheck;
 		this.json = json;
+		this.proofs = proofs;
 	}
 
 	// ------------------------------------------------------------------ creation (W-1, W-2)
 
 	/** The fields of a new application as entered (amounts as text, validated here). */
 	record Application(@Nullable String currency, @Nullable String amount, @Nullable String fee, @Nullable Long bankCardId,
-			@Nullable String remark) {
+			@Nullable String remark, @Nullable List<Long> proofIds) {
 	}
 
 	@Transactional
@@ -98,6 +103,7 @@ class WithdrawalService {
 			}
 		}
 		errors.require(input.remark() == null || input.remark().length() <= 500, "remark", "must be at most 500 characters");
+		List<StoredFile> attached = proofs.attachable(input.proofIds(), customerId, actor, errors);
 		errors.throwIfAny();
 		WithdrawalStore.Created created = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
 				customer.nameEn() + (customer.nameZh() == null ? "" : " " + customer.nameZh()), amount, fee, snapshot(card),
@@ -105,12 +111,13 @@ class WithdrawalService {
 		Withdrawal w = store.require(created.id());
 		// amount + fee leave AVAILABLE now; not enough aborts the whole transaction: nothing is created
 		ledger.freeze(customerId, w.total(), w.freezeKey(), ENTITY, w.serial(), actor);
+		proofs.attach(w.id(), attached);
 		store.event(w.id(), actor, "CREATED", null, w.status(), null, w.remark());
 		audit.record(AuditRecord.of(actor, "WITHDRAWAL_CREATED", ENTITY, w.id(), List.of(
 				FieldChange.set("serial", w.serial()), FieldChange.set("customer", customer.customerNo()),
 				FieldChange.set("source", source), FieldChange.set("amount", w.amount()), FieldChange.set("fee", w.fee()),
 				FieldChange.set("bankCard", card.bankName() + " " + card.maskedAccountNo()),
-				FieldChange.set("status", w.status()))).withRemark(w.remark()));
+				FieldChange.set("proofs", WithdrawalProofs.label(attached)), FieldChange.set("status", w.status()))).withRemark(w.remark()));
 		RiskCheckJob.schedule(scheduler, riskTask, w.id(), w.riskRun());
 		return w.id();
 	}
@@ -193,10 +200,14 @@ class WithdrawalService {
 
 	// ------------------------------------------------------------------ edit (W-6)
 
-	record Edit(@Nullable String amount, @Nullable String fee, @Nullable Long bankCardId, @Nullable String remark) {
+	/** The fields to change; an absent one keeps its value, and {@code proofIds} (when given) replaces the whole list. */
+	record Edit(@Nullable String amount, @Nullable String fee, @Nullable Long bankCardId, @Nullable String remark,
+			@Nullable List<Long> proofIds) {
 	}
 
-	record EditPayload(long withdrawalId, String amount, String fee, long bankCardId, @Nullable String remark) {
+	/** {@code proofIds} is null when the edit leaves the proofs alone (and in work orders opened before proofs existed). */
+	record EditPayload(long withdrawalId, String amount, String fee, long bankCardId, @Nullable String remark,
+			@Nullable List<Long> proofIds) {
 	}
 
 	@Transactional
@@ -212,20 +223,29 @@ class WithdrawalService {
 			errors.add("bankCardId", "the card receives " + card.currency() + ", not " + w.currency().code());
 		}
 		String remark = edit.remark() == null ? w.remark() : blankToNull(edit.remark());
+		List<StoredFile> newProofs = edit.proofIds() == null ? null
+				: proofs.attachable(edit.proofIds(), w.customerId(), maker, errors);
 		errors.throwIfAny();
+		List<StoredFile> oldProofs = proofs.current(id);
 		List<FieldChange> diff = new FieldChange.Diff()
 				.field("amount", w.amount().text(), amount.text())
 				.field("fee", w.fee().text(), fee.text())
 				.field("bankCard", w.card().bankName() + " " + w.card().accountNo(), card.bankName() + " " + card.accountNo())
-				.field("remark", w.remark(), remark).changes();
+				.field("remark", w.remark(), remark)
+				.field("proofs", WithdrawalProofs.label(oldProofs), newProofs == null ? WithdrawalProofs.label(oldProofs)
+						: WithdrawalProofs.label(newProofs)).changes();
+		List<Long> newProofIds = newProofs == null || ids(newProofs).equals(ids(oldProofs)) ? null : ids(newProofs);
 		if (diff.isEmpty()) {
 			throw InvalidInputException.of("body", "nothing changes: the application already has these values");
 		}
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.EDIT, ENTITY, Long.toString(id),
-				w.serial(), diff, json.writeValueAsString(new EditPayload(id, amount.text(), fee.text(), card.id(), remark)),
+				w.serial(), diff, json.writeValueAsString(new EditPayload(id, amount.text(), fee.text(), card.id(), remark, newProofIds)),
 				"edit of withdrawal " + w.serial()), maker);
 		w.editProposed(order.id());
 		store.save(w);
+		if (newProofIds != null && order.status() == WorkOrderStatus.PENDING) {
+			proofs.propose(id, order.id(), newProofIds); // an order approved at once has already applied them
+		}
 		store.event(id, maker, "EDIT_PROPOSED", w.status(), w.status(), order.id(), null);
 		audit.record(AuditRecord.of(maker, "WITHDRAWAL_EDIT_PROPOSED", ENTITY, id, diff).withRemark("work order " + order.id()));
 		return order;
@@ -236,6 +256,7 @@ class WithdrawalService {
 		Withdrawal w = store.require(p.withdrawalId());
 		Actor checker = checker(d);
 		if (!d.approved()) {
+			proofs.decline(d.workOrderId());
 			w.editClosed(d.workOrderId());
 			store.save(w);
 			store.event(w.id(), checker, "EDIT_" + d.status().name(), w.status(), w.status(), d.workOrderId(), d.comment());
@@ -250,10 +271,14 @@ class WithdrawalService {
 		Money oldTotal = w.total();
 		String oldUnfreezeKey = w.unfreezeKey();
 		WithdrawalStatus before = w.status();
-		List<FieldChange> diff = new FieldChange.Diff()
+		FieldChange.Diff diff = new FieldChange.Diff()
 				.field("amount", w.amount().text(), p.amount()).field("fee", w.fee().text(), p.fee())
 				.field("bankCard", w.card().bankName() + " " + w.card().accountNo(), card.bankName() + " " + card.accountNo())
-				.field("remark", w.remark(), p.remark()).field("status", before, WithdrawalStatus.RISK_CHECKING).changes();
+				.field("remark", w.remark(), p.remark()).field("status", before, WithdrawalStatus.RISK_CHECKING);
+		if (p.proofIds() != null) {
+			diff.field("proofs", WithdrawalProofs.label(proofs.current(w.id())), WithdrawalProofs.label(files(p.proofIds())));
+			proofs.replace(w.id(), d.workOrderId(), p.proofIds());
+		}
 		w.applyEdit(new Money(w.currency(), new java.math.BigDecimal(p.amount())), new Money(w.currency(), new java.math.BigDecimal(p.fee())),
 				snapshot(card), p.remark());
 		// the frozen amount follows the edit: release the old hold, take the new one (not enough → the approval fails)
@@ -262,7 +287,8 @@ class WithdrawalService {
 		store.save(w);
 		store.clearRisk(w.id());
 		store.event(w.id(), checker, "EDIT_APPLIED", before, w.status(), d.workOrderId(), null);
-		audit.record(AuditRecord.of(checker, "WITHDRAWAL_EDITED", ENTITY, w.id(), diff).withRemark("work order " + d.workOrderId()));
+		audit.record(AuditRecord.of(checker, "WITHDRAWAL_EDITED", ENTITY, w.id(), diff.changes())
+				.withRemark("work order " + d.workOrderId()));
 		RiskCheckJob.schedule(scheduler, riskTask, w.id(), w.riskRun());
 	}
 
@@ -559,6 +585,14 @@ class WithdrawalService {
 			default -> {
 			}
 		}
+	}
+
+	private static List<Long> ids(List<StoredFile> files) {
+		return files.stream().map(StoredFile::id).toList();
+	}
+
+	private List<StoredFile> files(List<Long> ids) {
+		return proofs.describe(ids);
 	}
 
 	static Actor checker(WorkOrderDecided d) {
