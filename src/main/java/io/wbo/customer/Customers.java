@@ -38,6 +38,21 @@ public class Customers {
 		return store.cards(customerId);
 	}
 
+	/** Many customers at once (a batch job), by id; unknown ids are simply absent. */
+	public java.util.Map<Long, Customer> getAll(java.util.Collection<Long> ids) {
+		java.util.Map<Long, Customer> byId = new java.util.HashMap<>();
+		store.byIds(ids).forEach(c -> byId.put(c.id(), c));
+		return byId;
+	}
+
+	/** The active bank cards of many customers, by customer id (a customer without cards has an empty list). */
+	public java.util.Map<Long, List<BankCard>> bankCardsOf(java.util.Collection<Long> customerIds) {
+		java.util.Map<Long, List<BankCard>> cards = new java.util.HashMap<>();
+		customerIds.forEach(id -> cards.put(id, new java.util.ArrayList<>()));
+		store.cardsOf(customerIds).forEach(card -> cards.get(card.customerId()).add(card));
+		return cards;
+	}
+
 	/** The customer's active card; another customer's card is refused as if it did not exist. */
 	public BankCard requireCard(long customerId, long cardId, String field) {
 		return store.card(cardId).filter(c -> c.customerId() == customerId)

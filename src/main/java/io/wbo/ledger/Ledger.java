@@ -105,9 +105,22 @@ public class Ledger {
 
 	@Transactional(readOnly = true)
 	public Balance balance(long customerId, Asset asset) {
-		return store.balances(customerId).stream().filter(b -> b.asset().equals(asset.code())).findFirst()
+		return pick(store.balances(customerId), asset);
+	}
+
+	/** The balances of many customers (a batch job), by customer id; a customer with no account has none. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<Balance>> balances(java.util.Collection<Long> customerIds) {
+		return store.balances(customerIds);
+	}
+
+	/** One asset's balance out of a customer's balances, zero when the customer never had that asset. */
+	public static Balance pick(List<Balance> balances, Asset asset) {
+		return balances.stream().filter(b -> b.asset().equals(asset.code())).findFirst()
 				.orElse(new Balance(asset.code(), Money.zero(asset), Money.zero(asset)));
 	}
+
+
 
 	/** Recomputes every balance from the transfers and checks that debits equal credits per asset. */
 	@Transactional(readOnly = true)

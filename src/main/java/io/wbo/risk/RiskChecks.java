@@ -2,7 +2,10 @@ package io.wbo.risk;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
@@ -12,7 +15,10 @@ import io.wbo.common.Asset;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.Money;
+import io.wbo.customer.BankCard;
+import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
+import io.wbo.ledger.Balance;
 import io.wbo.ledger.Ledger;
 import io.wbo.risk.internal.RiskRule;
 import io.wbo.risk.internal.RiskRule.Context;
@@ -41,13 +47,38 @@ public class RiskChecks {
 	/** Evaluates every enabled rule; a failed rule never hides the others. */
 	@Transactional(readOnly = true)
 	public RiskOutcome evaluate(RiskSubject subject) {
+		return evaluateAll(List.of(subject)).get(0);
+	}
+
+	/**
+	 * Evaluates many subjects (a batch of the risk job) with one read of the settings, the customers, their cards and
+	 * their balances, so a batch costs a few queries whatever its size. The outcomes are in the order of the subjects.
+	 */
+	@Transactional(readOnly = true)
+	public List<RiskOutcome> evaluateAll(List<RiskSubject> subjects) {
 		RiskSettings settings = store.load();
-		Context context = new Context(subject, settings, customers.get(subject.customerId()),
-				customers.bankCards(subject.customerId()), ledger.balance(subject.customerId(), Asset.of(subject.currency())));
+		Set<Long> ids = new HashSet<>();
+		subjects.forEach(s -> ids.add(s.customerId()));
+		Map<Long, Customer> customerById = customers.getAll(ids);
+		Map<Long, List<BankCard>> cards = customers.bankCardsOf(ids);
+		Map<Long, List<Balance>> balances = ledger.balances(ids);
+		List<RiskOutcome> outcomes = new ArrayList<>(subjects.size());
+		for (RiskSubject subject : subjects) {
+			Customer customer = customerById.get(subject.customerId());
+			if (customer == null) {
+				throw DomainException.notFound("customer", subject.customerId());
+			}
+			outcomes.add(evaluate(new Context(subject, settings, customer, cards.get(subject.customerId()),
+					Ledger.pick(balances.getOrDefault(subject.customerId(), List.of()), Asset.of(subject.currency())))));
+		}
+		return outcomes;
+	}
+
+	private RiskOutcome evaluate(Context context) {
 		List<RiskFinding> failed = new ArrayList<>();
 		List<RiskFinding> passed = new ArrayList<>();
 		for (RiskRule rule : rules) {
-			if (settings.disabledRules().contains(rule.code())) {
+			if (context.settings().disabledRules().contains(rule.code())) {
 				continue;
 			}
 			RiskFinding finding = rule.check(context);

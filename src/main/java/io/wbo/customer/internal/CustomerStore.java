@@ -32,6 +32,11 @@ public class CustomerStore {
 		return jdbc.sql("SELECT * FROM customer WHERE id = :id").param("id", id).query(CustomerStore::customer).optional();
 	}
 
+	public List<Customer> byIds(java.util.Collection<Long> ids) {
+		return jdbc.sql("SELECT * FROM customer WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+				.query(CustomerStore::customer).list();
+	}
+
 	public Optional<Customer> byNo(String customerNo) {
 		return jdbc.sql("SELECT * FROM customer WHERE customer_no = :no").param("no", customerNo).query(CustomerStore::customer).optional();
 	}
@@ -90,6 +95,11 @@ public class CustomerStore {
 	public List<BankCard> cards(long customerId) {
 		return jdbc.sql("SELECT * FROM bank_card WHERE customer_id = :c AND active ORDER BY id").param("c", customerId)
 				.query(CustomerStore::card).list();
+	}
+
+	public List<BankCard> cardsOf(java.util.Collection<Long> customerIds) {
+		return jdbc.sql("SELECT * FROM bank_card WHERE customer_id = ANY(:c) AND active ORDER BY id")
+				.param("c", customerIds.toArray(Long[]::new)).query(CustomerStore::card).list();
 	}
 
 	public Optional<BankCard> card(long cardId) {

@@ -61,7 +61,9 @@ class AppWithdrawalController {
 	AppWithdrawal create(@RequestBody CreateBody body, AppCustomer me) {
 		long id = service.create(me.id(), new WithdrawalService.Application(body.currency(), body.amount(), null, body.bankCardId(),
 				body.remark(), body.proofIds()), "APP", me.actor());
-		return AppWithdrawal.of(queries.view(id), proofs.current(id), me);
+		// a new application has exactly the proofs it was given: none to look up when none were given
+		boolean withProofs = body.proofIds() != null && !body.proofIds().isEmpty();
+		return AppWithdrawal.of(queries.view(id), withProofs ? proofs.current(id) : List.of(), me);
 	}
 
 	@GetMapping("/app/v1/withdrawals")

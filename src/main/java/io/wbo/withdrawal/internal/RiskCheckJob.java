@@ -1,36 +1,109 @@
 package io.wbo.withdrawal.internal;
 
-import java.time.Instant;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The risk check (W-3, X-7) as a db-scheduler one-time task. The instance id names the application and its risk run
- * ({@code <id>-r<run>}), so an edit's new check never collides with the old one and a replayed job is harmless: the
- * job re-reads the application and only acts while it is RISK_CHECKING in the same run. The task row is written
- * through the scheduler's transaction-aware data source, i.e. in the creating transaction: a rollback leaves no task.
+ * The risk check (W-3, X-7) as a background job. Its queue is the withdrawal table itself: an application in
+ * {@code RISK_CHECKING} waits for its check, so nothing is lost on a crash or restart and no second queue can disagree
+ * with the records. Each instance runs one worker that checks the waiting applications in batches
+ * ({@link WithdrawalService#runRiskChecks}: a few statements per batch, rows another instance holds are skipped). A
+ * creation or an approved edit wakes the worker when its transaction commits; between wake-ups it looks every
+ * {@code wbo.withdrawal.risk-check.poll-interval}, which also picks up work left by an instance that stopped. Waiting a
+ * moment after a wake-up lets the applications of a busy second share one batch.
  */
-@Configuration
-class RiskCheckJob {
+@Component
+class RiskCheckJob implements SmartLifecycle {
 
-	static final String TASK = "withdrawal-risk-check";
+	private static final Logger log = LoggerFactory.getLogger(RiskCheckJob.class);
 
-	@Bean
-	OneTimeTask<Void> withdrawalRiskCheck(@Lazy WithdrawalService service) {
-		return Tasks.oneTime(TASK).execute((instance, context) -> {
-			String[] parts = instance.getId().split("-r");
-			service.runRiskCheck(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
-		});
+	static final int BATCH = 500;
+
+	private final ObjectProvider<WithdrawalService> service;
+	private final Duration pollInterval;
+	private final Duration gatherDelay;
+	private final Semaphore signal = new Semaphore(0);
+	private volatile Thread worker;
+
+	RiskCheckJob(ObjectProvider<WithdrawalService> service,
+			@Value("${wbo.withdrawal.risk-check.poll-interval:1s}") Duration pollInterval,
+			@Value("${wbo.withdrawal.risk-check.gather-delay:20ms}") Duration gatherDelay) {
+		this.service = service;
+		this.pollInterval = pollInterval;
+		this.gatherDelay = gatherDelay;
 	}
 
-	/** Schedules the check of one application's current risk run. */
-	static void schedule(SchedulerClient scheduler, OneTimeTask<Void> task, long withdrawalId, int run) {
-		scheduler.scheduleIfNotExists(task.instance(withdrawalId + "-r" + run), Instant.now());
+	/** Asks for a check soon: after the current transaction commits (its applications are then visible), or now. */
+	void wake() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					signal.release();
+				}
+			});
+		}
+		else {
+			signal.release();
+		}
 	}
 
+	private void work() {
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				if (signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+					Thread.sleep(gatherDelay.toMillis());
+				}
+				signal.drainPermits();
+				while (service.getObject().runRiskChecks(BATCH) == BATCH) {
+					// a full batch: more are waiting
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException e) {
+				// the batch rolled back and its applications still wait: the next round retries them
+				log.warn("risk check batch failed; retrying at the next round", e);
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		Thread t = new Thread(this::work, "withdrawal-risk-check");
+		t.setDaemon(true);
+		worker = t;
+		t.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread t = worker;
+		worker = null;
+		if (t != null) {
+			t.interrupt();
+			try {
+				t.join(10_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return worker != null;
+	}
 }

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wbo.approval.WorkOrderDecided;
 import io.wbo.approval.WorkOrderRequest;
 import io.wbo.approval.WorkOrderStatus;
@@ -56,22 +54,19 @@ class WithdrawalService {
 	private final WorkOrders workOrders;
 	private final AuditLog audit;
 	private final RiskChecks risk;
-	private final SchedulerClient scheduler;
-	private final OneTimeTask<Void> riskTask;
+	private final RiskCheckJob riskChecks;
 	private final JsonMapper json;
 	private final WithdrawalProofs proofs;
 
 	WithdrawalService(WithdrawalStore store, Customers customers, Ledger ledger, WorkOrders workOrders, AuditLog audit,
-			RiskChecks risk, @Lazy SchedulerClient scheduler, @Lazy OneTimeTask<Void> withdrawalRiskCheck, JsonMapper json,
-			WithdrawalProofs proofs) {
+			RiskChecks risk, RiskCheckJob riskChecks, JsonMapper json, WithdrawalProofs proofs) {
 		this.store = store;
 		this.customers = customers;
 		this.ledger = ledger;
 		this.workOrders = workOrders;
 		this.audit = audit;
 		this.risk = risk;
-		this.scheduler = scheduler;
-		this.riskTask = withdrawalRiskCheck;
+		this.riskChecks = riskChecks;
 		this.json = json;
 		this.proofs = proofs;
 	}
@@ -105,20 +100,18 @@ class WithdrawalService {
 		errors.require(input.remark() == null || input.remark().length() <= 500, "remark", "must be at most 500 characters");
 		List<StoredFile> attached = proofs.attachable(input.proofIds(), customerId, actor, errors);
 		errors.throwIfAny();
-		WithdrawalStore.Created created = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
+		Withdrawal w = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
 				customer.nameEn() + (customer.nameZh() == null ? "" : " " + customer.nameZh()), amount, fee, snapshot(card),
 				blankToNull(input.remark()), source, actor.name()));
-		Withdrawal w = store.require(created.id());
 		// amount + fee leave AVAILABLE now; not enough aborts the whole transaction: nothing is created
 		ledger.freeze(customerId, w.total(), w.freezeKey(), ENTITY, w.serial(), actor);
 		proofs.attach(w.id(), attached);
-		store.event(w.id(), actor, "CREATED", null, w.status(), null, w.remark());
 		audit.record(AuditRecord.of(actor, "WITHDRAWAL_CREATED", ENTITY, w.id(), List.of(
 				FieldChange.set("serial", w.serial()), FieldChange.set("customer", customer.customerNo()),
 				FieldChange.set("source", source), FieldChange.set("amount", w.amount()), FieldChange.set("fee", w.fee()),
 				FieldChange.set("bankCard", card.bankName() + " " + card.maskedAccountNo()),
 				FieldChange.set("proofs", WithdrawalProofs.label(attached)), FieldChange.set("status", w.status()))).withRemark(w.remark()));
-		RiskCheckJob.schedule(scheduler, riskTask, w.id(), w.riskRun());
+		riskChecks.wake();
 		return w.id();
 	}
 
@@ -128,29 +121,45 @@ class WithdrawalService {
 
 	// ------------------------------------------------------------------ risk check (W-3, X-7)
 
+	/**
+	 * Checks up to {@code limit} applications waiting for their risk check, in one transaction: the rules see each
+	 * application with its customer's recent activity, and the results, history and audit entries are written together.
+	 * Returns how many were checked (fewer than {@code limit}: none are left).
+	 */
 	@Transactional
-	public void runRiskCheck(long id, int run) {
-		Withdrawal w = store.lock(id).orElse(null);
-		if (w == null || w.status() != WithdrawalStatus.RISK_CHECKING || w.riskRun() != run) {
-			return; // rolled back, moved on, or superseded by a newer check
+	public int runRiskChecks(int limit) {
+		List<Withdrawal> waiting = store.lockAwaitingRiskCheck(limit);
+		if (waiting.isEmpty()) {
+			return 0;
 		}
-		WithdrawalStore.RecentActivity recent = store.recentActivity(w.customerId(), w.currency().code());
-		RiskOutcome outcome = risk.evaluate(new RiskSubject(w.customerId(), w.currency().code(), w.amount().amount(),
-				w.fee().amount(), w.card().id(), w.card().accountNo(), w.card().holderName(), recent.amountToday(), recent.count24h()));
-		WithdrawalStatus before = w.status();
-		if (outcome.passed()) {
-			w.riskPassed();
-		}
-		else {
-			w.riskFailed();
-		}
-		store.save(w);
-		store.setRisk(id, outcome.passed() ? "PASSED" : "FAILED", json.writeValueAsString(outcome.findings()));
+		Map<Long, WithdrawalStore.RecentActivity> recent = store.recentActivity(waiting);
+		List<RiskOutcome> outcomes = risk.evaluateAll(waiting.stream().map(w -> {
+			WithdrawalStore.RecentActivity r = recent.get(w.id());
+			return new RiskSubject(w.customerId(), w.currency().code(), w.amount().amount(), w.fee().amount(), w.card().id(),
+					w.card().accountNo(), w.card().holderName(), r.amountToday(), r.count24h());
+		}).toList());
 		Actor system = Actor.system("risk-check");
-		String reasons = outcome.passed() ? null : String.join("; ", outcome.reasons());
-		store.event(id, system, outcome.passed() ? "RISK_PASSED" : "RISK_FAILED", before, w.status(), null, reasons);
-		audit.record(AuditRecord.of(system, outcome.passed() ? "WITHDRAWAL_RISK_PASSED" : "WITHDRAWAL_RISK_FAILED", ENTITY, id,
-				List.of(FieldChange.of("status", before, w.status()))).withRemark(reasons));
+		List<WithdrawalStore.RiskResult> results = new ArrayList<>(waiting.size());
+		List<AuditRecord> entries = new ArrayList<>(waiting.size());
+		for (int i = 0; i < waiting.size(); i++) {
+			Withdrawal w = waiting.get(i);
+			RiskOutcome outcome = outcomes.get(i);
+			WithdrawalStatus before = w.status();
+			if (outcome.passed()) {
+				w.riskPassed();
+			}
+			else {
+				w.riskFailed();
+			}
+			String reasons = outcome.passed() ? null : String.join("; ", outcome.reasons());
+			results.add(new WithdrawalStore.RiskResult(w, outcome.passed() ? "PASSED" : "FAILED",
+					json.writeValueAsString(outcome.findings()), reasons));
+			entries.add(AuditRecord.of(system, outcome.passed() ? "WITHDRAWAL_RISK_PASSED" : "WITHDRAWAL_RISK_FAILED", ENTITY, w.id(),
+					List.of(FieldChange.of("status", before, w.status()))).withRemark(reasons));
+		}
+		store.saveRiskResults(results, system);
+		audit.recordAll(entries);
+		return waiting.size();
 	}
 
 	// ------------------------------------------------------------------ reject, delete (W-4, W-5)
@@ -289,7 +298,7 @@ class WithdrawalService {
 		store.event(w.id(), checker, "EDIT_APPLIED", before, w.status(), d.workOrderId(), null);
 		audit.record(AuditRecord.of(checker, "WITHDRAWAL_EDITED", ENTITY, w.id(), diff.changes())
 				.withRemark("work order " + d.workOrderId()));
-		RiskCheckJob.schedule(scheduler, riskTask, w.id(), w.riskRun());
+		riskChecks.wake();
 	}
 
 	// ------------------------------------------------------------------ submit (W-7), set-based

@@ -31,23 +31,27 @@ class WithdrawalStore {
 			@Nullable String remark, String source, String createdBy) {
 	}
 
-	record Created(long id, String serial) {
-	}
-
-	Created insert(NewWithdrawal w) {
+	/** Inserts a new application and its CREATED history entry; returns it as stored, locked by the insert. */
+	Withdrawal insert(NewWithdrawal w) {
 		return jdbc.sql("""
-				INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
-				                        card_bank_name, card_bank_code, card_account_no, card_holder_name, remark, source, status, created_by)
-				VALUES ('W' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
-				        :customerId, :customerNo, :customerName, :currency, :amount, :fee, :cardId, :bankName, :bankCode, :accountNo,
-				        :holder, :remark, :source, 'RISK_CHECKING', :createdBy)
-				RETURNING id, serial""")
+				WITH w AS (
+				  INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
+				                          card_bank_name, card_bank_code, card_account_no, card_holder_name, remark, source, status, created_by)
+				  VALUES ('W' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
+				          :customerId, :customerNo, :customerName, :currency, :amount, :fee, :cardId, :bankName, :bankCode, :accountNo,
+				          :holder, :remark, :source, 'RISK_CHECKING', :createdBy)
+				  RETURNING *
+				), ev AS (
+				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, from_status, to_status, remark)
+				  SELECT id, :createdBy, 'CREATED', NULL, status, remark FROM w
+				)
+				SELECT * FROM w""")
 				.param("customerId", w.customerId()).param("customerNo", w.customerNo()).param("customerName", w.customerName())
 				.param("currency", w.amount().asset().code()).param("amount", w.amount().amount()).param("fee", w.fee().amount())
 				.param("cardId", w.card().id()).param("bankName", w.card().bankName()).param("bankCode", w.card().bankCode())
 				.param("accountNo", w.card().accountNo()).param("holder", w.card().holderName()).param("remark", w.remark())
 				.param("source", w.source()).param("createdBy", w.createdBy())
-				.query((rs, n) -> new Created(rs.getLong(1), rs.getString(2))).single();
+				.query(WithdrawalStore::map).single();
 	}
 
 	Optional<Withdrawal> lock(long id) {
@@ -134,16 +138,81 @@ class WithdrawalStore {
 	record RecentActivity(java.math.BigDecimal amountToday, int count24h) {
 	}
 
-	RecentActivity recentActivity(long customerId, String currency) {
-		return jdbc.sql("""
-				SELECT COALESCE(sum(amount) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'
-				                                      AND currency = :currency), 0),
-				       count(*) FILTER (WHERE created_at >= now() - interval '24 hours')
-				FROM withdrawal
-				WHERE customer_id = :customer AND created_at >= now() - interval '48 hours'
-				  AND status NOT IN ('REJECTED', 'DELETED', 'FAILED')""")
-				.param("customer", customerId).param("currency", currency)
-				.query((rs, n) -> new RecentActivity(rs.getBigDecimal(1), rs.getInt(2))).single();
+	/**
+	 * The applications waiting for their risk check, oldest first, locked; rows another instance's job holds are
+	 * skipped, so two jobs never check the same application.
+	 */
+	List<Withdrawal> lockAwaitingRiskCheck(int limit) {
+		return jdbc.sql("SELECT * FROM withdrawal WHERE status = 'RISK_CHECKING' ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+				.param("limit", limit).query(WithdrawalStore::map).list();
+	}
+
+	/** {@link RecentActivity} of each application's customer in the application's currency, by application id. */
+	Map<Long, RecentActivity> recentActivity(List<Withdrawal> applications) {
+		Map<List<Object>, RecentActivity> byPair = new HashMap<>();
+		jdbc.sql("""
+				WITH pairs AS (
+				  SELECT DISTINCT customer_id, currency FROM unnest(CAST(:customers AS bigint[]), CAST(:currencies AS text[]))
+				         AS p(customer_id, currency)
+				)
+				SELECT p.customer_id, p.currency,
+				       COALESCE(sum(w.amount) FILTER (WHERE w.created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'
+				                                      AND w.currency = p.currency), 0),
+				       count(w.id) FILTER (WHERE w.created_at >= now() - interval '24 hours')
+				FROM pairs p
+				LEFT JOIN withdrawal w ON w.customer_id = p.customer_id AND w.created_at >= now() - interval '48 hours'
+				                      AND w.status NOT IN ('REJECTED', 'DELETED', 'FAILED')
+				GROUP BY p.customer_id, p.currency""")
+				.param("customers", applications.stream().map(Withdrawal::customerId).toArray(Long[]::new))
+				.param("currencies", applications.stream().map(w -> w.currency().code()).toArray(String[]::new))
+				.query(rs -> {
+					byPair.put(List.of(rs.getLong(1), rs.getString(2)), new RecentActivity(rs.getBigDecimal(3), rs.getInt(4)));
+				});
+		Map<Long, RecentActivity> byApplication = new HashMap<>();
+		applications.forEach(w -> byApplication.put(w.id(), byPair.get(List.of(w.customerId(), w.currency().code()))));
+		return byApplication;
+	}
+
+	/** One application's risk result as the job decided it. */
+	record RiskResult(Withdrawal application, String result, String findingsJson, @Nullable String reasons) {
+	}
+
+	/** Writes the results of a risk-check batch and their history in one statement; the rows are locked by the caller. */
+	void saveRiskResults(List<RiskResult> results, Actor actor) {
+		int n = results.size();
+		Long[] ids = new Long[n];
+		Integer[] versions = new Integer[n];
+		String[] statuses = new String[n], outcomes = new String[n], findings = new String[n], reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			RiskResult r = results.get(i);
+			ids[i] = r.application().id();
+			versions[i] = r.application().version();
+			statuses[i] = r.application().status().name();
+			outcomes[i] = r.result();
+			findings[i] = r.findingsJson();
+			reasons[i] = r.reasons();
+		}
+		int saved = jdbc.sql("""
+				WITH r AS (
+				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:versions AS int[]), CAST(:statuses AS text[]),
+				                       CAST(:outcomes AS text[]), CAST(:findings AS text[]), CAST(:reasons AS text[]))
+				         AS r(id, version, status, outcome, findings, reasons)
+				), upd AS (
+				  UPDATE withdrawal w SET status = r.status, risk_result = r.outcome, risk_reasons = r.findings, risk_checked_at = now(),
+				         updated_at = now(), version = w.version + 1
+				  FROM r WHERE w.id = r.id AND w.version = r.version AND w.status = 'RISK_CHECKING'
+				  RETURNING w.id, r.status, r.outcome, r.reasons
+				), ev AS (
+				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, from_status, to_status, remark)
+				  SELECT id, :actor, 'RISK_' || outcome, 'RISK_CHECKING', status, reasons FROM upd
+				)
+				SELECT count(*) FROM upd""")
+				.param("ids", ids).param("versions", versions).param("statuses", statuses).param("outcomes", outcomes)
+				.param("findings", findings).param("reasons", reasons).param("actor", actor.name())
+				.query(Integer.class).single();
+		if (saved != n) {
+			throw new IllegalStateException("risk results of " + n + " locked applications saved " + saved);
+		}
 	}
 
 	// --- set-based transitions for batch actions
