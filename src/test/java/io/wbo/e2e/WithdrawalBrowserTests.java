@@ -164,11 +164,7 @@ class WithdrawalBrowserTests {
 
 		Browser maker = browser("maker");
 		maker.open("/withdrawals");
-		maker.click("wd-manual");
-		maker.find("wd-manual-customer").click();
-		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
-		choose(maker, "wd-manual-customer", c.customerNo());
-		maker.waitForText("wd-withdrawable-HKD", "5,000.00");
+		openManualWithdrawal(maker, c.customerNo(), "5,000.00");
 		maker.type("wd-manual-amount", "300.00");
 		attach(maker, "wd-manual-proofs", slip);
 		maker.waitUntil(d -> !maker.all("[data-testid='wd-manual-proofs'] .ant-upload-list-item-done").isEmpty());
@@ -203,11 +199,7 @@ class WithdrawalBrowserTests {
 		Browser maker = browser("maker");
 		maker.click("menu-funds");
 		maker.click("menu-withdrawals");
-		maker.click("wd-manual");
-		maker.find("wd-manual-customer").click();
-		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
-		choose(maker, "wd-manual-customer", c.customerNo());
-		assertThat(maker.waitForText("wd-withdrawable-HKD", "50,000.00")).isEqualTo("50,000.00");
+		openManualWithdrawal(maker, c.customerNo(), "50,000.00");
 		maker.type("wd-manual-amount", "1000.00");
 		maker.type("wd-manual-fee", "10.00");
 		maker.type("wd-manual-remark", "e2e quick start");
@@ -354,11 +346,7 @@ class WithdrawalBrowserTests {
 		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
 		Browser maker = browser("maker");
 		maker.open("/withdrawals");
-		maker.click("wd-manual");
-		maker.find("wd-manual-customer").click();
-		maker.driver.switchTo().activeElement().sendKeys(c.customerNo());
-		choose(maker, "wd-manual-customer", c.customerNo());
-		maker.waitForText("wd-withdrawable-HKD", "100.00");
+		openManualWithdrawal(maker, c.customerNo(), "100.00");
 		maker.type("wd-manual-amount", "1.001");
 		maker.click("wd-manual-ok");
 		maker.waitUntil(d -> maker.all(".ant-form-item-has-error [data-testid='wd-manual-amount']").size() == 1);
@@ -501,5 +489,14 @@ class WithdrawalBrowserTests {
 		shot(b, "risk-settings");
 		b.click("risk-save");
 		b.waitUntil(d -> admin.get("/api/risk/settings").json().get("settings").get("version").asInt() > before);
+	}
+
+	/** Opens the manual withdrawal modal (手工提現) for a customer and waits for their withdrawable HKD balance. */
+	private void openManualWithdrawal(Browser maker, String customerNo, String withdrawableHkd) {
+		maker.click("wd-manual");
+		maker.find("wd-manual-customer").click();
+		maker.driver.switchTo().activeElement().sendKeys(customerNo);
+		choose(maker, "wd-manual-customer", customerNo);
+		assertThat(maker.waitForText("wd-withdrawable-HKD", withdrawableHkd)).isEqualTo(withdrawableHkd);
 	}
 }
