@@ -468,6 +468,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operators": {
         parameters: {
             query?: never;
@@ -1874,6 +1890,13 @@ export interface components {
             proofIds?: number[];
             remark?: string;
         };
+        Entry: {
+            displayName?: string;
+            enabled?: boolean;
+            /** Format: int64 */
+            id?: number;
+            username?: string;
+        };
         FieldChange: {
             after?: string;
             before?: string;
@@ -3180,6 +3203,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BooksReport"];
+                };
+            };
+        };
+    };
+    directory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"][];
                 };
             };
         };

@@ -10,7 +10,15 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useProblem } from '../../components/useProblem';
 import { onWorkOrdersChanged } from '../../layout/workOrderEvents';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
-import { KNOWN_TYPES, listPolicies, listWorkOrders, STATUSES, workOrderCounts, type WorkOrderFilter } from './service';
+import {
+  KNOWN_TYPES,
+  listPolicies,
+  listWorkOrders,
+  operatorDirectory,
+  STATUSES,
+  workOrderCounts,
+  type WorkOrderFilter,
+} from './service';
 
 type View = 'inbox' | 'mine' | 'all';
 
@@ -46,6 +54,12 @@ export default function WorkOrdersPage() {
   }, [mayReadPolicies]);
 
   useEffect(() => {
+    operatorDirectory()
+      .then((ops) => setMakers(new Map(ops.map((o) => [o.id, `${o.displayName} (${o.username})`]))))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
     const load = () => workOrderCounts().then(setCounts).catch(() => undefined);
     void load();
     return onWorkOrdersChanged(load);
@@ -73,7 +87,7 @@ export default function WorkOrdersPage() {
         setNext(page.next);
         setMakers((old) => {
           const m = new Map(old);
-          page.items.forEach((w) => m.set(w.makerId, w.maker));
+          page.items.forEach((w) => m.has(w.makerId) || m.set(w.makerId, w.maker));
           return m;
         });
       } catch (e) {

@@ -20,6 +20,15 @@ export const cancelWorkOrder = (id: number) => api.post<unknown>(`/api/work-orde
 export const commentWorkOrder = (id: number, text: string) => api.post<unknown>(`/api/work-orders/${id}/comments`, { text });
 export const listPolicies = () => api.get<Policy[]>('/api/approval-policies');
 
+/** Every operator by name (any operator may read it): the options of the maker filter. */
+export interface DirectoryEntry {
+  id: number;
+  username: string;
+  displayName: string;
+  enabled: boolean;
+}
+export const operatorDirectory = () => api.get<DirectoryEntry[]>('/api/operator-directory');
+
 /** Work-order types known to the console; the policies (when the operator may read them) add the rest. */
 export const KNOWN_TYPES = ['BANK_CARD_CHANGE'];
 export const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;

@@ -115,4 +115,16 @@ class LoginIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single())
 				.isGreaterThan(0);
 	}
+
+	@Test
+	void everyOperatorMayReadTheDirectoryOfNamesButNotTheAdministration() {
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp.Response directory = maker.get("/api/operator-directory");
+		assertThat(directory.status()).isEqualTo(200);
+		List<String> usernames = new java.util.ArrayList<>();
+		directory.json().forEach(o -> usernames.add(o.get("username").asText()));
+		assertThat(usernames).contains("admin", "maker", "checker", "approver");
+		assertThat(directory.body()).doesNotContain("password").doesNotContain("$2a$");
+		assertThat(maker.get("/api/operators").status()).isEqualTo(403);
+	}
 }
