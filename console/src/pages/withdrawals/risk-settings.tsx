@@ -82,7 +82,7 @@ export default function RiskSettingsPage() {
           <Select mode="tags" tokenSeparators={[',', ' ']} />
         </Form.Item>
         <Form.Item name="disabledRules" label={t('risk.disabledRules')}>
-          <Checkbox.Group options={rules.map((r) => ({ value: r, label: r }))} />
+          <Checkbox.Group options={rules.map((r) => ({ value: r, label: `${t(`risk.rule.${r}`, { defaultValue: r })} (${r})` }))} />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="risk-save">
           {t('action.save')}

@@ -68,7 +68,11 @@ export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void
               <Typography.Title level={5}>{t('wd.riskFindings')}</Typography.Title>
               {detail.riskFindings.map((f) => (
                 <div key={f.rule}>
-                  <Tag color={f.passed ? 'success' : 'warning'}>{f.rule}</Tag> {f.message}
+                  <Tag color={f.passed ? 'success' : 'warning'} title={f.rule}>
+                    {t(`risk.rule.${f.rule}`, { defaultValue: f.rule })}
+                  </Tag>{' '}
+                  {/* a passed rule's server text only restates the rule; a failed one says what was found */}
+                  {!f.passed && f.message}
                 </div>
               ))}
             </div>
