@@ -17,9 +17,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
 	private final CustomerStore store;
+	private final java.util.Map<String, Long> idsByNo = new java.util.concurrent.ConcurrentHashMap<>();
 
 	Customers(CustomerStore store) {
 		this.store = store;
+	}
+
+	/**
+	 * The id of the customer with this number, which every APP request asks. Remembered once found: a customer number
+	 * names one customer for good (numbers are never reassigned, customers never deleted), so the answer cannot go
+	 * stale; an unknown number is asked again next time.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+	public java.util.Optional<Long> idByNo(String customerNo) {
+		Long known = idsByNo.get(customerNo);
+		if (known != null) {
+			return java.util.Optional.of(known);
+		}
+		java.util.Optional<Long> found = store.byNo(customerNo).map(Customer::id);
+		found.ifPresent(id -> {
+			if (idsByNo.size() < 1_000_000) {
+				idsByNo.put(customerNo, id);
+			}
+		});
+		return found;
 	}
 
 	public Customer get(long id) {

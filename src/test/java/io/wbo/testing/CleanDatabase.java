@@ -49,6 +49,8 @@ public class CleanDatabase implements BeforeAllCallback {
 			restore(dataSource, tables);
 			// the ledger caches account ids by owner; the accounts the previous class created are gone
 			((Map<?, ?>) ReflectionTestUtils.getField(app.getBean(io.wbo.ledger.internal.LedgerStore.class), "accountIds")).clear();
+			// and the customer numbers the APP resolved may name customers that are gone
+			((Map<?, ?>) ReflectionTestUtils.getField((Object) org.springframework.test.util.AopTestUtils.getTargetObject(app.getBean(io.wbo.customer.Customers.class)), "idsByNo")).clear();
 		}
 	}
 

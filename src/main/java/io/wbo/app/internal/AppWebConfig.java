@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.wbo.app.AppCustomer;
 import io.wbo.common.DomainException;
-import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
@@ -61,8 +60,8 @@ class AppWebConfig implements WebMvcConfigurer {
 		if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt) || jwt.getSubject() == null) {
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
 		}
-		Customer customer = customers.byNo(jwt.getSubject())
+		long id = customers.idByNo(jwt.getSubject())
 				.orElseThrow(() -> new DomainException(HttpStatus.UNAUTHORIZED, "unknown-customer", "the token's customer is not known"));
-		return new AppCustomer(customer.id(), customer.customerNo(), request.getRemoteAddr());
+		return new AppCustomer(id, jwt.getSubject(), request.getRemoteAddr());
 	}
 }
