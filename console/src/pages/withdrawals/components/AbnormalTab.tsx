@@ -1,12 +1,12 @@
-import { App, Button, Form, Input, Modal, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth/AuthContext';
 import { useProblem } from '../../../components/useProblem';
-import { ABNORMAL_ACTIONS, handleAbnormal, type Withdrawal } from '../service';
+import { ABNORMAL_ACTIONS, handleAbnormal } from '../service';
 import { DetailDrawer } from './DetailDrawer';
 import { WorkOrderLink } from './ProcessingTab';
-import { FilterBar, LoadMore, outcomeSummary, rowProps, useBaseColumns, useWithdrawalList } from './common';
+import { FilterBar, outcomeSummary, useWithdrawalList, WithdrawalTable } from './common';
 
 /** 異常出金 (W-13): 轉成功 / 轉失敗 / 再付款 / 重提交, singly or in batch, each waiting for a second person's review. */
 export function AbnormalTab() {
@@ -20,7 +20,6 @@ export function AbnormalTab() {
   const [open, setOpen] = useState<number>();
   const [action, setAction] = useState<{ action: string; ids: number[] }>();
   const [form] = Form.useForm<{ remark: string }>();
-  const base = useBaseColumns((w) => setOpen(w.id));
   const abnormalSelected = list.rows.filter((r) => selected.includes(r.id) && r.status === 'ABNORMAL').map((r) => r.id);
 
   const finish = async (v: { remark: string }) => {
@@ -56,18 +55,11 @@ export function AbnormalTab() {
           <Button onClick={() => void list.reload()}>{t('wd.refresh')}</Button>
         </Space>
       )}
-      <Table<Withdrawal>
-        data-testid="wd-table"
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={list.loading}
-        dataSource={list.rows}
-        pagination={false}
-        onRow={rowProps}
-        rowSelection={canProcess ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
+      <WithdrawalTable
+        list={list}
+        onOpen={(w) => setOpen(w.id)}
+        selection={canProcess ? { selected, onChange: setSelected } : undefined}
         columns={[
-          ...base,
           { title: t('wd.failureReason'), dataIndex: 'failureReason' },
           {
             title: t('wd.abnormalAction'),
@@ -91,7 +83,6 @@ export function AbnormalTab() {
           },
         ]}
       />
-      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
       <Modal
         open={!!action}
         title={action ? `${t(`wd.abnormal.${action.action}`)} (${action.ids.length})` : ''}

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Space, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { useProblem } from '../../../components/useProblem';
 import { deleteWithdrawal, rejectWithdrawals, submitWithdrawals, type Withdrawal } from '../service';
 import { DetailDrawer } from './DetailDrawer';
 import { EditModal, ManualModal } from './ManualModal';
-import { FilterBar, LoadMore, outcomeSummary, RiskCell, rowProps, useBaseColumns, useWithdrawalList } from './common';
+import { FilterBar, outcomeSummary, RiskCell, useWithdrawalList, WithdrawalTable } from './common';
 
 export const BEFORE_SUBMISSION = ['RISK_CHECKING', 'RISK_PASSED', 'RISK_FAILED'] as const;
 
@@ -25,7 +25,6 @@ export function ApplicationsTab() {
   const [editing, setEditing] = useState<Withdrawal>();
   const [reason, setReason] = useState<{ kind: 'reject' | 'delete'; ids: number[] }>();
   const [reasonForm] = Form.useForm<{ reason: string }>();
-  const base = useBaseColumns((w) => setOpen(w.id));
 
   const report = (results: { id: number; ok: boolean; error?: string | null }[]) => {
     const { ok, failed } = outcomeSummary(results, list.rows);
@@ -84,18 +83,11 @@ export function ApplicationsTab() {
           </Button>
         </Space>
       )}
-      <Table<Withdrawal>
-        data-testid="wd-table"
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={list.loading}
-        dataSource={list.rows}
-        pagination={false}
-        onRow={rowProps}
-        rowSelection={canApply ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
+      <WithdrawalTable
+        list={list}
+        onOpen={(w) => setOpen(w.id)}
+        selection={canApply ? { selected, onChange: setSelected } : undefined}
         columns={[
-          ...base,
           { title: t('wd.risk'), key: 'risk', render: (_: unknown, w) => <RiskCell w={w} /> },
           {
             title: t('common.actions'),
@@ -118,7 +110,6 @@ export function ApplicationsTab() {
           },
         ]}
       />
-      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
       <ManualModal
         open={manual}
         onClose={(created) => {

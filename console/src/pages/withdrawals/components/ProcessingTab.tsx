@@ -1,5 +1,5 @@
 import { StatisticCard } from '@ant-design/pro-components';
-import { App, Button, Dropdown, Space, Table } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,7 +18,7 @@ import {
 import { BatchesPanel } from './BatchesPanel';
 import { DetailDrawer } from './DetailDrawer';
 import { PayoutModal, ResultModal } from './PayoutForm';
-import { FilterBar, LoadMore, outcomeSummary, rowProps, useBaseColumns, useWithdrawalList } from './common';
+import { FilterBar, outcomeSummary, useWithdrawalList, WithdrawalTable } from './common';
 
 export const FILE_FORMATS = ['csv', 'xlsx', 'pain001'] as const;
 
@@ -57,7 +57,6 @@ export function ProcessingTab() {
   const [packing, setPacking] = useState(false);
   const [results, setResults] = useState<Withdrawal[]>();
   const [batchesVersion, setBatchesVersion] = useState(0);
-  const base = useBaseColumns((w) => setOpen(w.id));
   const [, setParams] = useSearchParams();
 
   const loadCards = useCallback(() => indicators().then(setCards).catch(show), [show]);
@@ -116,18 +115,11 @@ export function ProcessingTab() {
           </Button>
         </Space>
       )}
-      <Table<Withdrawal>
-        data-testid="wd-table"
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={list.loading}
-        dataSource={list.rows}
-        pagination={false}
-        onRow={rowProps}
-        rowSelection={canProcess ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
+      <WithdrawalTable
+        list={list}
+        onOpen={(w) => setOpen(w.id)}
+        selection={canProcess ? { selected, onChange: setSelected } : undefined}
         columns={[
-          ...base,
           { title: t('wd.channel'), dataIndex: 'channel', render: (c?: string) => (c ? t(`wd.channel.${c}`) : '') },
           { title: t('wd.batch'), dataIndex: 'batchId', render: (b?: number) => (b ? `#${b}` : '') },
           {
@@ -167,7 +159,6 @@ export function ProcessingTab() {
           },
         ]}
       />
-      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
       <BatchesPanel version={batchesVersion} onChanged={refresh} />
       <PayoutModal
         open={!!direct}

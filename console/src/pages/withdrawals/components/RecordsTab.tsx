@@ -1,10 +1,10 @@
-import { Button, Select, Space, Table, Tag } from 'antd';
+import { Button, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/time';
-import { exportUrl, RECONCILIATION_RESULTS, type Withdrawal } from '../service';
+import { exportUrl, RECONCILIATION_RESULTS } from '../service';
 import { DetailDrawer } from './DetailDrawer';
-import { ALL_STATUSES, FilterBar, LoadMore, RiskCell, rowProps, useBaseColumns, useWithdrawalList } from './common';
+import { ALL_STATUSES, FilterBar, RiskCell, useWithdrawalList, WithdrawalTable } from './common';
 
 /** 出金記錄: every application with its history in a drawer; export exactly the current filter as XLSX or CSV. */
 export function RecordsTab() {
@@ -12,7 +12,6 @@ export function RecordsTab() {
   const [recon, setRecon] = useState<string>();
   const list = useWithdrawalList(recon ? { reconciliation: recon } : {});
   const [open, setOpen] = useState<number>();
-  const base = useBaseColumns((w) => setOpen(w.id));
   return (
     <>
       <FilterBar statuses={ALL_STATUSES} onChange={list.setFilter} />
@@ -33,17 +32,10 @@ export function RecordsTab() {
           {t('wd.exportCsv')}
         </Button>
       </Space>
-      <Table<Withdrawal>
-        data-testid="wd-table"
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={list.loading}
-        dataSource={list.rows}
-        pagination={false}
-        onRow={rowProps}
+      <WithdrawalTable
+        list={list}
+        onOpen={(w) => setOpen(w.id)}
         columns={[
-          ...base,
           { title: t('wd.risk'), key: 'risk', render: (_: unknown, w) => <RiskCell w={w} /> },
           { title: t('wd.channel'), dataIndex: 'channel', render: (c?: string) => (c ? t(`wd.channel.${c}`) : '') },
           { title: t('wd.bankReference'), dataIndex: 'bankReference' },
@@ -57,7 +49,6 @@ export function RecordsTab() {
           { title: t('wd.completedAt'), dataIndex: 'completedAt', render: formatTime },
         ]}
       />
-      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
       <DetailDrawer id={open} onClose={() => setOpen(undefined)} />
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -238,5 +238,40 @@ export function LoadMore({ next, loading, onMore }: { next?: string | null; load
         {t('action.loadMore')}
       </Button>
     </div>
+  );
+}
+
+/**
+ * The table of a withdrawal tab: the columns every tab shows, then the tab's own; row selection when the operator may
+ * act on the rows; "load more" under it.
+ */
+export function WithdrawalTable({
+  list,
+  onOpen,
+  columns,
+  selection,
+}: {
+  list: ReturnType<typeof useWithdrawalList>;
+  onOpen: (w: Withdrawal) => void;
+  columns: TableColumnsType<Withdrawal>;
+  selection?: { selected: number[]; onChange: (ids: number[]) => void };
+}) {
+  const base = useBaseColumns(onOpen);
+  return (
+    <>
+      <Table<Withdrawal>
+        data-testid="wd-table"
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        loading={list.loading}
+        dataSource={list.rows}
+        pagination={false}
+        onRow={rowProps}
+        rowSelection={selection ? { selectedRowKeys: selection.selected, onChange: (k) => selection.onChange(k as number[]) } : undefined}
+        columns={[...base, ...columns]}
+      />
+      <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
+    </>
   );
 }
