@@ -9,6 +9,7 @@ import { AuditTable } from '../../components/AuditTable';
 import { ChangesTable } from '../../components/ChangesTable';
 import { useProblem } from '../../components/useProblem';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
+import { SearchButtons } from '../../components/SearchButtons';
 
 interface FilterValues {
   actor?: string;
@@ -114,19 +115,7 @@ export default function AuditPage() {
           <Form.Item name="dates">
             <DatePicker.RangePicker />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" data-testid="audit-search">
-              {t('action.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilter({});
-              }}
-            >
-              {t('action.reset')}
-            </Button>
-          </Space>
+          <SearchButtons form={form} testId="audit-search" onReset={() => setFilter({})} />
         </Form>
         <AuditTable entries={rows} loading={loading} onOpen={setOpen} />
         {next && (

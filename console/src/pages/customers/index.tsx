@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useProblem } from '../../components/useProblem';
 import { formatTime } from '../../lib/time';
 import { searchCustomers } from './service';
+import { SearchButtons } from '../../components/SearchButtons';
 
 export const OPENING_STATUSES = ['OPENING', 'OPENED', 'REJECTED', 'CLOSED'] as const;
 
@@ -67,19 +68,7 @@ export default function CustomersPage() {
             options={OPENING_STATUSES.map((s) => ({ value: s, label: t(`state.opening.${s}`) }))}
           />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="customer-search-submit">
-            {t('action.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setParams({});
-            }}
-          >
-            {t('action.reset')}
-          </Button>
-        </Space>
+        <SearchButtons form={form} testId="customer-search-submit" onReset={() => setParams({})} />
       </Form>
       <Table<Customer>
         data-testid="customer-table"

@@ -19,6 +19,7 @@ import {
   workOrderCounts,
   type WorkOrderFilter,
 } from './service';
+import { SearchButtons } from '../../components/SearchButtons';
 
 type View = 'inbox' | 'mine' | 'all';
 
@@ -162,19 +163,7 @@ export default function WorkOrdersPage() {
           <Form.Item name="dates">
             <DatePicker.RangePicker />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" data-testid="wo-filter-submit">
-              {t('action.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilter({});
-              }}
-            >
-              {t('action.reset')}
-            </Button>
-          </Space>
+          <SearchButtons form={form} testId="wo-filter-submit" onReset={() => setFilter({})} />
         </Form>
         <Table<WorkOrder>
           data-testid="work-order-table"

@@ -14,6 +14,7 @@ import {
   type WithdrawalFilter,
   WITHDRAWAL_STATUSES,
 } from '../service';
+import { SearchButtons } from '../../../components/SearchButtons';
 
 /** The one colour mapping of the withdrawal states; labels are "wd.status.<STATE>". */
 export const WITHDRAWAL_COLORS: Record<string, string> = {
@@ -163,19 +164,7 @@ export function FilterBar({
       <Form.Item name="maxAmount">
         <Input allowClear placeholder={t('wd.maxAmount')} style={{ width: 110 }} />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" data-testid="wd-filter-submit">
-          {t('action.search')}
-        </Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-        >
-          {t('action.reset')}
-        </Button>
-      </Space>
+      <SearchButtons form={form} testId="wd-filter-submit" onReset={() => onChange({})} />
     </Form>
   );
 }
