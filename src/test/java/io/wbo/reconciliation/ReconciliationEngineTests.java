@@ -139,8 +139,12 @@ class ReconciliationEngineTests {
 		assertThat(records.events.stream().filter(e -> e.recordId() == batchA.id()).findFirst().orElseThrow().result())
 				.isEqualTo(ReconciliationResult.MATCHED);
 
-		// the same period again: the same results, no new events, nothing duplicated
+		// the same period again: the same results, no new events, nothing duplicated, and no line or record state rewritten
+		List<String> linesBefore = lineVersions();
 		JsonNode again = run();
+		assertThat(lineVersions()).isEqualTo(linesBefore);
+		assertThat(jdbc.sql("SELECT count(*) FROM recon_record_state WHERE run_id = :run").param("run", again.get("id").asLong())
+				.query(Integer.class).single()).isZero();
 		assertThat(again.get("counts")).isEqualTo(counts);
 		Map<String, JsonNode> rerun = resultsBySerialOrLine(again.get("id").asLong());
 		assertThat(rerun.keySet()).isEqualTo(results.keySet());
@@ -154,6 +158,12 @@ class ReconciliationEngineTests {
 		assertThat(csv.lines()).hasSize(3);
 		assertThat(csv).contains("AMOUNT_MISMATCH", refWrongAmount.serial());
 		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isEqualTo(10);
+	}
+
+	/** Each line of the account with its row version (xmin changes with every write, even one that changes nothing). */
+	List<String> lineVersions() {
+		return jdbc.sql("SELECT id || ':' || version || ':' || xmin FROM statement_line WHERE account_id = :a ORDER BY id").param("a", account)
+				.query(String.class).list();
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
+import io.wbo.common.PhaseTimes;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customers;
 import io.wbo.statement.StatementLinesImported;
@@ -51,6 +52,7 @@ public class StatementImporter {
 	public record ImportResult(long importId, int total, int created, int duplicates) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImporter.class);
 	private static final int CHUNK = 1 << 20;
 
 	private final JdbcClient jdbc;
@@ -71,7 +73,9 @@ public class StatementImporter {
 	public ImportResult importFile(long accountId, String format, @Nullable Long templateId, StatementParser parser, String fileName,
 			FileSource file, Actor actor) {
 		CompanyAccount account = customers.requireCompanyAccount(accountId, "accountId");
+		PhaseTimes phases = new PhaseTimes();
 		Staging staging = stage(account, parser, file);
+		phases.done("parsed and staged");
 		long importId = jdbc.sql("""
 				INSERT INTO statement_import (account_id, format, template_id, file_name, file_sha256, file_size, total, created, duplicates, imported_by)
 				VALUES (:account, :format, :template, :name, :sha, :size, :total, 0, 0, :by) RETURNING id""")
@@ -79,7 +83,10 @@ public class StatementImporter {
 				.param("sha", staging.sha256).param("size", staging.size).param("total", staging.total).param("by", actor.name())
 				.query(Long.class).single();
 		storeOriginal(importId, file);
+		phases.done("original stored");
 		int created = insertStaged(accountId, staging, "IMPORT", importId);
+		phases.done("lines inserted");
+		log.info("statement import {} ({} lines into account {}): {}", importId, staging.total, accountId, phases);
 		int duplicates = staging.total - created;
 		jdbc.sql("UPDATE statement_import SET created = :c, duplicates = :d WHERE id = :id").param("c", created).param("d", duplicates)
 				.param("id", importId).update();
