@@ -118,6 +118,7 @@ public class ReconciliationEngine {
 		matchReferences();
 		analyzeMatches();
 		phases.done("references");
+		setAsideFree();
 		matchBatches(window);
 		repeat(() -> matchAmounts(window));
 		repeat(() -> matchMismatches(window));
@@ -244,8 +245,13 @@ public class ReconciliationEngine {
 		}
 	}
 
-	/** The lines of the period, less those already bound (tagged or matched) to a record this run does not see. */
+	/**
+	 * The lines of the period, less those already bound (tagged or matched) to a record this run does not see. Right
+	 * after a large import the line statistics are stale and promise a few rows: without nested loops the planner hashes
+	 * the records instead of probing them once per line.
+	 */
 	private void loadLines(Direction direction, long accountId, LocalDate from, LocalDate to) {
+		jdbc.sql("SET LOCAL enable_nestloop = off").update();
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_rl ON COMMIT DROP AS
 				SELECT s.id, s.currency, s.amount, s.booking_date AS d,
@@ -255,6 +261,7 @@ public class ReconciliationEngine {
 				WHERE s.account_id = :account AND s.direction = :direction AND s.booking_date BETWEEN :from AND :to AND s.status <> 'DELETED'
 				  AND (s.record_id IS NULL OR s.status NOT IN ('TAGGED', 'MATCHED') OR r.rid IS NOT NULL)""")
 				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
+		jdbc.sql("SET LOCAL enable_nestloop = on").update();
 		jdbc.sql("ALTER TABLE recon_rl ADD PRIMARY KEY (id)").update();
 		jdbc.sql("CREATE INDEX ON recon_rl (ref) WHERE ref IS NOT NULL").update();
 		jdbc.sql("ANALYZE recon_rl").update();
@@ -304,25 +311,23 @@ public class ReconciliationEngine {
 
 	/** One bank debit for a whole payout batch (one-to-many): the batch's total, its currency, within the window. */
 	private void matchBatches(int window) {
-		jdbc.sql("""
-				WITH free AS (SELECT * FROM recon_rr r WHERE batch IS NOT NULL AND %s),
+		take("""
+				INSERT INTO recon_m (rid, lid, result, reason, label, lead)
+				WITH free AS (SELECT * FROM recon_fr WHERE batch IS NOT NULL),
 				b AS (SELECT batch, currency, sum(amount) AS total, max(d) AS d, count(*) AS n FROM free GROUP BY batch, currency HAVING count(*) > 1),
 				p AS (
 				  SELECT b.batch, b.currency, b.n, b.total, l.id AS lid,
 				    row_number() OVER (PARTITION BY b.batch, b.currency ORDER BY abs(l.d - b.d), l.id) AS rn_b,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - b.d), b.batch) AS rn_l
-				  FROM b JOIN recon_rl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w
-				  WHERE %s),
+				  FROM b JOIN recon_fl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w),
 				mm AS (SELECT * FROM p WHERE rn_b = 1 AND rn_l = 1)
-				INSERT INTO recon_m (rid, lid, result, reason, label, lead)
 				SELECT f.rid, mm.lid, 'MATCHED', 'one bank line for batch ' || mm.batch || ' (' || mm.n || ' payouts, ' || round(mm.total, 2)::text
 				  || ' ' || mm.currency || ')', 'batch ' || mm.batch, row_number() OVER (PARTITION BY mm.lid ORDER BY f.rid) = 1
-				FROM mm JOIN free f ON f.batch = mm.batch AND f.currency = mm.currency""".formatted(FREE_RECORD, FREE_LINE))
-				.param("w", window).update();
+				FROM mm JOIN free f ON f.batch = mm.batch AND f.currency = mm.currency""", window);
 	}
 
 	private int matchAmounts(int window) {
-		return jdbc.sql("""
+		return take("""
 				INSERT INTO recon_m (rid, lid, result, reason)
 				SELECT rid, lid, 'MATCHED', 'same amount and currency' || CASE WHEN same_cp THEN ' and counterparty account' ELSE '' END
 				  || CASE WHEN days = 0 THEN ', same day' WHEN days = 1 THEN ', 1 day apart' ELSE ', ' || days || ' days apart' END
@@ -330,24 +335,43 @@ public class ReconciliationEngine {
 				  SELECT r.rid, l.id AS lid, abs(l.d - r.d) AS days, (r.cp IS NOT NULL AND r.cp = l.cp) AS same_cp,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), r.rid) AS rn_l
-				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
-				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)
-				  WHERE %s AND %s) p
-				WHERE rn_r = 1 AND rn_l = 1""".formatted(FREE_RECORD, FREE_LINE)).param("w", window).update();
+				  FROM recon_fr r JOIN recon_fl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
+				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)) p
+				WHERE rn_r = 1 AND rn_l = 1""", window);
 	}
 
 	/** The bank paid the same counterparty within the window, but another amount. */
 	private int matchMismatches(int window) {
-		return jdbc.sql("""
+		return take("""
 				INSERT INTO recon_m (rid, lid, result, reason)
 				SELECT rid, lid, 'AMOUNT_MISMATCH', 'same counterparty account within the window but bank ' || bank_money || ', system ' || system_money
 				FROM (
 				  SELECT r.rid, l.id AS lid, %s AS bank_money, %s AS system_money,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), r.rid) AS rn_l
-				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
-				  WHERE r.cp IS NOT NULL AND %s AND %s) p
-				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM, FREE_RECORD, FREE_LINE)).param("w", window).update();
+				  FROM recon_fr r JOIN recon_fl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
+				  WHERE r.cp IS NOT NULL) p
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM), window);
+	}
+
+	/**
+	 * After the references, few records and lines are left (a tenth, typically): they are set aside so that the steps
+	 * after it, some repeated round after round, join only them instead of filtering the whole period each time.
+	 */
+	private void setAsideFree() {
+		jdbc.sql("CREATE TEMP TABLE recon_fr ON COMMIT DROP AS SELECT * FROM recon_rr r WHERE " + FREE_RECORD).update();
+		jdbc.sql("CREATE TEMP TABLE recon_fl ON COMMIT DROP AS SELECT * FROM recon_rl l WHERE " + FREE_LINE).update();
+		jdbc.sql("ANALYZE recon_fr").update();
+		jdbc.sql("ANALYZE recon_fl").update();
+	}
+
+	/** Runs one matching INSERT into recon_m and takes what it matched out of the free records and lines. */
+	private int take(String insertIntoMatches, int window) {
+		return jdbc.sql("WITH taken AS (" + insertIntoMatches + """
+				 RETURNING rid, lid),
+				gone_records AS (DELETE FROM recon_fr f USING taken t WHERE f.rid = t.rid),
+				gone_lines AS (DELETE FROM recon_fl f USING taken t WHERE f.id = t.lid)
+				SELECT count(*) FROM taken""").param("w", window).query(Integer.class).single();
 	}
 
 	private static void repeat(java.util.function.IntSupplier round) {
