@@ -1,5 +1,6 @@
 package io.wbo.statement.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,8 +27,9 @@ class StatementStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Amounts are bounds on the (always positive) amount of a line, inclusive, whichever its direction. */
 	record Filter(@Nullable Direction direction, @Nullable LineStatus status, @Nullable Long accountId, @Nullable LocalDate from,
-			@Nullable LocalDate to, @Nullable String q, @Nullable Long importId) {
+			@Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable BigDecimal minAmount, @Nullable BigDecimal maxAmount) {
 	}
 
 	Optional<StatementLine> byId(long id) {
@@ -81,6 +83,15 @@ class StatementStore {
 		if (f.to() != null) {
 			sql.append(" AND booking_date <= :to");
 			p.put("to", f.to());
+		}
+		// the bare column against a parameter of its type, so an index on amount (or on account and amount) can serve it
+		if (f.minAmount() != null) {
+			sql.append(" AND amount >= :minAmount");
+			p.put("minAmount", f.minAmount());
+		}
+		if (f.maxAmount() != null) {
+			sql.append(" AND amount <= :maxAmount");
+			p.put("maxAmount", f.maxAmount());
 		}
 		if (f.importId() != null) {
 			sql.append(" AND import_id = :import");
