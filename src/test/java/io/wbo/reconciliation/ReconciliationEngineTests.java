@@ -180,6 +180,26 @@ class ReconciliationEngineTests {
 	}
 
 	@Test
+	void aRecordThatAlreadyHasALineCannotBeTaggedToAnother() {
+		bankLines(new String[] { "9", "HAS-1", "", "6,161.00" }, new String[] { "9", "SPARE-1", "", "6,161.00" },
+				new String[] { "10", "SPARE-2", "", "7,272.00" });
+		SystemRecord matched = records.add(account, "6161.00", d(9), "M-1", "HAS-1", null);
+		run();
+		assertThat(line("HAS-1").get("status").asText()).isEqualTo("MATCHED");
+		TestHttp.Response again = finance.post("/api/statements/" + line("SPARE-1").get("id").asLong() + "/tag",
+				Map.of("recordId", matched.serial(), "recordType", TestRecords.TYPE));
+		assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+		SystemRecord free = records.add(account, "7272.00", d(25), "T-1", null, null);
+		long spare = line("SPARE-2").get("id").asLong();
+		assertThat(finance.post("/api/statements/" + spare + "/tag", Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE)).status())
+				.isEqualTo(200);
+		TestHttp.Response second = finance.post("/api/statements/" + line("SPARE-1").get("id").asLong() + "/tag",
+				Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE, "overrideReason", "same payout"));
+		assertThat(second.status()).as(second.body()).isEqualTo(409);
+	}
+
+	@Test
 	void aTaggedLineCountsAsMatchedAndRejectingTheTagFreesBoth() {
 		bankLines(new String[] { "8", "TAG-1", "", "5,555.00" });
 		SystemRecord payout = records.add(account, "5555.00", d(8), "X-1", "OTHER-REF", null);
