@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -127,8 +126,10 @@ public class ReconciliationEngine {
 		phases.done("results");
 		markLines(runId, direction, from, to);
 		phases.done("lines-marked");
-		publishChanges(runId, window);
-		phases.done("states-events");
+		keepStates(runId, window);
+		phases.done("states");
+		publishChanges(runId);
+		phases.done("events");
 		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
 		audit.record(AuditRecord.of(actor, "RECONCILIATION_RUN", "ReconciliationRun", runId, List.of(FieldChange.set("direction", direction),
 				FieldChange.set("accountId", accountId), FieldChange.set("period", from + ".." + to), FieldChange.set("windowDays", window))));
@@ -200,12 +201,25 @@ public class ReconciliationEngine {
 		jdbc.sql("ANALYZE recon_rr").update();
 	}
 
-	static String normalizeAccount(@Nullable String account) {
+	/**
+	 * The key counterparty accounts are compared by: letters and digits only, in upper case ("004-123 456" is
+	 * "004123456"); setAsideFree does the same in SQL for the lines. By hand, as it runs for every record of a run.
+	 */
+	static @Nullable String normalizeAccount(@Nullable String account) {
 		if (account == null) {
 			return null;
 		}
-		String n = account.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
-		return n.isEmpty() ? null : n;
+		StringBuilder n = new StringBuilder(account.length());
+		for (int i = 0; i < account.length(); i++) {
+			char c = account.charAt(i);
+			if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+				n.append(c);
+			}
+			else if (c >= 'a' && c <= 'z') {
+				n.append((char) (c - 'a' + 'A'));
+			}
+		}
+		return n.isEmpty() ? null : n.toString();
 	}
 
 	private static void appendRecord(StringBuilder row, SystemRecord r) {
@@ -248,20 +262,21 @@ public class ReconciliationEngine {
 	/**
 	 * The lines of the period, less those already bound (tagged or matched) to a record this run does not see. Right
 	 * after a large import the line statistics are stale and promise a few rows: without nested loops the planner hashes
-	 * the records instead of probing them once per line.
+	 * the records instead of probing them once per line, and without plain index scans it reads the period's lines
+	 * through a bitmap, in the order of the table, instead of jumping through the table in fingerprint order.
 	 */
 	private void loadLines(Direction direction, long accountId, LocalDate from, LocalDate to) {
 		jdbc.sql("SET LOCAL enable_nestloop = off").update();
+		jdbc.sql("SET LOCAL enable_indexscan = off").update();
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_rl ON COMMIT DROP AS
-				SELECT s.id, s.currency, s.amount, s.booking_date AS d,
-				  NULLIF(upper(regexp_replace(coalesce(s.counterparty_account, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp,
-				  s.counterparty_account AS cp_raw, NULLIF(btrim(s.bank_reference), '') AS ref, s.status, s.record_type, s.record_id
+				SELECT s.id, s.currency, s.amount, s.booking_date AS d, s.counterparty_account AS cp_raw, NULLIF(btrim(s.bank_reference), '') AS ref, s.status, s.record_type, s.record_id
 				FROM statement_line s LEFT JOIN recon_rr r ON r.record_type = s.record_type AND r.record_id = s.record_id
 				WHERE s.account_id = :account AND s.direction = :direction AND s.booking_date BETWEEN :from AND :to AND s.status <> 'DELETED'
 				  AND (s.record_id IS NULL OR s.status NOT IN ('TAGGED', 'MATCHED') OR r.rid IS NOT NULL)""")
 				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
 		jdbc.sql("SET LOCAL enable_nestloop = on").update();
+		jdbc.sql("SET LOCAL enable_indexscan = on").update();
 		jdbc.sql("ALTER TABLE recon_rl ADD PRIMARY KEY (id)").update();
 		jdbc.sql("CREATE INDEX ON recon_rl (ref) WHERE ref IS NOT NULL").update();
 		jdbc.sql("ANALYZE recon_rl").update();
@@ -360,7 +375,11 @@ public class ReconciliationEngine {
 	 */
 	private void setAsideFree() {
 		jdbc.sql("CREATE TEMP TABLE recon_fr ON COMMIT DROP AS SELECT * FROM recon_rr r WHERE " + FREE_RECORD).update();
-		jdbc.sql("CREATE TEMP TABLE recon_fl ON COMMIT DROP AS SELECT * FROM recon_rl l WHERE " + FREE_LINE).update();
+		// the counterparty account is normalised (as normalizeAccount does) only here: only the rules after the references use it
+		jdbc.sql("""
+				CREATE TEMP TABLE recon_fl ON COMMIT DROP AS
+				SELECT l.*, NULLIF(upper(regexp_replace(coalesce(l.cp_raw, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp
+				FROM recon_rl l WHERE %s""".formatted(FREE_LINE)).update();
 		jdbc.sql("ANALYZE recon_fr").update();
 		jdbc.sql("ANALYZE recon_fl").update();
 	}
@@ -441,11 +460,10 @@ public class ReconciliationEngine {
 	}
 
 	/**
-	 * Keeps the latest result per record and publishes {@link RecordReconciled} for those that changed. The changed rows
-	 * go to a temporary table first and are read back through a cursor, so a first run of a million records never holds
-	 * them all in memory; listeners may run SQL on this connection while the cursor is open.
+	 * Keeps the latest result per record; the records whose result changed are kept aside in recon_changed for
+	 * {@link #publishChanges}.
 	 */
-	private void publishChanges(long runId, int window) {
+	private void keepStates(long runId, int window) {
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_changed ON COMMIT DROP AS
 				SELECT r.record_type, r.record_id, n.result, n.reason, m.lid AS line_id, s.record_id IS NULL AS fresh
@@ -462,6 +480,13 @@ public class ReconciliationEngine {
 		jdbc.sql("""
 				INSERT INTO recon_record_state (record_type, record_id, result, reason, line_id, run_id)
 				SELECT record_type, record_id, result, reason, line_id, :run FROM recon_changed WHERE fresh""").param("run", runId).update();
+	}
+
+	/**
+	 * Publishes {@link RecordReconciled} for the records whose result changed, read back through a cursor, so a first
+	 * run of a million records never holds them all in memory; listeners may run SQL on this connection meanwhile.
+	 */
+	private void publishChanges(long runId) {
 		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new RecordReconciled(rs.getString("record_type"),
 						rs.getLong("record_id"), ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId,
