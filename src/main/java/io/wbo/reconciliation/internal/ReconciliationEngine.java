@@ -40,18 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction. The system records of the direction's sources are spooled to a temporary file and COPYed into a
  * temporary table; the bank lines of the period (widened by the date window) are copied beside them. Matches are then
  * appended to a third temporary table, each step taking only what earlier steps left: hand-made tags, the bank
- * reference, one bank line for a whole payout batch, amount + currency + counterparty account within the window
+ * reference, then (on the few records and lines the references left, set aside) one bank line for a whole payout batch, amount + currency + counterparty account within the window
  * (closest date first, mutual best pairs, repeated until nothing more pairs), and the same counterparty with another
  * amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join is an equality join (hash
  * or index), never records × lines.
  *
  * <p>Statement lines are read and marked here with SQL on statement_line: both modules are owned together and the
  * million-line target rules out moving every line through Java twice. The columns written are status (MATCHED /
- * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns.
+ * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns, none of them indexed, so
+ * a line is marked in place (V35); only lines whose marks change are written.
  *
- * <p>A re-run recomputes from the same inputs and gives the same result; the latest result per record is kept in
- * recon_record_state and {@link RecordReconciled} is published (synchronously, in this transaction) only for records
- * whose result changed. Each run logs how long each phase took.
+ * <p>A re-run recomputes from the same inputs and gives the same result, and writes nothing but the run and its
+ * results: the latest result per record is kept in recon_record_state and {@link RecordReconciled} is published
+ * (synchronously, in this transaction) only for records whose result changed. Each run logs how long each phase took.
  */
 @Service
 public class ReconciliationEngine {
