@@ -2176,6 +2176,22 @@ export interface components {
             mayBeDisabled?: boolean;
             type?: string;
         };
+        Preview: {
+            parsed?: components["schemas"]["PreviewLine"][];
+            rows?: string[][];
+        };
+        PreviewLine: {
+            amount?: string;
+            bookingDate?: string;
+            counterpartyName?: string;
+            currency?: string;
+            /** @enum {string} */
+            direction?: "IN" | "OUT";
+            error?: string;
+            /** Format: int32 */
+            line?: number;
+            reference?: string;
+        };
         PrintBody: {
             items?: components["schemas"]["PrintItem"][];
             reason?: string;
@@ -4080,9 +4096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Preview"];
                 };
             };
         };
@@ -4147,6 +4161,8 @@ export interface operations {
                 to?: string;
                 q?: string;
                 importId?: number;
+                minAmount?: string;
+                maxAmount?: string;
                 size?: number;
                 after?: string;
             };
@@ -4204,6 +4220,8 @@ export interface operations {
                 to?: string;
                 q?: string;
                 importId?: number;
+                minAmount?: string;
+                maxAmount?: string;
             };
             header?: never;
             path?: never;

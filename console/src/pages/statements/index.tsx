@@ -34,6 +34,8 @@ interface FilterValues {
   status?: string;
   dates?: [Dayjs, Dayjs] | null;
   q?: string;
+  minAmount?: string;
+  maxAmount?: string;
 }
 
 type Pending = { kind: 'delete' | 'flip' | 'reject'; ids: number[] } | null;
@@ -53,7 +55,16 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
   const filter = useMemo<Omit<LineFilter, 'direction'>>(() => {
     const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
     const str = (k: string) => params.get(k) || undefined;
-    return { accountId: num('accountId'), status: str('status'), from: str('from'), to: str('to'), q: str('q'), importId: num('importId') };
+    return {
+      accountId: num('accountId'),
+      status: str('status'),
+      from: str('from'),
+      to: str('to'),
+      q: str('q'),
+      minAmount: str('minAmount'),
+      maxAmount: str('maxAmount'),
+      importId: num('importId'),
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [paramsKey]);
   const setFilter = useCallback(
@@ -69,6 +80,8 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
       accountId: filter.accountId,
       status: filter.status,
       q: filter.q,
+      minAmount: filter.minAmount,
+      maxAmount: filter.maxAmount,
       dates: filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : undefined,
     });
   }, [filter, form]);
@@ -179,6 +192,8 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
             from: v.dates?.[0]?.format('YYYY-MM-DD'),
             to: v.dates?.[1]?.format('YYYY-MM-DD'),
             q: v.q?.trim() || undefined,
+            minAmount: v.minAmount?.trim() || undefined,
+            maxAmount: v.maxAmount?.trim() || undefined,
             importId: undefined,
           })
         }
@@ -196,6 +211,12 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
         </Form.Item>
         <Form.Item name="q">
           <Input allowClear placeholder={t('st.searchHint')} style={{ width: 280 }} data-testid="filter-q" />
+        </Form.Item>
+        <Form.Item name="minAmount">
+          <Input allowClear placeholder={t('st.minAmount')} style={{ width: 110 }} data-testid="filter-min-amount" />
+        </Form.Item>
+        <Form.Item name="maxAmount">
+          <Input allowClear placeholder={t('st.maxAmount')} style={{ width: 110 }} data-testid="filter-max-amount" />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" data-testid="statement-search">

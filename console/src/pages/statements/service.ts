@@ -50,6 +50,9 @@ export interface LineFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** Bounds of the line amount, inclusive, as plain decimals ("1234.50"). */
+  minAmount?: string;
+  maxAmount?: string;
   importId?: number;
 }
 

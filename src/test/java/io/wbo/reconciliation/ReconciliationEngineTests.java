@@ -139,8 +139,12 @@ class ReconciliationEngineTests {
 		assertThat(records.events.stream().filter(e -> e.recordId() == batchA.id()).findFirst().orElseThrow().result())
 				.isEqualTo(ReconciliationResult.MATCHED);
 
-		// the same period again: the same results, no new events, nothing duplicated
+		// the same period again: the same results, no new events, nothing duplicated, and no line or record state rewritten
+		List<String> linesBefore = lineVersions();
 		JsonNode again = run();
+		assertThat(lineVersions()).isEqualTo(linesBefore);
+		assertThat(jdbc.sql("SELECT count(*) FROM recon_record_state WHERE run_id = :run").param("run", again.get("id").asLong())
+				.query(Integer.class).single()).isZero();
 		assertThat(again.get("counts")).isEqualTo(counts);
 		Map<String, JsonNode> rerun = resultsBySerialOrLine(again.get("id").asLong());
 		assertThat(rerun.keySet()).isEqualTo(results.keySet());
@@ -156,6 +160,12 @@ class ReconciliationEngineTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isEqualTo(10);
 	}
 
+	/** Each line of the account with its row version (xmin changes with every write, even one that changes nothing). */
+	List<String> lineVersions() {
+		return jdbc.sql("SELECT id || ':' || version || ':' || xmin FROM statement_line WHERE account_id = :a ORDER BY id").param("a", account)
+				.query(String.class).list();
+	}
+
 	@Test
 	void aLateBankLineChangesTheResultOnTheNextRun() {
 		SystemRecord payout = records.add(account, "4321.00", d(6), "4321", null, null);
@@ -167,6 +177,26 @@ class ReconciliationEngineTests {
 		assertThat(second.get("counts").get("MISSING_IN_BANK").asInt()).isZero();
 		assertThat(records.eventsFor(payout.id())).isEqualTo(2);
 		assertThat(records.events.get(records.events.size() - 1).result()).isEqualTo(ReconciliationResult.MATCHED);
+	}
+
+	@Test
+	void aRecordThatAlreadyHasALineCannotBeTaggedToAnother() {
+		bankLines(new String[] { "9", "HAS-1", "", "6,161.00" }, new String[] { "9", "SPARE-1", "", "6,161.00" },
+				new String[] { "10", "SPARE-2", "", "7,272.00" });
+		SystemRecord matched = records.add(account, "6161.00", d(9), "M-1", "HAS-1", null);
+		run();
+		assertThat(line("HAS-1").get("status").asText()).isEqualTo("MATCHED");
+		TestHttp.Response again = finance.post("/api/statements/" + line("SPARE-1").get("id").asLong() + "/tag",
+				Map.of("recordId", matched.serial(), "recordType", TestRecords.TYPE));
+		assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+		SystemRecord free = records.add(account, "7272.00", d(25), "T-1", null, null);
+		long spare = line("SPARE-2").get("id").asLong();
+		assertThat(finance.post("/api/statements/" + spare + "/tag", Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE)).status())
+				.isEqualTo(200);
+		TestHttp.Response second = finance.post("/api/statements/" + line("SPARE-1").get("id").asLong() + "/tag",
+				Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE, "overrideReason", "same payout"));
+		assertThat(second.status()).as(second.body()).isEqualTo(409);
 	}
 
 	@Test

@@ -233,6 +233,44 @@ class StatementImportTests {
 	}
 
 	@Test
+	void previewLeavesCellsTheRowDoesNotHaveEmptyNotTheTextNull() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		String sample = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
+				+ "03/01/2031,03/01/2031,CHARGES,,,,25.00,,0,HKD\n";
+		TestHttp.Response r = finance.multipartParts("/api/statement-templates/preview", Map.of("definition", hsbc.get("definition").toString()),
+				"file", "sample.csv", sample.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		JsonNode line = r.json().get("parsed").get(0);
+		assertThat(line.get("amount").asText()).isEqualTo("25.00");
+		assertThat(line.path("reference").isMissingNode() || line.get("reference").isNull()).as(line.toString()).isTrue();
+		assertThat(line.path("counterpartyName").isMissingNode() || line.get("counterpartyName").isNull()).as(line.toString()).isTrue();
+		assertThat(r.body()).doesNotContain("\"null\"");
+	}
+
+	@Test
+	void listsLinesWithinAnAmountRange() {
+		TestHttp.Response imported = importWithTemplate(template("HSBC"), "hsbc-2031-01.csv");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		List<JsonNode> all = lines();
+		java.math.BigDecimal min = all.stream().map(l -> new java.math.BigDecimal(l.get("amount").asText())).min(java.math.BigDecimal::compareTo)
+				.orElseThrow();
+		java.math.BigDecimal max = all.stream().map(l -> new java.math.BigDecimal(l.get("amount").asText())).max(java.math.BigDecimal::compareTo)
+				.orElseThrow();
+		JsonNode onlyMin = finance.get("/api/statements?accountId=" + account + "&minAmount=" + min.toPlainString() + "&maxAmount="
+				+ min.toPlainString()).json().get("items");
+		assertThat(onlyMin).isNotEmpty();
+		onlyMin.forEach(l -> assertThat(new java.math.BigDecimal(l.get("amount").asText())).isEqualByComparingTo(min));
+		JsonNode aboveMin = finance.get("/api/statements?accountId=" + account + "&minAmount=" + min.add(new java.math.BigDecimal("0.01"))
+				.toPlainString()).json().get("items");
+		assertThat(aboveMin).hasSize((int) all.stream().filter(l -> new java.math.BigDecimal(l.get("amount").asText()).compareTo(min) > 0).count());
+		assertThat(finance.get("/api/statements?accountId=" + account + "&maxAmount=" + max.toPlainString()).json().get("items")).hasSize(all.size());
+		TestHttp.Response bad = finance.get("/api/statements?minAmount=1e3");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.fieldError("minAmount")).isNotNull();
+		assertThat(finance.get("/api/statements?minAmount=10&maxAmount=5").fieldError("maxAmount")).isNotNull();
+	}
+
+	@Test
 	void refusesAnImportWithoutAFileAsBadInput() {
 		TestHttp.Response r = finance.post("/api/statements/import", Map.of("accountId", account));
 		assertThat(r.status()).isEqualTo(400);

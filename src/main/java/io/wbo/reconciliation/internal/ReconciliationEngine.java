@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -21,6 +20,7 @@ import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.PhaseTimes;
 import io.wbo.customer.Customers;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
@@ -40,18 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction. The system records of the direction's sources are spooled to a temporary file and COPYed into a
  * temporary table; the bank lines of the period (widened by the date window) are copied beside them. Matches are then
  * appended to a third temporary table, each step taking only what earlier steps left: hand-made tags, the bank
- * reference, one bank line for a whole payout batch, amount + currency + counterparty account within the window
+ * reference, then (on the few records and lines the references left, set aside) one bank line for a whole payout batch, amount + currency + counterparty account within the window
  * (closest date first, mutual best pairs, repeated until nothing more pairs), and the same counterparty with another
  * amount (AMOUNT_MISMATCH). What is left is MISSING_IN_BANK or MISSING_IN_SYSTEM. Every join is an equality join (hash
  * or index), never records × lines.
  *
  * <p>Statement lines are read and marked here with SQL on statement_line: both modules are owned together and the
  * million-line target rules out moving every line through Java twice. The columns written are status (MATCHED /
- * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns.
+ * UNMATCHED, never touching TAGGED or DELETED), the matched record and the recon_* columns, none of them indexed, so
+ * a line is marked in place (V35); only lines whose marks change are written.
  *
- * <p>A re-run recomputes from the same inputs and gives the same result; the latest result per record is kept in
- * recon_record_state and {@link RecordReconciled} is published (synchronously, in this transaction) only for records
- * whose result changed. Each run logs how long each phase took.
+ * <p>A re-run recomputes from the same inputs and gives the same result, and writes nothing but the run and its
+ * results: the latest result per record is kept in recon_record_state and {@link RecordReconciled} is published
+ * (synchronously, in this transaction) only for records whose result changed. Each run logs how long each phase took.
  */
 @Service
 public class ReconciliationEngine {
@@ -59,22 +60,6 @@ public class ReconciliationEngine {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationEngine.class);
 	public static final int DEFAULT_WINDOW_DAYS = 3;
 
-	/** Elapsed time per phase, for the log line of each run. */
-	private static final class Phases {
-		private final StringBuilder text = new StringBuilder();
-		private long last = System.nanoTime();
-
-		void done(String phase) {
-			long now = System.nanoTime();
-			text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
-			last = now;
-		}
-
-		@Override
-		public String toString() {
-			return text.toString();
-		}
-	}
 	private static final int MAX_ROUNDS = 100;
 
 	private final JdbcClient jdbc;
@@ -123,7 +108,7 @@ public class ReconciliationEngine {
 
 		// the matching sorts and hashes whole periods: give this transaction room to do it in memory
 		jdbc.sql("SET LOCAL work_mem = '128MB'").update();
-		Phases phases = new Phases();
+		PhaseTimes phases = new PhaseTimes();
 		loadRecords(direction, accountId, from, to);
 		phases.done("records");
 		loadLines(direction, accountId, from.minusDays(window), to.plusDays(window));
@@ -133,6 +118,7 @@ public class ReconciliationEngine {
 		matchReferences();
 		analyzeMatches();
 		phases.done("references");
+		setAsideFree();
 		matchBatches(window);
 		repeat(() -> matchAmounts(window));
 		repeat(() -> matchMismatches(window));
@@ -141,16 +127,11 @@ public class ReconciliationEngine {
 		phases.done("results");
 		markLines(runId, direction, from, to);
 		phases.done("lines-marked");
-		publishChanges(runId, window);
-		phases.done("states-events");
+		keepStates(runId, window);
+		phases.done("states");
+		publishChanges(runId);
+		phases.done("events");
 		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
-		jdbc.sql("""
-				UPDATE recon_run SET finished_at = now(),
-				  matched = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MATCHED'),
-				  amount_mismatch = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'AMOUNT_MISMATCH'),
-				  missing_in_bank = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MISSING_IN_BANK'),
-				  missing_in_system = (SELECT count(*) FROM recon_result WHERE run_id = :run AND result = 'MISSING_IN_SYSTEM')
-				WHERE id = :run""").param("run", runId).update();
 		audit.record(AuditRecord.of(actor, "RECONCILIATION_RUN", "ReconciliationRun", runId, List.of(FieldChange.set("direction", direction),
 				FieldChange.set("accountId", accountId), FieldChange.set("period", from + ".." + to), FieldChange.set("windowDays", window))));
 		return runId;
@@ -208,21 +189,38 @@ public class ReconciliationEngine {
 				// a temp file left behind is harmless
 			}
 		}
-		// a source listing a record twice must not count it twice
+		// a source listing a record twice must not count it twice; the unique index is needed anyway, the clean-up rarely
 		jdbc.sql("""
-				DELETE FROM recon_rr a USING recon_rr b
-				WHERE a.record_type = b.record_type AND a.record_id = b.record_id AND a.rid > b.rid""").update();
-		jdbc.sql("CREATE INDEX ON recon_rr (record_type, record_id)").update();
+				DO $$
+				BEGIN
+				  CREATE UNIQUE INDEX recon_rr_record ON recon_rr (record_type, record_id);
+				EXCEPTION WHEN unique_violation THEN
+				  DELETE FROM recon_rr a USING recon_rr b WHERE a.record_type = b.record_type AND a.record_id = b.record_id AND a.rid > b.rid;
+				  CREATE UNIQUE INDEX recon_rr_record ON recon_rr (record_type, record_id);
+				END $$""").update();
 		jdbc.sql("CREATE INDEX ON recon_rr (ref) WHERE ref IS NOT NULL").update();
 		jdbc.sql("ANALYZE recon_rr").update();
 	}
 
-	static String normalizeAccount(@Nullable String account) {
+	/**
+	 * The key counterparty accounts are compared by: letters and digits only, in upper case ("004-123 456" is
+	 * "004123456"); setAsideFree does the same in SQL for the lines. By hand, as it runs for every record of a run.
+	 */
+	static @Nullable String normalizeAccount(@Nullable String account) {
 		if (account == null) {
 			return null;
 		}
-		String n = account.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
-		return n.isEmpty() ? null : n;
+		StringBuilder n = new StringBuilder(account.length());
+		for (int i = 0; i < account.length(); i++) {
+			char c = account.charAt(i);
+			if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+				n.append(c);
+			}
+			else if (c >= 'a' && c <= 'z') {
+				n.append((char) (c - 'a' + 'A'));
+			}
+		}
+		return n.isEmpty() ? null : n.toString();
 	}
 
 	private static void appendRecord(StringBuilder row, SystemRecord r) {
@@ -262,19 +260,24 @@ public class ReconciliationEngine {
 		}
 	}
 
+	/**
+	 * The lines of the period, less those already bound (tagged or matched) to a record this run does not see. Right
+	 * after a large import the line statistics are stale and promise a few rows: without nested loops the planner hashes
+	 * the records instead of probing them once per line, and without plain index scans it reads the period's lines
+	 * through a bitmap, in the order of the table, instead of jumping through the table in fingerprint order.
+	 */
 	private void loadLines(Direction direction, long accountId, LocalDate from, LocalDate to) {
+		jdbc.sql("SET LOCAL enable_nestloop = off").update();
+		jdbc.sql("SET LOCAL enable_indexscan = off").update();
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_rl ON COMMIT DROP AS
-				SELECT id, currency, amount, booking_date AS d,
-				  NULLIF(upper(regexp_replace(coalesce(counterparty_account, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp,
-				  counterparty_account AS cp_raw, NULLIF(btrim(bank_reference), '') AS ref, status, record_type, record_id
-				FROM statement_line
-				WHERE account_id = :account AND direction = :direction AND booking_date BETWEEN :from AND :to AND status <> 'DELETED'""")
+				SELECT s.id, s.currency, s.amount, s.booking_date AS d, s.counterparty_account AS cp_raw, NULLIF(btrim(s.bank_reference), '') AS ref, s.status, s.record_type, s.record_id
+				FROM statement_line s LEFT JOIN recon_rr r ON r.record_type = s.record_type AND r.record_id = s.record_id
+				WHERE s.account_id = :account AND s.direction = :direction AND s.booking_date BETWEEN :from AND :to AND s.status <> 'DELETED'
+				  AND (s.record_id IS NULL OR s.status NOT IN ('TAGGED', 'MATCHED') OR r.rid IS NOT NULL)""")
 				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
-		// a line already bound to a record of another period stays with it
-		jdbc.sql("""
-				DELETE FROM recon_rl l WHERE l.record_id IS NOT NULL AND l.status IN ('TAGGED', 'MATCHED')
-				  AND NOT EXISTS (SELECT 1 FROM recon_rr r WHERE r.record_type = l.record_type AND r.record_id = l.record_id)""").update();
+		jdbc.sql("SET LOCAL enable_nestloop = on").update();
+		jdbc.sql("SET LOCAL enable_indexscan = on").update();
 		jdbc.sql("ALTER TABLE recon_rl ADD PRIMARY KEY (id)").update();
 		jdbc.sql("CREATE INDEX ON recon_rl (ref) WHERE ref IS NOT NULL").update();
 		jdbc.sql("ANALYZE recon_rl").update();
@@ -290,8 +293,10 @@ public class ReconciliationEngine {
 	 * step only considers records and lines that no earlier step took.
 	 */
 	private void createMatches() {
-		jdbc.sql("CREATE TEMP TABLE recon_m (rid BIGINT NOT NULL, lid BIGINT NOT NULL, result TEXT NOT NULL, reason TEXT NOT NULL, label TEXT) ON COMMIT DROP")
-				.update();
+		// lead: the one row per line that speaks for it (a batch line has a row per payout)
+		jdbc.sql("""
+				CREATE TEMP TABLE recon_m (rid BIGINT NOT NULL, lid BIGINT NOT NULL, result TEXT NOT NULL, reason TEXT NOT NULL, label TEXT,
+				  lead BOOLEAN NOT NULL DEFAULT true) ON COMMIT DROP""").update();
 	}
 
 	private void analyzeMatches() {
@@ -322,25 +327,23 @@ public class ReconciliationEngine {
 
 	/** One bank debit for a whole payout batch (one-to-many): the batch's total, its currency, within the window. */
 	private void matchBatches(int window) {
-		jdbc.sql("""
-				WITH free AS (SELECT * FROM recon_rr r WHERE batch IS NOT NULL AND %s),
+		take("""
+				INSERT INTO recon_m (rid, lid, result, reason, label, lead)
+				WITH free AS (SELECT * FROM recon_fr WHERE batch IS NOT NULL),
 				b AS (SELECT batch, currency, sum(amount) AS total, max(d) AS d, count(*) AS n FROM free GROUP BY batch, currency HAVING count(*) > 1),
 				p AS (
 				  SELECT b.batch, b.currency, b.n, b.total, l.id AS lid,
 				    row_number() OVER (PARTITION BY b.batch, b.currency ORDER BY abs(l.d - b.d), l.id) AS rn_b,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - b.d), b.batch) AS rn_l
-				  FROM b JOIN recon_rl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w
-				  WHERE %s),
+				  FROM b JOIN recon_fl l ON l.currency = b.currency AND l.amount = b.total AND l.d BETWEEN b.d - :w AND b.d + :w),
 				mm AS (SELECT * FROM p WHERE rn_b = 1 AND rn_l = 1)
-				INSERT INTO recon_m (rid, lid, result, reason, label)
 				SELECT f.rid, mm.lid, 'MATCHED', 'one bank line for batch ' || mm.batch || ' (' || mm.n || ' payouts, ' || round(mm.total, 2)::text
-				  || ' ' || mm.currency || ')', 'batch ' || mm.batch
-				FROM mm JOIN free f ON f.batch = mm.batch AND f.currency = mm.currency""".formatted(FREE_RECORD, FREE_LINE))
-				.param("w", window).update();
+				  || ' ' || mm.currency || ')', 'batch ' || mm.batch, row_number() OVER (PARTITION BY mm.lid ORDER BY f.rid) = 1
+				FROM mm JOIN free f ON f.batch = mm.batch AND f.currency = mm.currency""", window);
 	}
 
 	private int matchAmounts(int window) {
-		return jdbc.sql("""
+		return take("""
 				INSERT INTO recon_m (rid, lid, result, reason)
 				SELECT rid, lid, 'MATCHED', 'same amount and currency' || CASE WHEN same_cp THEN ' and counterparty account' ELSE '' END
 				  || CASE WHEN days = 0 THEN ', same day' WHEN days = 1 THEN ', 1 day apart' ELSE ', ' || days || ' days apart' END
@@ -348,24 +351,47 @@ public class ReconciliationEngine {
 				  SELECT r.rid, l.id AS lid, abs(l.d - r.d) AS days, (r.cp IS NOT NULL AND r.cp = l.cp) AS same_cp,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY (r.cp IS NOT NULL AND r.cp = l.cp) DESC, abs(l.d - r.d), r.rid) AS rn_l
-				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
-				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)
-				  WHERE %s AND %s) p
-				WHERE rn_r = 1 AND rn_l = 1""".formatted(FREE_RECORD, FREE_LINE)).param("w", window).update();
+				  FROM recon_fr r JOIN recon_fl l ON l.currency = r.currency AND l.amount = r.amount AND l.d BETWEEN r.d - :w AND r.d + :w
+				    AND (r.cp IS NULL OR l.cp IS NULL OR r.cp = l.cp)) p
+				WHERE rn_r = 1 AND rn_l = 1""", window);
 	}
 
 	/** The bank paid the same counterparty within the window, but another amount. */
 	private int matchMismatches(int window) {
-		return jdbc.sql("""
+		return take("""
 				INSERT INTO recon_m (rid, lid, result, reason)
 				SELECT rid, lid, 'AMOUNT_MISMATCH', 'same counterparty account within the window but bank ' || bank_money || ', system ' || system_money
 				FROM (
 				  SELECT r.rid, l.id AS lid, %s AS bank_money, %s AS system_money,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.amount - r.amount), abs(l.d - r.d), r.rid) AS rn_l
-				  FROM recon_rr r JOIN recon_rl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
-				  WHERE r.cp IS NOT NULL AND %s AND %s) p
-				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM, FREE_RECORD, FREE_LINE)).param("w", window).update();
+				  FROM recon_fr r JOIN recon_fl l ON l.currency = r.currency AND l.cp = r.cp AND l.d BETWEEN r.d - :w AND r.d + :w
+				  WHERE r.cp IS NOT NULL) p
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM), window);
+	}
+
+	/**
+	 * After the references, few records and lines are left (a tenth, typically): they are set aside so that the steps
+	 * after it, some repeated round after round, join only them instead of filtering the whole period each time.
+	 */
+	private void setAsideFree() {
+		jdbc.sql("CREATE TEMP TABLE recon_fr ON COMMIT DROP AS SELECT * FROM recon_rr r WHERE " + FREE_RECORD).update();
+		// the counterparty account is normalised (as normalizeAccount does) only here: only the rules after the references use it
+		jdbc.sql("""
+				CREATE TEMP TABLE recon_fl ON COMMIT DROP AS
+				SELECT l.*, NULLIF(upper(regexp_replace(coalesce(l.cp_raw, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp
+				FROM recon_rl l WHERE %s""".formatted(FREE_LINE)).update();
+		jdbc.sql("ANALYZE recon_fr").update();
+		jdbc.sql("ANALYZE recon_fl").update();
+	}
+
+	/** Runs one matching INSERT into recon_m and takes what it matched out of the free records and lines. */
+	private int take(String insertIntoMatches, int window) {
+		return jdbc.sql("WITH taken AS (" + insertIntoMatches + """
+				 RETURNING rid, lid),
+				gone_records AS (DELETE FROM recon_fr f USING taken t WHERE f.rid = t.rid),
+				gone_lines AS (DELETE FROM recon_fl f USING taken t WHERE f.id = t.lid)
+				SELECT count(*) FROM taken""").param("w", window).query(Integer.class).single();
 	}
 
 	private static void repeat(java.util.function.IntSupplier round) {
@@ -384,8 +410,13 @@ public class ReconciliationEngine {
 		return direction == Direction.OUT ? "no completed withdrawal matches this bank line" : "no credited deposit matches this bank line";
 	}
 
+	/**
+	 * One INSERT for all results of the run; the run keeps the range of their ids (how its results are found, V34) and
+	 * the count per result, both taken from what the INSERT returns.
+	 */
 	private void writeResults(long runId, Direction direction, LocalDate from, LocalDate to, int window) {
 		jdbc.sql("""
+				WITH written AS (
 				INSERT INTO recon_result (run_id, result, reason, record_type, record_id, record_serial, line_id, currency, system_amount,
 				  bank_amount, system_date, bank_date, bank_reference, counterparty_account)
 				SELECT :run, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), r.record_type, r.record_id, r.serial, m.lid,
@@ -393,7 +424,15 @@ public class ReconciliationEngine {
 				FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid LEFT JOIN recon_rl l ON l.id = m.lid
 				UNION ALL
 				SELECT :run, 'MISSING_IN_SYSTEM', :missingInSystem, NULL, NULL, NULL, l.id, l.currency, NULL, l.amount, NULL, l.d, l.ref, l.cp_raw
-				FROM recon_rl l WHERE l.d BETWEEN :from AND :to AND NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)""")
+				FROM recon_rl l WHERE l.d BETWEEN :from AND :to AND NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)
+				RETURNING id, result)
+				UPDATE recon_run SET finished_at = now(), first_result_id = w.first_id, last_result_id = w.last_id, matched = w.matched,
+				  amount_mismatch = w.amount_mismatch, missing_in_bank = w.missing_in_bank, missing_in_system = w.missing_in_system
+				FROM (SELECT min(id) AS first_id, max(id) AS last_id, count(*) FILTER (WHERE result = 'MATCHED') AS matched,
+				        count(*) FILTER (WHERE result = 'AMOUNT_MISMATCH') AS amount_mismatch,
+				        count(*) FILTER (WHERE result = 'MISSING_IN_BANK') AS missing_in_bank,
+				        count(*) FILTER (WHERE result = 'MISSING_IN_SYSTEM') AS missing_in_system FROM written) w
+				WHERE recon_run.id = :run""")
 				.param("run", runId).param("missingInBank", missingInBank(window)).param("missingInSystem", missingInSystem(direction))
 				.param("from", from).param("to", to).update();
 	}
@@ -413,7 +452,7 @@ public class ReconciliationEngine {
 				    CASE WHEN l.status = 'TAGGED' THEN l.record_id WHEN m.label IS NOT NULL THEN NULL ELSE r.record_id END AS new_id,
 				    coalesce(m.label, r.serial) AS new_serial
 				  FROM recon_rl l
-				  LEFT JOIN (SELECT DISTINCT ON (lid) * FROM recon_m ORDER BY lid, rid) m ON m.lid = l.id
+				  LEFT JOIN recon_m m ON m.lid = l.id AND m.lead
 				  LEFT JOIN recon_rr r ON r.rid = m.rid) x
 				WHERE s.id = x.id AND s.status <> 'DELETED' AND (x.result IS NOT NULL OR s.status = 'MATCHED')
 				  AND (s.status, s.record_type, s.record_id, s.record_serial, s.recon_result, s.recon_reason)
@@ -422,23 +461,33 @@ public class ReconciliationEngine {
 	}
 
 	/**
-	 * Keeps the latest result per record and publishes {@link RecordReconciled} for those that changed. The changed rows
-	 * go to a temporary table first and are read back through a cursor, so a first run of a million records never holds
-	 * them all in memory; listeners may run SQL on this connection while the cursor is open.
+	 * Keeps the latest result per record; the records whose result changed are kept aside in recon_changed for
+	 * {@link #publishChanges}.
 	 */
-	private void publishChanges(long runId, int window) {
-		jdbc.sql("CREATE TEMP TABLE recon_changed (record_type TEXT, record_id BIGINT, result TEXT, reason TEXT, line_id BIGINT) ON COMMIT DROP")
-				.update();
+	private void keepStates(long runId, int window) {
 		jdbc.sql("""
-				WITH up AS (
-				  INSERT INTO recon_record_state AS s (record_type, record_id, result, reason, line_id, run_id)
-				  SELECT r.record_type, r.record_id, coalesce(m.result, 'MISSING_IN_BANK'), coalesce(m.reason, :missingInBank), m.lid, :run
-				  FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
-				  ON CONFLICT (record_type, record_id) DO UPDATE
-				    SET result = EXCLUDED.result, reason = EXCLUDED.reason, line_id = EXCLUDED.line_id, run_id = EXCLUDED.run_id
-				    WHERE (s.result, s.reason, s.line_id) IS DISTINCT FROM (EXCLUDED.result, EXCLUDED.reason, EXCLUDED.line_id)
-				  RETURNING record_type, record_id, result, reason, line_id)
-				INSERT INTO recon_changed SELECT * FROM up""").param("run", runId).param("missingInBank", missingInBank(window)).update();
+				CREATE TEMP TABLE recon_changed ON COMMIT DROP AS
+				SELECT r.record_type, r.record_id, n.result, n.reason, m.lid AS line_id, s.record_id IS NULL AS fresh
+				FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
+				CROSS JOIN LATERAL (SELECT coalesce(m.result, 'MISSING_IN_BANK') AS result, coalesce(m.reason, :missingInBank) AS reason) n
+				LEFT JOIN recon_record_state s ON s.record_type = r.record_type AND s.record_id = r.record_id
+				WHERE s.record_id IS NULL OR (s.result, s.reason, s.line_id) IS DISTINCT FROM (n.result, n.reason, m.lid)""")
+				.param("missingInBank", missingInBank(window)).update();
+		// plain UPDATE and INSERT of the changed records only: an upsert of every record would write each of them
+		jdbc.sql("""
+				UPDATE recon_record_state s SET result = c.result, reason = c.reason, line_id = c.line_id, run_id = :run
+				FROM recon_changed c WHERE NOT c.fresh AND s.record_type = c.record_type AND s.record_id = c.record_id""")
+				.param("run", runId).update();
+		jdbc.sql("""
+				INSERT INTO recon_record_state (record_type, record_id, result, reason, line_id, run_id)
+				SELECT record_type, record_id, result, reason, line_id, :run FROM recon_changed WHERE fresh""").param("run", runId).update();
+	}
+
+	/**
+	 * Publishes {@link RecordReconciled} for the records whose result changed, read back through a cursor, so a first
+	 * run of a million records never holds them all in memory; listeners may run SQL on this connection meanwhile.
+	 */
+	private void publishChanges(long runId) {
 		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new RecordReconciled(rs.getString("record_type"),
 						rs.getLong("record_id"), ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId,

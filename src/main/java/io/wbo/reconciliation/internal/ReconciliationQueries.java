@@ -67,10 +67,15 @@ class ReconciliationQueries {
 			                                                     ELSE 'LINE:' || r.line_id END
 			""";
 
+	/** A run's results, by the range of ids it recorded (V34), so the primary key finds them. */
+	private static final String OF_RUN = " r.id BETWEEN (SELECT first_result_id FROM recon_run WHERE id = :run)"
+			+ " AND (SELECT last_result_id FROM recon_run WHERE id = :run) AND r.run_id = :run";
+
 	CursorPage<ResultView> results(long runId, @Nullable ReconciliationResult result, int size, @Nullable Long after) {
 		run(runId);
 		List<ResultView> rows = jdbc.sql(RESULTS + """
-				WHERE r.run_id = :run AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) AND (CAST(:after AS BIGINT) IS NULL OR r.id > :after)
+				WHERE""" + OF_RUN + """
+				  AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) AND r.id > COALESCE(CAST(:after AS BIGINT), 0)
 				ORDER BY r.id LIMIT :limit""").param("run", runId).param("result", result == null ? null : result.name()).param("after", after)
 				.param("limit", size + 1).query(ReconciliationQueries::resultView).list();
 		return CursorPage.of(new ArrayList<>(rows), size, r -> Long.toString(r.id()));
@@ -78,7 +83,7 @@ class ReconciliationQueries {
 
 	/** Streams every result of a run (export) without holding them in memory. */
 	void forEachResult(long runId, @Nullable ReconciliationResult result, java.util.function.Consumer<ResultView> consumer) {
-		jdbc.sql(RESULTS + "WHERE r.run_id = :run AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) ORDER BY r.id")
+		jdbc.sql(RESULTS + "WHERE" + OF_RUN + " AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) ORDER BY r.id")
 				.withFetchSize(1000).param("run", runId).param("result", result == null ? null : result.name())
 				.query((RowCallbackHandler) rs -> consumer.accept(resultView(rs, 0)));
 	}

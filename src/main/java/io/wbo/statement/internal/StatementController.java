@@ -2,6 +2,7 @@ package io.wbo.statement.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,9 +118,10 @@ class StatementController {
 	CursorPage<LineView> list(@RequestParam(required = false) @Nullable Direction direction, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Long accountId, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long importId, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable Long importId, @RequestParam(required = false) @Nullable String minAmount,
+			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable String after) {
-		return store.search(new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId), CursorPage.size(size),
+		return store.search(filter(direction, status, accountId, from, to, q, importId, minAmount, maxAmount), CursorPage.size(size),
 				CursorPage.afterId(after)).map(LineView::of);
 	}
 
@@ -129,11 +131,37 @@ class StatementController {
 			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Long accountId,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long importId,
+			@RequestParam(required = false) @Nullable String minAmount, @RequestParam(required = false) @Nullable String maxAmount,
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
-		StatementStore.Filter filter = new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId);
+		StatementStore.Filter filter = filter(direction, status, accountId, from, to, q, importId, minAmount, maxAmount);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("statement-lines", f));
 		exports.export(filter, f, response.getOutputStream());
+	}
+
+	private static StatementStore.Filter filter(@Nullable Direction direction, @Nullable String status, @Nullable Long accountId,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable String minAmount,
+			@Nullable String maxAmount) {
+		InvalidInputException.Collector errors = new InvalidInputException.Collector();
+		BigDecimal min = amount(errors, "minAmount", minAmount);
+		BigDecimal max = amount(errors, "maxAmount", maxAmount);
+		errors.throwIfAny();
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			throw InvalidInputException.of("maxAmount", "must not be below minAmount");
+		}
+		return new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId, min, max);
+	}
+
+	/** A bound of the amount filter: a plain decimal such as "1234.50" (money is never read as a float). */
+	private static @Nullable BigDecimal amount(InvalidInputException.Collector errors, String field, @Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		if (!text.trim().matches("\\d{1,20}(\\.\\d{1,18})?")) {
+			errors.add(field, "must be a plain decimal number such as \"1234.50\"");
+			return null;
+		}
+		return new BigDecimal(text.trim());
 	}
 
 	private static @Nullable LineStatus status(@Nullable String status) {
@@ -268,36 +296,45 @@ class StatementController {
 		return templates.update(id, body, actor);
 	}
 
-	record Preview(List<List<String>> rows) {
+	/** The raw cells of the first rows, and each data row as the template reads it: a line, or the reason it is refused. */
+	record Preview(List<List<String>> rows, List<PreviewLine> parsed) {
+	}
+
+	/** A cell the row does not have is null here, never the text "null". */
+	record PreviewLine(int line, @Nullable Direction direction, @Nullable String amount, @Nullable String currency, @Nullable String bookingDate,
+			@Nullable String reference, @Nullable String counterpartyName, @Nullable String error) {
+
+		static PreviewLine of(ParsedLine l) {
+			return new PreviewLine(l.lineNo(), l.direction(), l.amount().toPlainString(), l.currency(), l.bookingDate().toString(), l.bankReference(),
+					l.counterpartyName(), null);
+		}
+
+		static PreviewLine refused(int line, String error) {
+			return new PreviewLine(line, null, null, null, null, null, null, error);
+		}
 	}
 
 	/** The first rows of a sample file as a (possibly unsaved) template reads them: raw cells, then parsed lines or errors. */
 	@PostMapping("/api/statement-templates/preview")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
-	Map<String, Object> preview(@RequestPart("file") MultipartFile file, @RequestPart("definition") TemplateDefinition definition) throws IOException {
+	Preview preview(@RequestPart("file") MultipartFile file, @RequestPart("definition") TemplateDefinition definition) throws IOException {
 		definition.validate();
 		List<List<String>> rows = TemplateParser.preview(definition, file.getInputStream(), 20);
-		List<Map<String, Object>> parsed = new java.util.ArrayList<>();
+		List<PreviewLine> parsed = new java.util.ArrayList<>();
 		TemplateParser parser = new TemplateParser(definition);
-		for (int i = 0; i < rows.size(); i++) {
-			if (i < definition.headerRows()) {
-				continue;
-			}
-			int lineNo = i + 1;
-			parser.row(lineNo, rows.get(i), new LineSink() {
+		for (int i = definition.headerRows(); i < rows.size(); i++) {
+			parser.row(i + 1, rows.get(i), new LineSink() {
 				@Override
 				public void line(ParsedLine line) {
-					parsed.add(Map.of("line", lineNo, "direction", line.direction(), "amount", line.amount().toPlainString(), "currency",
-							line.currency(), "bookingDate", line.bookingDate().toString(), "reference", String.valueOf(line.bankReference()),
-							"counterpartyName", String.valueOf(line.counterpartyName())));
+					parsed.add(PreviewLine.of(line));
 				}
 
 				@Override
 				public void error(int n, String message) {
-					parsed.add(Map.of("line", n, "error", message));
+					parsed.add(PreviewLine.refused(n, message));
 				}
 			});
 		}
-		return Map.of("rows", rows, "parsed", parsed);
+		return new Preview(rows, parsed);
 	}
 }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
+import io.wbo.common.PhaseTimes;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customers;
 import io.wbo.statement.StatementLinesImported;
@@ -34,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * B-1 import, all or nothing, in one transaction: the parser streams lines into a temporary staging table with COPY,
  * every bad row is collected; a file with any problem is refused (422 listing them) and the transaction rolls back. A
- * clean file goes into statement_line with one set-based INSERT … SELECT … ON CONFLICT DO NOTHING on the fingerprint,
- * so a re-import or an overlapping period creates no duplicate. The original file is kept, in chunks, for download.
+ * clean file goes into statement_line with set-based INSERT … SELECT, leaving out lines whose fingerprint the account
+ * already has (anti-join) or that repeat an earlier line of the file, so a re-import or an overlapping period creates
+ * no duplicate. Imports of one account take turns (an advisory lock), so the anti-join sees every line that could
+ * collide; the unique key stays as the last guard. The original file is kept, in chunks, for download.
  */
 @Service
 public class StatementImporter {
@@ -48,6 +52,7 @@ public class StatementImporter {
 	public record ImportResult(long importId, int total, int created, int duplicates) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImporter.class);
 	private static final int CHUNK = 1 << 20;
 
 	private final JdbcClient jdbc;
@@ -68,7 +73,9 @@ public class StatementImporter {
 	public ImportResult importFile(long accountId, String format, @Nullable Long templateId, StatementParser parser, String fileName,
 			FileSource file, Actor actor) {
 		CompanyAccount account = customers.requireCompanyAccount(accountId, "accountId");
+		PhaseTimes phases = new PhaseTimes();
 		Staging staging = stage(account, parser, file);
+		phases.done("parsed and staged");
 		long importId = jdbc.sql("""
 				INSERT INTO statement_import (account_id, format, template_id, file_name, file_sha256, file_size, total, created, duplicates, imported_by)
 				VALUES (:account, :format, :template, :name, :sha, :size, :total, 0, 0, :by) RETURNING id""")
@@ -76,7 +83,10 @@ public class StatementImporter {
 				.param("sha", staging.sha256).param("size", staging.size).param("total", staging.total).param("by", actor.name())
 				.query(Long.class).single();
 		storeOriginal(importId, file);
-		int created = insertStaged(accountId, "IMPORT", importId);
+		phases.done("original stored");
+		int created = insertStaged(accountId, staging, "IMPORT", importId);
+		phases.done("lines inserted");
+		log.info("statement import {} ({} lines into account {}): {}", importId, staging.total, accountId, phases);
 		int duplicates = staging.total - created;
 		jdbc.sql("UPDATE statement_import SET created = :c, duplicates = :d WHERE id = :id").param("c", created).param("d", duplicates)
 				.param("id", importId).update();
@@ -95,7 +105,7 @@ public class StatementImporter {
 	public ImportResult importLines(long accountId, List<ParsedLine> lines, String connector, Actor actor) {
 		CompanyAccount account = customers.requireCompanyAccount(accountId, "accountId");
 		Staging staging = stage(account, (in, sink) -> lines.forEach(sink::line), () -> InputStream.nullInputStream());
-		int created = insertStaged(accountId, "API", null);
+		int created = insertStaged(accountId, staging, "API", null);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINES_RECEIVED", "CompanyAccount", accountId, List.of(
 				FieldChange.set("connector", connector), FieldChange.set("total", staging.total), FieldChange.set("created", created))));
 		if (created > 0) {
@@ -104,15 +114,18 @@ public class StatementImporter {
 		return new ImportResult(0, staging.total, created, staging.total - created);
 	}
 
-	private record Staging(int total, String sha256, long size) {
+	/** What the insert needs to know of the staged lines: their period, and whether the file may repeat a line. */
+	private record Staging(int total, String sha256, long size, LocalDate firstDate, LocalDate lastDate, boolean mayRepeat) {
 	}
 
 	private Staging stage(CompanyAccount account, StatementParser parser, FileSource file) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('statement-import'), hashtext(CAST(:account AS TEXT)))").param("account", account.id())
+				.query(Object.class).list();
 		jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		jdbc.sql("""
 				CREATE TEMP TABLE statement_stage (
-				  line_no INT, direction TEXT, amount NUMERIC, amount_text TEXT, currency TEXT, booking_date DATE, value_date DATE,
-				  ref TEXT, cp_name TEXT, cp_account TEXT, cp_bank TEXT, description TEXT) ON COMMIT DROP""").update();
+				  line_no INT, direction TEXT, amount NUMERIC, currency TEXT, booking_date DATE, value_date DATE,
+				  ref TEXT, cp_name TEXT, cp_account TEXT, cp_bank TEXT, description TEXT, fp UUID, h TEXT) ON COMMIT DROP""").update();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		MessageDigest sha;
 		try {
@@ -125,7 +138,7 @@ public class StatementImporter {
 		long size;
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-					"COPY statement_stage (line_no, direction, amount, amount_text, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description) FROM STDIN");
+					"COPY statement_stage (line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description, fp, h) FROM STDIN");
 			sink = new CopySink(copy, account);
 			try (InputStream raw = file.open()) {
 				CountingStream in = new CountingStream(new DigestInputStream(raw, sha));
@@ -158,32 +171,37 @@ public class StatementImporter {
 		if (sink.total == 0) {
 			throw new ImportRefusedException(List.of(new ImportRefusedException.LineError(0, "the file contains no statement line")), 1);
 		}
-		jdbc.sql("ANALYZE statement_stage").update();
-		return new Staging(sink.total, HexFormat.of().formatHex(sha.digest()), size);
+		return new Staging(sink.total, HexFormat.of().formatHex(sha.digest()), size, sink.fingerprints.firstDate(), sink.fingerprints.lastDate(),
+				sink.fingerprints.mayRepeat());
 	}
 
 	/**
-	 * The fingerprint (the uuid of an md5; V32 recomputes it for databases that stored the first text form): with a bank reference, the account (the unique key's first column), booking date, amount, direction
-	 * and reference; without one, a hash of the line's content and its position among identical lines of the same file.
+	 * Inserts the staged lines the account does not have yet (see {@link Fingerprints}; lines without a bank reference
+	 * get their position among identical lines of the file here). A file whose period holds no line of the account yet
+	 * (the usual first import) is inserted without looking for duplicates; the joins run only when they can find one.
 	 */
-	private int insertStaged(long accountId, String source, @Nullable Long importId) {
-		String columns = """
+	private int insertStaged(long accountId, Staging staging, String source, @Nullable Long importId) {
+		boolean overlaps = jdbc.sql("SELECT EXISTS (SELECT 1 FROM statement_line WHERE account_id = :account AND booking_date BETWEEN :first AND :last)")
+				.param("account", accountId).param("first", staging.firstDate()).param("last", staging.lastDate()).query(Boolean.class).single();
+		if (overlaps || staging.mayRepeat()) {
+			jdbc.sql("ANALYZE statement_stage").update();
+		}
+		String notStored = overlaps ? " AND NOT EXISTS (SELECT 1 FROM statement_line l"
+				+ " WHERE l.account_id = :account AND l.booking_date = s.booking_date AND l.fingerprint = s.fp)" : "";
+		String firstInFile = staging.mayRepeat() ? " AND NOT EXISTS (SELECT 1 FROM statement_stage e WHERE e.fp = s.fp AND e.line_no < s.line_no)" : "";
+		return jdbc.sql("""
 				INSERT INTO statement_line (account_id, direction, original_direction, amount, currency, booking_date, value_date,
 				  bank_reference, counterparty_name, counterparty_account, counterparty_bank, description, source, import_id, line_no, fingerprint)
 				SELECT :account, direction, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank,
-				  description, :source, :import, line_no, """;
-		int withRef = jdbc.sql(columns + """
-				md5(concat_ws('|', 'R', booking_date, amount_text, direction, ref))::uuid
-				FROM statement_stage WHERE ref IS NOT NULL
-				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
+				  description, :source, :import, line_no, fp
+				FROM (SELECT line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description, fp
+				      FROM statement_stage WHERE fp IS NOT NULL
+				      UNION ALL
+				      SELECT line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description,
+				        md5(h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
+				      FROM statement_stage WHERE fp IS NULL) s
+				WHERE true""" + notStored + firstInFile)
 				.param("account", accountId).param("source", source).param("import", importId).update();
-		int withoutRef = jdbc.sql(columns + """
-				md5(h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
-				FROM (SELECT s.*, md5(concat_ws('|', 'H', booking_date, value_date, amount_text, direction, currency, cp_name, cp_account,
-				        cp_bank, description)) AS h FROM statement_stage s WHERE ref IS NULL) x
-				ON CONFLICT (account_id, fingerprint) DO NOTHING""")
-				.param("account", accountId).param("source", source).param("import", importId).update();
-		return withRef + withoutRef;
 	}
 
 	private void storeOriginal(long importId, FileSource file) {
@@ -208,12 +226,16 @@ public class StatementImporter {
 		}
 	}
 
-	/** Validates each parsed line against the account, collects errors, and writes good lines to COPY in 64 KB batches. */
+	/**
+	 * Validates each parsed line against the account, collects errors, and writes good lines with their fingerprints to
+	 * COPY in 64 KB batches.
+	 */
 	private static final class CopySink implements LineSink {
 		private final CopyIn copy;
 		private final CompanyAccount account;
 		private final StringBuilder buffer = new StringBuilder(70_000);
 		final List<ImportRefusedException.LineError> errors = new ArrayList<>();
+		final Fingerprints fingerprints = new Fingerprints();
 		int errorCount;
 		int total;
 
@@ -228,20 +250,29 @@ public class StatementImporter {
 				error(l.lineNo(), "currency " + l.currency() + " is not held in account " + account.accountNo() + " (" + String.join(", ", account.currencies()) + ")");
 				return;
 			}
+			if (!Fingerprints.printable(l.bookingDate()) || (l.valueDate() != null && !Fingerprints.printable(l.valueDate()))) {
+				error(l.lineNo(), "the date is outside the years 1 to 9999");
+				return;
+			}
 			total++;
 			if (errorCount > 0) {
 				return; // the file is refused anyway: only keep looking for problems
 			}
 			String amount = l.amount().toPlainString();
-			buffer.append(l.lineNo()).append('\t').append(l.direction().name()).append('\t').append(amount).append('\t').append(amount)
-					.append('\t').append(l.currency()).append('\t').append(l.bookingDate()).append('\t');
+			buffer.append(l.lineNo()).append('\t').append(l.direction().name()).append('\t').append(amount).append('\t').append(l.currency())
+					.append('\t').append(l.bookingDate()).append('\t');
 			field(l.valueDate() == null ? null : l.valueDate().toString());
 			field(l.bankReference());
 			field(l.counterpartyName());
 			field(l.counterpartyAccount());
 			field(l.counterpartyBank());
-			text(l.description());
-			buffer.append('\n');
+			field(l.description());
+			if (l.bankReference() != null) {
+				buffer.append(fingerprints.withReference(l, amount, l.bankReference())).append("\t\\N\n");
+			}
+			else {
+				buffer.append("\\N\t").append(fingerprints.content(l, amount)).append('\n');
+			}
 			if (buffer.length() > 64_000) {
 				flush();
 			}

@@ -1,5 +1,6 @@
 package io.wbo.statement.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,8 +27,9 @@ class StatementStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Amounts are bounds on the (always positive) amount of a line, inclusive, whichever its direction. */
 	record Filter(@Nullable Direction direction, @Nullable LineStatus status, @Nullable Long accountId, @Nullable LocalDate from,
-			@Nullable LocalDate to, @Nullable String q, @Nullable Long importId) {
+			@Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable BigDecimal minAmount, @Nullable BigDecimal maxAmount) {
 	}
 
 	Optional<StatementLine> byId(long id) {
@@ -82,6 +84,15 @@ class StatementStore {
 			sql.append(" AND booking_date <= :to");
 			p.put("to", f.to());
 		}
+		// the bare column against a parameter of its type, so an index on amount (or on account and amount) can serve it
+		if (f.minAmount() != null) {
+			sql.append(" AND amount >= :minAmount");
+			p.put("minAmount", f.minAmount());
+		}
+		if (f.maxAmount() != null) {
+			sql.append(" AND amount <= :maxAmount");
+			p.put("maxAmount", f.maxAmount());
+		}
 		if (f.importId() != null) {
 			sql.append(" AND import_id = :import");
 			p.put("import", f.importId());
@@ -93,12 +104,16 @@ class StatementStore {
 		}
 	}
 
-	/** Writes the mutable part of a line, guarded by its version. */
+	/**
+	 * Writes the mutable part of a line, guarded by its version. A tag also sets the line's tag key, which is unique
+	 * (one tag per record, V35).
+	 */
 	void update(StatementLine before, Direction direction, LineStatus status, @Nullable String recordType, @Nullable Long recordId,
 			@Nullable String recordSerial, @Nullable String remark) {
 		int n = jdbc.sql("""
 				UPDATE statement_line SET direction = :direction, status = :status, record_type = :type, record_id = :record,
-				  record_serial = :serial, remark = :remark, version = version + 1
+				  record_serial = :serial, remark = :remark, version = version + 1,
+				  tag_key = CASE WHEN CAST(:status AS TEXT) = 'TAGGED' THEN CAST(:type AS TEXT) || ':' || CAST(:record AS TEXT) END
 				WHERE id = :id AND version = :version""")
 				.param("direction", direction.name()).param("status", status.name()).param("type", recordType).param("record", recordId)
 				.param("serial", recordSerial).param("remark", remark).param("id", before.id()).param("version", before.version()).update();
@@ -107,9 +122,17 @@ class StatementStore {
 		}
 	}
 
+	/**
+	 * Whether a record is already tagged to a line or matched to one. Lines carry no index on their record (marking a
+	 * line would then rewrite every index, V35): a tag is found by its key, a match through the record's latest
+	 * reconciliation state, which names the line it matched; the line must still say so.
+	 */
 	boolean recordHasLine(String recordType, long recordId) {
 		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM statement_line WHERE record_type = :type AND record_id = :id AND status IN ('TAGGED', 'MATCHED'))""")
+				SELECT EXISTS (SELECT 1 FROM statement_line WHERE tag_key = CAST(:type AS TEXT) || ':' || CAST(:id AS TEXT))
+				  OR EXISTS (SELECT 1 FROM recon_record_state r JOIN statement_line s ON s.id = r.line_id
+				             WHERE r.record_type = :type AND r.record_id = :id
+				               AND s.status = 'MATCHED' AND s.record_type = r.record_type AND s.record_id = r.record_id)""")
 				.param("type", recordType).param("id", recordId).query(Boolean.class).single();
 	}
 

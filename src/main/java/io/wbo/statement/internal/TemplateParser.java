@@ -38,10 +38,31 @@ final class TemplateParser implements StatementParser {
 
 	private final TemplateDefinition template;
 	private final DateTimeFormatter dateFormat;
+	private final DateReader bookingDates = new DateReader("booking date");
+	private final DateReader valueDates = new DateReader("value date");
 
 	TemplateParser(TemplateDefinition template) {
 		this.template = template;
 		this.dateFormat = Amounts.pattern(template.dateFormat());
+	}
+
+	/** Statements run in date order, so most rows repeat the date of the row before: that one is not parsed again. */
+	private final class DateReader {
+		private final String what;
+		private @Nullable String lastText;
+		private Amounts.@Nullable Read<LocalDate> last;
+
+		DateReader(String what) {
+			this.what = what;
+		}
+
+		Amounts.Read<LocalDate> read(String text) {
+			if (last == null || !text.equals(lastText)) {
+				last = Amounts.date(text, dateFormat, what);
+				lastText = text;
+			}
+			return last;
+		}
 	}
 
 	@Override
@@ -188,7 +209,7 @@ final class TemplateParser implements StatementParser {
 			errors.add("booking date is missing");
 		}
 		else {
-			Amounts.Read<LocalDate> d = Amounts.date(bookingText, dateFormat, "booking date");
+			Amounts.Read<LocalDate> d = bookingDates.read(bookingText);
 			booking = d.value();
 			if (d.error() != null) {
 				errors.add(d.error());
@@ -197,7 +218,7 @@ final class TemplateParser implements StatementParser {
 		LocalDate value = null;
 		String valueText = cell(cells, "valueDate");
 		if (valueText != null) {
-			Amounts.Read<LocalDate> d = Amounts.date(valueText, dateFormat, "value date");
+			Amounts.Read<LocalDate> d = valueDates.read(valueText);
 			value = d.value();
 			if (d.error() != null) {
 				errors.add(d.error());
@@ -296,8 +317,15 @@ final class TemplateParser implements StatementParser {
 		if (amount == null) {
 			return null;
 		}
-		String digits = amount.replaceAll("[^0-9]", "");
-		return !digits.isEmpty() && digits.chars().allMatch(c -> c == '0') ? null : amount;
+		boolean anyDigit = false;
+		for (int i = 0; i < amount.length(); i++) {
+			char c = amount.charAt(i);
+			if (c >= '1' && c <= '9') {
+				return amount;
+			}
+			anyDigit |= c == '0';
+		}
+		return anyDigit ? null : amount;
 	}
 
 	private @Nullable String cell(List<String> cells, String field) {
