@@ -28,6 +28,7 @@ import {
   type StatementLine,
   type Template,
 } from './service';
+import { SearchButtons } from '../../components/SearchButtons';
 
 interface FilterValues {
   accountId?: number;
@@ -218,19 +219,7 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
         <Form.Item name="maxAmount">
           <Input allowClear placeholder={t('st.maxAmount')} style={{ width: 110 }} data-testid="filter-max-amount" />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" data-testid="statement-search">
-            {t('action.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilter({});
-            }}
-          >
-            {t('action.reset')}
-          </Button>
-        </Space>
+        <SearchButtons form={form} testId="statement-search" onReset={() => setFilter({})} />
       </Form>
       {filter.importId && (
         <Typography.Paragraph type="secondary" data-testid="filter-import">
