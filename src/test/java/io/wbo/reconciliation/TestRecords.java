@@ -72,9 +72,7 @@ public class TestRecords implements ReconciliationSource, TagTargets {
 	}
 
 	@EventListener
-	void on(RecordReconciled event) {
-		if (TYPE.equals(event.recordType())) {
-			events.add(event);
-		}
+	void on(io.wbo.reconciliation.RecordsReconciled changes) {
+		changes.records().stream().filter(r -> TYPE.equals(r.recordType())).forEach(events::add);
 	}
 }

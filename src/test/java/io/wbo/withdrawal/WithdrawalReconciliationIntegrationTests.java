@@ -87,11 +87,16 @@ class WithdrawalReconciliationIntegrationTests {
 		assertThat(targets.find(Long.toString(id))).isPresent();
 		assertThat(targets.find("W19990101-999999")).isEmpty();
 
-		tx.executeWithoutResult(s -> events.publishEvent(new RecordReconciled("WITHDRAWAL", id, ReconciliationResult.AMOUNT_MISMATCH,
-				"bank shows 123.40", 7, null)));
+		tx.executeWithoutResult(s -> events.publishEvent(new io.wbo.reconciliation.RecordsReconciled(List.of(new RecordReconciled("WITHDRAWAL", id,
+				ReconciliationResult.AMOUNT_MISMATCH, "bank shows 123.40", 7, null)))));
 		JsonNode w = maker.get("/api/withdrawals/" + id).json().get("withdrawal");
 		assertThat(w.get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
 		assertThat(w.get("reconciliationReason").asText()).isEqualTo("bank shows 123.40");
+		// the change is in the application's history and in the audit log, in the listener's transaction
+		JsonNode history = maker.get("/api/withdrawals/" + id).json().get("history");
+		assertThat(history.toString()).contains("RECONCILED_AMOUNT_MISMATCH").contains("run 7: bank shows 123.40");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'WITHDRAWAL_RECONCILED' AND entity_id = :id")
+				.param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
 		assertThat(maker.get("/api/withdrawals?reconciliation=AMOUNT_MISMATCH&customer=" + c.customerNo()).json().get("items").size()).isEqualTo(1);
 	}
 }

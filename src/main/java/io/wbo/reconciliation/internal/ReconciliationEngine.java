@@ -26,6 +26,7 @@ import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
 import io.wbo.reconciliation.ReconciliationSource;
 import io.wbo.reconciliation.RecordReconciled;
+import io.wbo.reconciliation.RecordsReconciled;
 import io.wbo.reconciliation.SystemRecord;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -484,13 +485,22 @@ public class ReconciliationEngine {
 	}
 
 	/**
-	 * Publishes {@link RecordReconciled} for the records whose result changed, read back through a cursor, so a first
-	 * run of a million records never holds them all in memory; listeners may run SQL on this connection meanwhile.
+	 * Publishes the records whose result changed in {@link RecordsReconciled} chunks, read back through a cursor, so a
+	 * first run of a million records never holds them all in memory; listeners may run SQL on this connection meanwhile.
 	 */
 	private void publishChanges(long runId) {
+		java.util.List<RecordReconciled> chunk = new java.util.ArrayList<>(RecordsReconciled.CHUNK);
 		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
-				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new RecordReconciled(rs.getString("record_type"),
-						rs.getLong("record_id"), ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId,
-						(Long) rs.getObject("line_id"))));
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					chunk.add(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
+							ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
+					if (chunk.size() == RecordsReconciled.CHUNK) {
+						events.publishEvent(new RecordsReconciled(chunk));
+						chunk.clear();
+					}
+				});
+		if (!chunk.isEmpty()) {
+			events.publishEvent(new RecordsReconciled(chunk));
+		}
 	}
 }

@@ -15,6 +15,7 @@ import io.wbo.common.Asset;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationSource;
 import io.wbo.reconciliation.RecordReconciled;
+import io.wbo.reconciliation.RecordsReconciled;
 import io.wbo.reconciliation.SystemRecord;
 import io.wbo.statement.TagTarget;
 import io.wbo.statement.TagTargets;
@@ -85,27 +86,44 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 				}).optional();
 	}
 
-	/** Keeps the latest reconciliation result and reason on the application (the list's 對帳結果 column). */
+	/**
+	 * Keeps the latest reconciliation result and reason on the applications (the list's 對帳結果 column), with their
+	 * history and audit entries: a few statements per chunk of a run's changes, whatever its size.
+	 */
 	@EventListener
 	@Transactional
-	public void on(RecordReconciled event) {
-		if (!RECORD_TYPE.equals(event.recordType())) {
+	public void on(RecordsReconciled changes) {
+		List<RecordReconciled> mine = changes.records().stream().filter(r -> RECORD_TYPE.equals(r.recordType())).toList();
+		if (mine.isEmpty()) {
 			return;
 		}
-		List<String> before = jdbc.sql("SELECT COALESCE(recon_result, '') FROM withdrawal WHERE id = :id").param("id", event.recordId())
-				.query(String.class).list();
-		if (before.isEmpty()) {
-			return;
-		}
-		jdbc.sql("UPDATE withdrawal SET recon_result = :r, recon_reason = :reason, updated_at = now() WHERE id = :id")
-				.param("r", event.result().name()).param("reason", event.reason()).param("id", event.recordId()).update();
 		Actor system = Actor.system("reconciliation");
+		List<AuditRecord> entries = new java.util.ArrayList<>(mine.size());
 		jdbc.sql("""
-				INSERT INTO withdrawal_event (withdrawal_id, actor, action, remark)
-				VALUES (:id, :actor, :action, :remark)""").param("id", event.recordId()).param("actor", system.name())
-				.param("action", "RECONCILED_" + event.result().name()).param("remark", "run " + event.runId() + ": " + event.reason()).update();
-		audit.record(AuditRecord.of(system, "WITHDRAWAL_RECONCILED", WithdrawalService.ENTITY, event.recordId(),
-				List.of(FieldChange.of("reconciliation", before.get(0).isEmpty() ? null : before.get(0), event.result().name())))
-				.withRemark("run " + event.runId() + ": " + event.reason()));
+				WITH r AS (
+				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:results AS text[]), CAST(:reasons AS text[]), CAST(:remarks AS text[]))
+				         AS r(id, result, reason, remark)
+				), old AS (
+				  SELECT w.id, w.recon_result FROM withdrawal w JOIN r ON r.id = w.id ORDER BY w.id FOR UPDATE OF w
+				), upd AS (
+				  UPDATE withdrawal w SET recon_result = r.result, recon_reason = r.reason, updated_at = now()
+				  FROM r, old WHERE w.id = r.id AND old.id = r.id
+				  RETURNING w.id, old.recon_result AS before, r.result, r.remark
+				), ev AS (
+				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, remark)
+				  SELECT id, :actor, 'RECONCILED_' || result, remark FROM upd
+				)
+				SELECT id, before, result, remark FROM upd ORDER BY id""")
+				.param("ids", mine.stream().map(RecordReconciled::recordId).toArray(Long[]::new))
+				.param("results", mine.stream().map(r -> r.result().name()).toArray(String[]::new))
+				.param("reasons", mine.stream().map(RecordReconciled::reason).toArray(String[]::new))
+				.param("remarks", mine.stream().map(r -> "run " + r.runId() + ": " + r.reason()).toArray(String[]::new))
+				.param("actor", system.name())
+				.query(rs -> {
+					entries.add(AuditRecord.of(system, "WITHDRAWAL_RECONCILED", WithdrawalService.ENTITY, rs.getLong("id"),
+							List.of(FieldChange.of("reconciliation", rs.getString("before"), rs.getString("result"))))
+							.withRemark(rs.getString("remark")));
+				});
+		audit.recordAll(entries);
 	}
 }
