@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q test -DskipConsole=true -Dtest=StatementBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx512m -XX:+UseParallelGC -Dbench.lines=${1:-1000000}" 2>&1 \
-  | grep -E "^(===|copy|import|ratio|reimport|reconcile|scaling)|reconciliation run .*ms|statement import .*ms|ERROR|FAIL|Exception" \
+  | grep -E "^(===|copy|import|ratio|reimport|reconcile|scaling|seed|withdrawal results)|reconciliation run .*ms|statement import .*ms|ERROR|FAIL|Exception" \
   | sed -E "s/^.*(reconciliation run |statement import )/  \\1/" || true

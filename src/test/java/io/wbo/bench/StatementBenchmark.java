@@ -107,6 +107,42 @@ class StatementBenchmark {
 		System.out.printf("scaling   %.1f x the time for 10 x the lines (target <= 12)%n", bigSeconds / smallSeconds);
 	}
 
+	/**
+	 * The same 1,000,000-line statement against 1,000,000 completed withdrawals in the withdrawal table (the real source,
+	 * whose listener keeps each application's result with its history): what an operator's first run costs.
+	 */
+	@Test
+	void reconcileAgainstCompletedWithdrawals() throws Exception {
+		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		Path big = dir.resolve("statement-" + N + ".csv");
+		BenchStatementData.writeCsv(big, N);
+		long account = StatementFixtures.account(jdbc);
+		long customer = jdbc.sql("SELECT min(id) FROM customer").query(Long.class).single();
+		long t0 = System.nanoTime();
+		for (int done = 0; done < N; done += 100_000) {
+			// record i as BenchStatementData describes it: amount, completion date, counterparty account, bank reference
+			jdbc.sql("""
+					INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
+					                        card_bank_name, card_bank_code, card_account_no, card_holder_name, source, status, created_by,
+					                        channel, paying_account_id, bank_reference, completed_at)
+					SELECT 'R' || lpad(g::text, 9, '0'), :c, 'BENCH', 'Bench Customer', 'HKD',
+					       (10000 + (g::bigint * 7919) % 9000000) / 100.0, 0, 1, 'HSBC Hong Kong', '004', '004-' || g, 'BENCH CUSTOMER',
+					       'APP', 'COMPLETED', 'bench', 'FPS', :account, CASE WHEN g % 10 = 0 THEN NULL ELSE 'BR' || g END,
+					       ((DATE '2033-01-01' + (g % 28)) + TIME '12:00') AT TIME ZONE 'UTC'
+					FROM generate_series(:from, :to) g WHERE g % 100 <> 3""")
+					.param("c", customer).param("account", account).param("from", done).param("to", Math.min(N, done + 100_000) - 1).update();
+		}
+		jdbc.sql("ANALYZE withdrawal").update();
+		System.out.printf("seed      %,d completed withdrawals in %.1f s%n", jdbc.sql("SELECT count(*) FROM withdrawal WHERE paying_account_id = :a")
+				.param("a", account).query(Long.class).single(), (System.nanoTime() - t0) / 1e9);
+		StatementBenchSupport.importHsbcCsv(importer, account, big, BENCH);
+		reconcile(account, N, "withdrawals, first");
+		reconcile(account, N, "withdrawals, re-run");
+		System.out.printf("withdrawal results %s%n", jdbc.sql("""
+				SELECT recon_result, count(*) FROM withdrawal_view WHERE paying_account_id = :a GROUP BY recon_result ORDER BY recon_result""")
+				.param("a", account).query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list());
+	}
+
 	double reconcile(long account, int n, String label) {
 		resetPeaks();
 		long t0 = System.nanoTime();

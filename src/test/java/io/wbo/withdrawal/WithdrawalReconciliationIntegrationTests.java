@@ -87,8 +87,14 @@ class WithdrawalReconciliationIntegrationTests {
 		assertThat(targets.find(Long.toString(id))).isPresent();
 		assertThat(targets.find("W19990101-999999")).isEmpty();
 
-		tx.executeWithoutResult(s -> events.publishEvent(new io.wbo.reconciliation.RecordsReconciled(List.of(new RecordReconciled("WITHDRAWAL", id,
-				ReconciliationResult.AMOUNT_MISMATCH, "bank shows 123.40", 7, null)))));
+		// what a run does: keep the latest result in its published state, then tell the owning module
+		tx.executeWithoutResult(s -> {
+			jdbc.sql("""
+					INSERT INTO recon_record_state (record_type, record_id, result, reason, run_id)
+					VALUES ('WITHDRAWAL', :id, 'AMOUNT_MISMATCH', 'bank shows 123.40', 7)""").param("id", id).update();
+			events.publishEvent(new io.wbo.reconciliation.RecordsReconciled(List.of(new RecordReconciled("WITHDRAWAL", id, null,
+					ReconciliationResult.AMOUNT_MISMATCH, "bank shows 123.40", 7, null))));
+		});
 		JsonNode w = maker.get("/api/withdrawals/" + id).json().get("withdrawal");
 		assertThat(w.get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
 		assertThat(w.get("reconciliationReason").asText()).isEqualTo("bank shows 123.40");

@@ -468,7 +468,7 @@ public class ReconciliationEngine {
 	private void keepStates(long runId, int window) {
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_changed ON COMMIT DROP AS
-				SELECT r.record_type, r.record_id, n.result, n.reason, m.lid AS line_id, s.record_id IS NULL AS fresh
+				SELECT r.record_type, r.record_id, n.result, n.reason, m.lid AS line_id, s.record_id IS NULL AS fresh, s.result AS previous
 				FROM recon_rr r LEFT JOIN recon_m m ON m.rid = r.rid
 				CROSS JOIN LATERAL (SELECT coalesce(m.result, 'MISSING_IN_BANK') AS result, coalesce(m.reason, :missingInBank) AS reason) n
 				LEFT JOIN recon_record_state s ON s.record_type = r.record_type AND s.record_id = r.record_id
@@ -490,10 +490,12 @@ public class ReconciliationEngine {
 	 */
 	private void publishChanges(long runId) {
 		java.util.List<RecordReconciled> chunk = new java.util.ArrayList<>(RecordsReconciled.CHUNK);
-		jdbc.sql("SELECT record_type, record_id, result, reason, line_id FROM recon_changed").withFetchSize(5000)
+		jdbc.sql("SELECT record_type, record_id, previous, result, reason, line_id FROM recon_changed").withFetchSize(5000)
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+					String previous = rs.getString("previous");
 					chunk.add(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
-							ReconciliationResult.valueOf(rs.getString("result")), rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
+							previous == null ? null : ReconciliationResult.valueOf(previous), ReconciliationResult.valueOf(rs.getString("result")),
+							rs.getString("reason"), runId, (Long) rs.getObject("line_id")));
 					if (chunk.size() == RecordsReconciled.CHUNK) {
 						events.publishEvent(new RecordsReconciled(chunk));
 						chunk.clear();

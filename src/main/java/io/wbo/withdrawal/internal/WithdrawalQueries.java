@@ -127,7 +127,7 @@ class WithdrawalQueries {
 	@Transactional(readOnly = true)
 	public CursorPage<View> list(Filter filter, int size, @Nullable Long after) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder("SELECT * FROM withdrawal w WHERE true");
+		StringBuilder sql = new StringBuilder("SELECT * FROM withdrawal_view w WHERE true");
 		where(filter, sql, params);
 		if (after != null) {
 			sql.append(" AND w.id < :after");
@@ -143,7 +143,7 @@ class WithdrawalQueries {
 	@Transactional(readOnly = true)
 	public CursorPage<View> listOfCustomer(long customerId, Filter filter, int size, @Nullable Long after) {
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder("SELECT * FROM withdrawal w WHERE w.customer_id = :me");
+		StringBuilder sql = new StringBuilder("SELECT * FROM withdrawal_view w WHERE w.customer_id = :me");
 		params.put("me", customerId);
 		where(filter, sql, params);
 		if (after != null) {
@@ -158,12 +158,12 @@ class WithdrawalQueries {
 
 	@Transactional(readOnly = true)
 	public java.util.Optional<View> find(long id) {
-		return jdbc.sql("SELECT * FROM withdrawal WHERE id = :id").param("id", id).query(this::map).optional();
+		return jdbc.sql("SELECT * FROM withdrawal_view WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
 	@Transactional(readOnly = true)
 	public View view(long id) {
-		return jdbc.sql("SELECT * FROM withdrawal WHERE id = :id").param("id", id).query(this::map).optional()
+		return jdbc.sql("SELECT * FROM withdrawal_view WHERE id = :id").param("id", id).query(this::map).optional()
 				.orElseThrow(() -> DomainException.notFound("withdrawal", id));
 	}
 
@@ -240,7 +240,7 @@ class WithdrawalQueries {
 				SELECT w.serial, w.customer_no, w.customer_name, w.currency, w.amount, w.fee, w.card_bank_name, w.card_account_no,
 				       w.card_holder_name, w.source, w.status, w.risk_result, w.channel, w.bank_reference, w.batch_id, w.recon_result,
 				       w.remark, w.created_at, w.created_by, w.completed_at
-				FROM withdrawal w WHERE true""");
+				FROM withdrawal_view w WHERE true""");
 		where(filter, sql, params);
 		sql.append(" ORDER BY w.id DESC");
 		return Exports.write(format, out, "Withdrawals", EXPORT_HEADERS, sink -> streaming.query(sql.toString(), params, rs -> {

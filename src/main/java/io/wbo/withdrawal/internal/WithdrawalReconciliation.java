@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Withdrawals as reconciliation sees them (W-16, R-1): the completed payouts of a paying account, the target of a
- * bank line's tag (B-5), and the place where each run's result (對帳結果) is kept on the application.
+ * bank line's tag (B-5), and the history of what each run found about an application.
  */
 @Component
 class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
@@ -87,41 +87,40 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 	}
 
 	/**
-	 * Keeps the latest reconciliation result and reason on the applications (the list's 對帳結果 column), with their
-	 * history and audit entries: a few statements per chunk of a run's changes, whatever its size.
+	 * Puts what a run found into the applications' history, with an audit entry each: every result that is not a first
+	 * clean match (a mismatch, a missing line, or a change of an earlier result). The 對帳結果 column itself is read from
+	 * reconciliation's published state ({@code withdrawal_view}); a first clean match — nearly all of a month's
+	 * payouts — is the expected outcome, recorded by the run and its results, so a first run over a million payouts
+	 * does not rewrite a million applications' histories.
 	 */
 	@EventListener
 	@Transactional
 	public void on(RecordsReconciled changes) {
-		List<RecordReconciled> mine = changes.records().stream().filter(r -> RECORD_TYPE.equals(r.recordType())).toList();
-		if (mine.isEmpty()) {
+		List<RecordReconciled> notable = changes.records().stream()
+				.filter(r -> RECORD_TYPE.equals(r.recordType()) && !r.firstCleanMatch()).toList();
+		if (notable.isEmpty()) {
 			return;
 		}
 		Actor system = Actor.system("reconciliation");
-		List<AuditRecord> entries = new java.util.ArrayList<>(mine.size());
+		List<AuditRecord> entries = new java.util.ArrayList<>(notable.size());
 		jdbc.sql("""
 				WITH r AS (
-				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:results AS text[]), CAST(:reasons AS text[]), CAST(:remarks AS text[]))
-				         AS r(id, result, reason, remark)
-				), old AS (
-				  SELECT w.id, w.recon_result FROM withdrawal w JOIN r ON r.id = w.id ORDER BY w.id FOR UPDATE OF w
-				), upd AS (
-				  UPDATE withdrawal w SET recon_result = r.result, recon_reason = r.reason, updated_at = now()
-				  FROM r, old WHERE w.id = r.id AND old.id = r.id
-				  RETURNING w.id, old.recon_result AS before, r.result, r.remark
+				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:previous AS text[]), CAST(:results AS text[]), CAST(:remarks AS text[]))
+				         AS r(id, previous, result, remark)
 				), ev AS (
 				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, remark)
-				  SELECT id, :actor, 'RECONCILED_' || result, remark FROM upd
+				  SELECT w.id, :actor, 'RECONCILED_' || r.result, r.remark FROM r JOIN withdrawal w ON w.id = r.id
+				  RETURNING withdrawal_id
 				)
-				SELECT id, before, result, remark FROM upd ORDER BY id""")
-				.param("ids", mine.stream().map(RecordReconciled::recordId).toArray(Long[]::new))
-				.param("results", mine.stream().map(r -> r.result().name()).toArray(String[]::new))
-				.param("reasons", mine.stream().map(RecordReconciled::reason).toArray(String[]::new))
-				.param("remarks", mine.stream().map(r -> "run " + r.runId() + ": " + r.reason()).toArray(String[]::new))
+				SELECT r.id, r.previous, r.result, r.remark FROM r JOIN ev ON ev.withdrawal_id = r.id ORDER BY r.id""")
+				.param("ids", notable.stream().map(RecordReconciled::recordId).toArray(Long[]::new))
+				.param("previous", notable.stream().map(r -> r.previous() == null ? null : r.previous().name()).toArray(String[]::new))
+				.param("results", notable.stream().map(r -> r.result().name()).toArray(String[]::new))
+				.param("remarks", notable.stream().map(r -> "run " + r.runId() + ": " + r.reason()).toArray(String[]::new))
 				.param("actor", system.name())
 				.query(rs -> {
 					entries.add(AuditRecord.of(system, "WITHDRAWAL_RECONCILED", WithdrawalService.ENTITY, rs.getLong("id"),
-							List.of(FieldChange.of("reconciliation", rs.getString("before"), rs.getString("result"))))
+							List.of(FieldChange.of("reconciliation", rs.getString("previous"), rs.getString("result"))))
 							.withRemark(rs.getString("remark")));
 				});
 		audit.recordAll(entries);
