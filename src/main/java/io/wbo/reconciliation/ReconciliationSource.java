@@ -14,4 +14,16 @@ public interface ReconciliationSource {
 	Direction direction();
 
 	void forEachRecord(long companyAccountId, LocalDate from, LocalDate to, Consumer<SystemRecord> consumer);
+
+	/**
+	 * The same records as one SQL query over the owner's own tables, when the owner can say so: the engine then copies
+	 * them with one {@code INSERT … SELECT} instead of streaming every row through Java and back (a month of a busy
+	 * account's payouts is a million rows). Columns, in this order: {@code record_id, serial, currency, amount} (at the
+	 * currency's scale), {@code d} (the record's date), {@code counterparty} (the account as written),
+	 * {@code bank_reference, batch}; parameters {@code :account, :from, :to} (dates, inclusive). It must list exactly
+	 * what {@link #forEachRecord} lists, in a stable order.
+	 */
+	default java.util.Optional<String> recordsQuery() {
+		return java.util.Optional.empty();
+	}
 }

@@ -72,6 +72,8 @@ class WithdrawalReconciliationIntegrationTests {
 		source.forEachRecord(fx.payingAccountId(), today, today, records::add);
 		SystemRecord mine = records.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 		assertThat(mine.amount()).isEqualByComparingTo("123.45"); // paid out, without the fee
+		assertThat(mine.amount().scale()).as("at the currency's scale").isEqualTo(2);
+		assertThat(source.recordsQuery()).as("the engine copies withdrawals by SQL").isPresent();
 		assertThat(mine.serial()).isEqualTo(serial);
 		assertThat(mine.bankReference()).isEqualTo("FPS-RECON-1");
 		assertThat(mine.counterpartyAccount()).isNotBlank();

@@ -1,8 +1,6 @@
 package io.wbo.withdrawal.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,7 +18,6 @@ import io.wbo.reconciliation.SystemRecord;
 import io.wbo.statement.TagTarget;
 import io.wbo.statement.TagTargets;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +32,10 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 	static final String RECORD_TYPE = "WITHDRAWAL";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate streaming;
 	private final AuditLog audit;
 
-	WithdrawalReconciliation(JdbcClient jdbc, javax.sql.DataSource dataSource, AuditLog audit) {
+	WithdrawalReconciliation(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
-		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(1000);
 		this.audit = audit;
 	}
 
@@ -55,22 +49,33 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 		return Direction.OUT;
 	}
 
-	/** Completed (and later returned) withdrawals paid from the account, by completion date (UTC), amount paid out without the fee. */
+	/**
+	 * Completed (and later returned) withdrawals paid from the account, by completion date (UTC), amount paid out
+	 * without the fee at the currency's scale. {@link #recordsQuery} for the engine, {@link #forEachRecord} for anyone.
+	 */
+	private static final String RECORDS = """
+			SELECT w.id AS record_id, w.serial, w.currency, round(w.amount, %s) AS amount, (w.completed_at AT TIME ZONE 'UTC')::date AS d,
+			       w.card_account_no AS counterparty, w.bank_reference, b.serial AS batch
+			FROM withdrawal w LEFT JOIN payout_batch b ON b.id = w.batch_id
+			WHERE w.paying_account_id = :account AND w.completed_at IS NOT NULL AND w.status IN ('COMPLETED', 'RETURNED')
+			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE 'UTC'
+			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'UTC'
+			ORDER BY w.completed_at, w.id""".formatted(Asset.codes().stream()
+			.map(code -> "WHEN '" + code + "' THEN " + Asset.of(code).scale())
+			.collect(java.util.stream.Collectors.joining(" ", "CASE w.currency ", " END")));
+
+	@Override
+	public Optional<String> recordsQuery() {
+		return Optional.of(RECORDS);
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public void forEachRecord(long companyAccountId, LocalDate from, LocalDate to, Consumer<SystemRecord> consumer) {
-		streaming.query("""
-				SELECT w.id, w.serial, w.currency, w.amount, w.completed_at, w.card_account_no, w.bank_reference, b.serial AS batch
-				FROM withdrawal w LEFT JOIN payout_batch b ON b.id = w.batch_id
-				WHERE w.paying_account_id = ? AND w.completed_at IS NOT NULL AND w.status IN ('COMPLETED', 'RETURNED')
-				  AND w.completed_at >= ? AND w.completed_at < ?
-				ORDER BY w.completed_at, w.id""", rs -> {
-			Asset asset = Asset.of(rs.getString(3));
-			consumer.accept(new SystemRecord(RECORD_TYPE, rs.getLong(1), rs.getString(2), asset.code(),
-					rs.getBigDecimal(4).setScale(asset.scale()), rs.getTimestamp(5).toInstant().atZone(ZoneOffset.UTC).toLocalDate(),
-					rs.getString(6), rs.getString(7), rs.getString(8)));
-		}, companyAccountId, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
-				Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+		jdbc.sql(RECORDS).param("account", companyAccountId).param("from", from).param("to", to).withFetchSize(1000)
+				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(new SystemRecord(RECORD_TYPE,
+						rs.getLong("record_id"), rs.getString("serial"), rs.getString("currency"), rs.getBigDecimal("amount"),
+						rs.getObject("d", LocalDate.class), rs.getString("counterparty"), rs.getString("bank_reference"), rs.getString("batch"))));
 	}
 
 	@Override
