@@ -83,10 +83,16 @@ class WithdrawalReconciliationWiringTests {
 
 		long paid = completed(fx, maker, checker, approver, "1234.56", "WIRE-" + unique);
 		long booked = completed(fx, maker, checker, approver, "2345.67", "WIRE-B-" + unique);
+		long byAccount = completed(fx, maker, checker, approver, "3456.78", "WIRE-C-" + unique);
 		push(account, "1234.56", "WIRE-" + unique, "");
 		push(account, "2345.68", "BANK-OWN-" + unique, "ZZ-" + unique);
+		// a line without a reference, its counterparty written with spaces where the card has dashes
+		String card = jdbc.sql("SELECT card_account_no FROM withdrawal WHERE id = :id").param("id", byAccount).query(String.class).single();
+		push(account, "3456.78", "", card.replace('-', ' ').toLowerCase(java.util.Locale.ROOT));
 
 		long runId = run(finance, account).get("id").asLong();
+		assertThat(withdrawal(maker, byAccount).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(maker, byAccount).get("reconciliationReason").asText()).contains("counterparty account");
 		assertThat(withdrawal(maker, paid).get("reconciliationResult").asText()).isEqualTo("MATCHED");
 		assertThat(withdrawal(maker, paid).get("reconciliationReason").asText()).contains("WIRE-" + unique);
 		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");

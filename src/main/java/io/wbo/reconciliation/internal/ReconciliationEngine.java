@@ -230,14 +230,13 @@ public class ReconciliationEngine {
 
 	/**
 	 * A source's records copied by one statement from its own query; the same columns as {@link #appendRecord}
-	 * writes, normalised by the same rules in SQL (the counterparty as setAsideFree does for lines, the reference
-	 * trimmed, blank as none).
+	 * writes, the reference trimmed and blank as none, the counterparty key left to setAsideFree, which computes it
+	 * for the few records the references leave (as it does for lines).
 	 */
 	private void copyBySql(ReconciliationSource source, long accountId, LocalDate from, LocalDate to) {
 		jdbc.sql("""
 				INSERT INTO recon_rr (record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch)
-				SELECT :type, q.record_id, q.serial, q.currency, q.amount, q.d,
-				       NULLIF(upper(regexp_replace(coalesce(q.counterparty, ''), '[^0-9A-Za-z]', '', 'g')), ''), q.counterparty,
+				SELECT :type, q.record_id, q.serial, q.currency, q.amount, q.d, NULL, q.counterparty,
 				       NULLIF(regexp_replace(q.bank_reference, '^[[:space:]]+|[[:space:]]+$', '', 'g'), ''), q.batch
 				FROM (%s) q""".formatted(source.recordsQuery().orElseThrow()))
 				.param("type", source.recordType()).param("account", accountId).param("from", from).param("to", to).update();
@@ -396,6 +395,10 @@ public class ReconciliationEngine {
 	 */
 	private void setAsideFree() {
 		jdbc.sql("CREATE TEMP TABLE recon_fr ON COMMIT DROP AS SELECT * FROM recon_rr r WHERE " + FREE_RECORD).update();
+		// records copied by SQL come without their counterparty key (normalizeAccount's rule, here in SQL)
+		jdbc.sql("""
+				UPDATE recon_fr SET cp = NULLIF(upper(regexp_replace(cp_raw, '[^0-9A-Za-z]', '', 'g')), '')
+				WHERE cp IS NULL AND cp_raw IS NOT NULL""").update();
 		// the counterparty account is normalised (as normalizeAccount does) only here: only the rules after the references use it
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_fl ON COMMIT DROP AS
