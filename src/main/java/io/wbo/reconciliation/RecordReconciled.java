@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record RecordReconciled(String recordType, long recordId, @Nullable ReconciliationResult previous, ReconciliationResult result,
 		String reason, long runId, @Nullable Long statementLineId) {
 
-	/** A first result that is a clean match: the expected outcome, nothing for anyone to follow up. */
+	/** A first result that is a clean match: the expected outcome, nothing for anyone to follow up (never published). */
 	public boolean firstCleanMatch() {
 		return previous == null && result == ReconciliationResult.MATCHED;
 	}

@@ -3,9 +3,9 @@ package io.wbo.reconciliation;
 import java.util.List;
 
 /**
- * The records whose result a reconciliation run set or changed, published in chunks (a first run over a million
- * records publishes a few hundred of these, not a million events), so the owning module keeps the results on its
- * records with a few set-based statements per chunk.
+ * The records whose result a reconciliation run set or changed, except first clean matches (a record's first result,
+ * MATCHED: the expected outcome of nearly every record, readable like every result from {@code recon_record_state}).
+ * Published in chunks, so the owning module records them with a few set-based statements per chunk.
  */
 public record RecordsReconciled(List<RecordReconciled> records) {
 

@@ -507,12 +507,15 @@ public class ReconciliationEngine {
 	}
 
 	/**
-	 * Publishes the records whose result changed in {@link RecordsReconciled} chunks, read back through a cursor, so a
-	 * first run of a million records never holds them all in memory; listeners may run SQL on this connection meanwhile.
+	 * Publishes the records whose result changed — all but first clean matches — in {@link RecordsReconciled} chunks,
+	 * read back through a cursor, so a first run of a million records never holds them all in memory; listeners may run
+	 * SQL on this connection meanwhile.
 	 */
 	private void publishChanges(long runId) {
 		java.util.List<RecordReconciled> chunk = new java.util.ArrayList<>(RecordsReconciled.CHUNK);
-		jdbc.sql("SELECT record_type, record_id, previous, result, reason, line_id FROM recon_changed").withFetchSize(5000)
+		// a first clean match is the expected outcome of nearly every record: it is in recon_record_state, not worth an event
+		jdbc.sql("SELECT record_type, record_id, previous, result, reason, line_id FROM recon_changed WHERE previous IS NOT NULL OR result <> 'MATCHED'")
+				.withFetchSize(5000)
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
 					String previous = rs.getString("previous");
 					chunk.add(new RecordReconciled(rs.getString("record_type"), rs.getLong("record_id"),
