@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;

@@ -32,7 +32,6 @@ import io.wbo.risk.RiskOutcome;
 import io.wbo.risk.RiskSubject;
 import io.wbo.withdrawal.WithdrawalStatus;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
