@@ -1,6 +1,7 @@
 package io.wbo.withdrawal.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link WithdrawalService#runRiskChecks}: a few statements per batch, rows another instance holds are skipped). A
  * creation or an approved edit wakes the worker when its transaction commits; between wake-ups it looks every
  * {@code wbo.withdrawal.risk-check.poll-interval}, which also picks up work left by an instance that stopped. Waiting a
- * moment after a wake-up lets the applications of a busy second share one batch.
+ * moment after a wake-up lets the applications of a busy second share one batch. An application whose check throws
+ * (bad data, say) is found by checking the batch one by one, logged, and set aside for a while, so it cannot hold up
+ * the others.
  */
 @Component
 class RiskCheckJob implements SmartLifecycle {
@@ -29,10 +32,14 @@ class RiskCheckJob implements SmartLifecycle {
 
 	static final int BATCH = 500;
 
+	/** How long an application whose check failed waits before it is tried again. */
+	static final Duration SET_ASIDE = Duration.ofMinutes(10);
+
 	private final ObjectProvider<WithdrawalService> service;
 	private final Duration pollInterval;
 	private final Duration gatherDelay;
 	private final Semaphore signal = new Semaphore(0);
+	private final java.util.Map<Long, Instant> setAside = new java.util.concurrent.ConcurrentHashMap<>();
 	private volatile Thread worker;
 
 	RiskCheckJob(ObjectProvider<WithdrawalService> service,
@@ -65,16 +72,38 @@ class RiskCheckJob implements SmartLifecycle {
 					Thread.sleep(gatherDelay.toMillis());
 				}
 				signal.drainPermits();
-				while (service.getObject().runRiskChecks(BATCH) == BATCH) {
-					// a full batch: more are waiting
+				setAside.values().removeIf(until -> until.isBefore(Instant.now()));
+				try {
+					while (service.getObject().runRiskChecks(BATCH, setAside.keySet()) == BATCH) {
+						// a full batch: more are waiting
+					}
+				}
+				catch (RuntimeException e) {
+					// the batch rolled back and its applications still wait; find the one(s) it stumbled on, so that one
+					// bad record cannot hold up every other application's check
+					log.warn("risk check batch failed; checking its applications one by one", e);
+					isolate();
 				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException e) {
-				// the batch rolled back and its applications still wait: the next round retries them
-				log.warn("risk check batch failed; retrying at the next round", e);
+				// the database is unreachable, say: the applications still wait, the next round retries them
+				log.warn("risk check round failed; retrying at the next round", e);
+			}
+		}
+	}
+
+	/** Checks the next applications one at a time; one that fails is set aside for a while, and logged. */
+	private void isolate() {
+		for (long id : service.getObject().awaitingRiskCheck(BATCH, setAside.keySet())) {
+			try {
+				service.getObject().runRiskCheckOf(id);
+			}
+			catch (RuntimeException e) {
+				setAside.put(id, Instant.now().plus(SET_ASIDE));
+				log.error("the risk check of withdrawal {} failed; it stays waiting, set aside for {} before the next try", id, SET_ASIDE, e);
 			}
 		}
 	}

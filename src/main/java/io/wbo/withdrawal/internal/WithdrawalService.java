@@ -123,11 +123,26 @@ class WithdrawalService {
 	/**
 	 * Checks up to {@code limit} applications waiting for their risk check, in one transaction: the rules see each
 	 * application with its customer's recent activity, and the results, history and audit entries are written together.
-	 * Returns how many were checked (fewer than {@code limit}: none are left).
+	 * Returns how many were checked (fewer than {@code limit}: none are left). The {@code setAside} ones (whose check
+	 * failed lately) are left waiting.
 	 */
 	@Transactional
-	public int runRiskChecks(int limit) {
-		List<Withdrawal> waiting = store.lockAwaitingRiskCheck(limit);
+	public int runRiskChecks(int limit, java.util.Collection<Long> setAside) {
+		return check(store.lockAwaitingRiskCheck(limit, setAside));
+	}
+
+	/** The check of one application alone (to find the one a failing batch stumbles on). */
+	@Transactional
+	public int runRiskCheckOf(long id) {
+		return check(store.lockAwaitingRiskCheck(id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Long> awaitingRiskCheck(int limit, java.util.Collection<Long> setAside) {
+		return store.awaitingRiskCheck(limit, setAside);
+	}
+
+	private int check(List<Withdrawal> waiting) {
 		if (waiting.isEmpty()) {
 			return 0;
 		}

@@ -142,9 +142,23 @@ class WithdrawalStore {
 	 * The applications waiting for their risk check, oldest first, locked; rows another instance's job holds are
 	 * skipped, so two jobs never check the same application.
 	 */
-	List<Withdrawal> lockAwaitingRiskCheck(int limit) {
-		return jdbc.sql("SELECT * FROM withdrawal WHERE status = 'RISK_CHECKING' ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-				.param("limit", limit).query(WithdrawalStore::map).list();
+	List<Withdrawal> lockAwaitingRiskCheck(int limit, java.util.Collection<Long> setAside) {
+		return jdbc.sql("""
+				SELECT * FROM withdrawal WHERE status = 'RISK_CHECKING' AND id <> ALL(:aside)
+				ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+				.param("aside", setAside.toArray(Long[]::new)).param("limit", limit).query(WithdrawalStore::map).list();
+	}
+
+	/** One application, when it still waits for its check and nobody else is checking it. */
+	List<Withdrawal> lockAwaitingRiskCheck(long id) {
+		return jdbc.sql("SELECT * FROM withdrawal WHERE id = :id AND status = 'RISK_CHECKING' FOR UPDATE SKIP LOCKED")
+				.param("id", id).query(WithdrawalStore::map).list();
+	}
+
+	/** The ids of the next applications waiting for their check, read without reading the rows themselves. */
+	List<Long> awaitingRiskCheck(int limit, java.util.Collection<Long> setAside) {
+		return jdbc.sql("SELECT id FROM withdrawal WHERE status = 'RISK_CHECKING' AND id <> ALL(:aside) ORDER BY id LIMIT :limit")
+				.param("aside", setAside.toArray(Long[]::new)).param("limit", limit).query(Long.class).list();
 	}
 
 	/** {@link RecentActivity} of each application's customer in the application's currency, by application id. */
