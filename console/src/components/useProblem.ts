@@ -15,7 +15,10 @@ function asProblem(error: unknown): Problem {
 export function useProblem() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const translate = useCallback((key: string, fallback: string) => t(key, { defaultValue: fallback }), [t]);
+  const translate = useCallback(
+    (key: string, fallback: string, args?: Record<string, string>) => t(key, { defaultValue: fallback, ...args }),
+    [t],
+  );
 
   const show = useCallback(
     (error: unknown, form?: FormInstance) => {

@@ -45,6 +45,13 @@ const en: Record<string, string> = {
   'notFound.detail': 'This page does not exist.',
 
   'problem.unknown': 'Something went wrong',
+  'field.error.required': 'is required',
+  'field.error.positive': 'must be greater than zero',
+  'field.error.nonNegative': 'must not be negative',
+  'field.error.decimal': 'must be a plain decimal number such as "1234.50"',
+  'field.error.scale': '{{asset}} allows at most {{max}} decimals',
+  'field.error.tooLarge': 'is too large',
+  'field.error.maxLength': 'must be at most {{max}} characters',
   'problem.network': 'The server cannot be reached. Check the connection and try again.',
   'problem.bad-response': 'The server sent an answer the console cannot read.',
   'problem.client-error': 'Something went wrong in the console.',

@@ -45,6 +45,13 @@ const zhHans: Record<string, string> = {
   'notFound.detail': '此页不存在。',
 
   'problem.unknown': '发生错误',
+  'field.error.required': '必填',
+  'field.error.positive': '必须大于零',
+  'field.error.nonNegative': '不可为负数',
+  'field.error.decimal': '请输入数字，例如 1234.50',
+  'field.error.scale': '{{asset}} 最多 {{max}} 位小数',
+  'field.error.tooLarge': '数值过大',
+  'field.error.maxLength': '最多 {{max}} 个字符',
   'problem.network': '无法连接服务器，请检查网络后重试。',
   'problem.bad-response': '服务器的回复无法读取。',
   'problem.client-error': '控制台发生错误。',

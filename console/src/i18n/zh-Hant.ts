@@ -45,6 +45,13 @@ const zhHant: Record<string, string> = {
   'notFound.detail': '此頁不存在。',
 
   'problem.unknown': '發生錯誤',
+  'field.error.required': '必填',
+  'field.error.positive': '必須大於零',
+  'field.error.nonNegative': '不可為負數',
+  'field.error.decimal': '請輸入數字，例如 1234.50',
+  'field.error.scale': '{{asset}} 最多 {{max}} 位小數',
+  'field.error.tooLarge': '數值過大',
+  'field.error.maxLength': '最多 {{max}} 個字元',
   'problem.network': '無法連接伺服器，請檢查網絡後重試。',
   'problem.bad-response': '伺服器的回覆無法讀取。',
   'problem.client-error': '控制台發生錯誤。',

@@ -63,4 +63,23 @@ describe('problem details mapping', () => {
     expect(problemCode({ type: 'https://wbo.io/problems/totp-required' })).toBe('totp-required');
     expect(new ApiError(423, { type: 'https://wbo.io/problems/account-locked' }).code).toBe('account-locked');
   });
+
+  it('says a standard field message in the operator\'s language, with the values it names', () => {
+    const zh = (key: string, fallback: string, args?: Record<string, string>) =>
+      key === 'field.error.scale' ? `${args?.asset} 最多 ${args?.max} 位小數` : key === 'field.error.required' ? '必填' : fallback;
+    const problem = {
+      status: 400,
+      errors: [
+        { field: 'amount', message: 'has more than 2 decimals, the scale of HKD', code: 'scale', args: { max: '2', asset: 'HKD' } },
+        { field: 'bankCardId', message: 'is required', code: 'required', args: {} },
+        { field: 'remark', message: 'the card receives USD, not HKD' },
+      ],
+    };
+    const mapped = mapProblemToForm(problem, ['amount', 'bankCardId', 'remark'], zh);
+    expect(mapped.fields).toEqual([
+      { name: ['amount'], errors: ['HKD 最多 2 位小數'] },
+      { name: ['bankCardId'], errors: ['必填'] },
+      { name: ['remark'], errors: ['the card receives USD, not HKD'] },
+    ]);
+  });
 });

@@ -5,6 +5,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** Set for the server's standard messages, so they can be said in the operator's language. */
+  code?: string;
+  args?: Record<string, string>;
 }
 
 export interface Problem {
@@ -61,8 +64,13 @@ export interface FormErrorMapping {
   message?: string;
 }
 
-/** Translation of problem codes: a function from an i18n key (with default) to the text. */
-export type Translate = (key: string, fallback: string) => string;
+/** Translation of problem codes: a function from an i18n key (with default and values to put in) to the text. */
+export type Translate = (key: string, fallback: string, args?: Record<string, string>) => string;
+
+/** A field error's text: the translation of its code when it has one, else the server's message as it is. */
+export function fieldMessage(e: FieldProblem, t: Translate): string {
+  return e.code ? t(`field.error.${e.code}`, e.message, e.args) : e.message;
+}
 
 /** The text for a problem that is not about one field: a known code's translation, else the server's detail. */
 export function problemMessage(problem: Problem, t: Translate): string {
@@ -89,10 +97,11 @@ export function mapProblemToForm(problem: Problem, formFields: string[], t: Tran
     if (!e || typeof e.field !== 'string') continue;
     const head = e.field.split(/[.[]/)[0];
     const target = formFields.includes(e.field) ? e.field : formFields.includes(head) ? head : undefined;
+    const text = fieldMessage(e, t);
     if (target) {
-      byField.set(target, [...(byField.get(target) ?? []), e.message]);
+      byField.set(target, [...(byField.get(target) ?? []), text]);
     } else {
-      rest.push(e.field ? `${e.field}: ${e.message}` : e.message);
+      rest.push(e.field ? `${e.field}: ${text}` : text);
     }
   }
   const fields = [...byField.entries()].map(([name, errors]) => ({ name: [name], errors }));

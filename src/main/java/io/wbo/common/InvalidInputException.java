@@ -28,6 +28,50 @@ public class InvalidInputException extends DomainException {
 	}
 
 	public record FieldError(String field, String message) {
+
+		/**
+		 * A stable code for the standard messages (Money's, Asset's, "is required", length limits), with the values
+		 * the message names, so the console can say it in the operator's language; null for any other message, which
+		 * the console shows as it is.
+		 */
+		public @org.jspecify.annotations.Nullable Coded coded() {
+			return Coded.of(message);
+		}
+	}
+
+	/** A standard field message as a code and its arguments (see {@link FieldError#coded()}). */
+	public record Coded(String code, java.util.Map<String, String> args) {
+
+		private static final java.util.regex.Pattern SCALE = java.util.regex.Pattern
+				.compile("has more than (\\d+) decimals, the scale of (\\w+)");
+		private static final java.util.regex.Pattern MAX_LENGTH = java.util.regex.Pattern.compile("must be at most (\\d+) characters");
+
+		static @org.jspecify.annotations.Nullable Coded of(String message) {
+			switch (message) {
+				case "is required":
+					return new Coded("required", java.util.Map.of());
+				case "must be greater than zero":
+					return new Coded("positive", java.util.Map.of());
+				case "must not be negative":
+					return new Coded("nonNegative", java.util.Map.of());
+				case "is too large":
+					return new Coded("tooLarge", java.util.Map.of());
+				default:
+					break;
+			}
+			if (message.startsWith("must be a plain decimal number")) {
+				return new Coded("decimal", java.util.Map.of());
+			}
+			java.util.regex.Matcher m = SCALE.matcher(message);
+			if (m.matches()) {
+				return new Coded("scale", java.util.Map.of("max", m.group(1), "asset", m.group(2)));
+			}
+			m = MAX_LENGTH.matcher(message);
+			if (m.matches()) {
+				return new Coded("maxLength", java.util.Map.of("max", m.group(1)));
+			}
+			return null;
+		}
 	}
 
 	/** Collects several field errors so a form learns about all of them at once. */

@@ -59,8 +59,17 @@ public class ProblemDetailsAdvice {
 	public static ProblemDetail validation(List<FieldError> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input",
 				errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
-		problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+		problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice::fieldError).toList());
 		return problem;
+	}
+
+	/** {field, message}, plus {code, args} when the message is a standard one the console translates. */
+	private static Map<String, Object> fieldError(FieldError f) {
+		InvalidInputException.Coded coded = f.coded();
+		if (coded == null) {
+			return Map.of("field", f.field(), "message", f.message());
+		}
+		return Map.of("field", f.field(), "message", f.message(), "code", coded.code(), "args", coded.args());
 	}
 
 	@ExceptionHandler(DomainException.class)
