@@ -350,6 +350,8 @@ class WithdrawalBrowserTests {
 		maker.type("wd-manual-amount", "1.001");
 		maker.click("wd-manual-ok");
 		maker.waitUntil(d -> maker.all(".ant-form-item-has-error [data-testid='wd-manual-amount']").size() == 1);
+		// the server's standard message, said in the console's language (zh-Hant) with the values it names
+		maker.waitUntil(d -> maker.all(".ant-form-item-explain-error").stream().anyMatch(e -> e.getText().equals("HKD 最多 2 位小數")));
 		shot(maker, "field-error");
 		maker.find("wd-manual-amount").sendKeys(Keys.ESCAPE);
 	}
