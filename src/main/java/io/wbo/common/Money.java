@@ -20,6 +20,9 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
 		return new Money(asset, BigDecimal.ZERO);
 	}
 
+	/** What a text that is not a plain decimal number is told. */
+	static final String PLAIN_DECIMAL = "must be a plain decimal number such as \"1234.50\"";
+
 	/** Parses a strictly positive amount. */
 	public static Money positive(Asset asset, String text, String field) {
 		Money money = parse(asset, text, field);
@@ -43,7 +46,7 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
 			throw InvalidInputException.of(field, "is required");
 		}
 		if (!text.matches("-?\\d+(\\.\\d+)?")) {
-			throw InvalidInputException.of(field, "must be a plain decimal number such as \"1234.50\"");
+			throw InvalidInputException.of(field, PLAIN_DECIMAL);
 		}
 		BigDecimal value = new BigDecimal(text);
 		if (value.stripTrailingZeros().scale() > asset.scale()) {

@@ -144,6 +144,8 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(maker.get(base + "&size=2&after=" + page.get("next").asText()).json().get("items").size()).isEqualTo(1);
 		assertThat(maker.get(base + "&status=NOPE").status()).isEqualTo(400);
 		assertThat(maker.get("/api/withdrawals?from=yesterday").fieldError("from")).isNotNull();
+		assertThat(maker.get("/api/withdrawals?minAmount=1e3").fieldError("minAmount")).isNotNull();
+		assertThat(maker.get("/api/withdrawals?minAmount=100&maxAmount=15").fieldError("maxAmount")).isEqualTo("must not be below minAmount");
 
 		TestHttp.Response csv = maker.get("/api/withdrawals/export?format=csv&customer=" + c.customerNo() + "&minAmount=15");
 		assertThat(csv.status()).isEqualTo(200);

@@ -2,7 +2,6 @@ package io.wbo.statement.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.wbo.common.Actor;
+import io.wbo.common.AmountRange;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
@@ -142,25 +142,9 @@ class StatementController {
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable String minAmount,
 			@Nullable String maxAmount) {
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
-		BigDecimal min = amount(errors, "minAmount", minAmount);
-		BigDecimal max = amount(errors, "maxAmount", maxAmount);
+		AmountRange amounts = AmountRange.parse(minAmount, maxAmount, errors);
 		errors.throwIfAny();
-		if (min != null && max != null && min.compareTo(max) > 0) {
-			throw InvalidInputException.of("maxAmount", "must not be below minAmount");
-		}
-		return new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId, min, max);
-	}
-
-	/** A bound of the amount filter: a plain decimal such as "1234.50" (money is never read as a float). */
-	private static @Nullable BigDecimal amount(InvalidInputException.Collector errors, String field, @Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		if (!text.trim().matches("\\d{1,20}(\\.\\d{1,18})?")) {
-			errors.add(field, "must be a plain decimal number such as \"1234.50\"");
-			return null;
-		}
-		return new BigDecimal(text.trim());
+		return new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId, amounts.min(), amounts.max());
 	}
 
 	private static @Nullable LineStatus status(@Nullable String status) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.wbo.common.AmountRange;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
@@ -322,26 +323,20 @@ class WithdrawalQueries {
 		range(errors, sql, params, "created_at", "to", f.to(), true);
 		range(errors, sql, params, "completed_at", "completedFrom", f.completedFrom(), false);
 		range(errors, sql, params, "completed_at", "completedTo", f.completedTo(), true);
-		amount(errors, sql, params, "minAmount", f.minAmount(), ">=");
-		amount(errors, sql, params, "maxAmount", f.maxAmount(), "<=");
+		AmountRange amounts = AmountRange.parse(f.minAmount(), f.maxAmount(), errors);
+		if (amounts.min() != null) {
+			sql.append(" AND w.amount >= :minAmount");
+			params.put("minAmount", amounts.min());
+		}
+		if (amounts.max() != null) {
+			sql.append(" AND w.amount <= :maxAmount");
+			params.put("maxAmount", amounts.max());
+		}
 		if (f.batchId() != null) {
 			sql.append(" AND w.batch_id = :batchId");
 			params.put("batchId", f.batchId());
 		}
 		errors.throwIfAny();
-	}
-
-	private static void amount(InvalidInputException.Collector errors, StringBuilder sql, Map<String, Object> params, String field,
-			@Nullable String text, String op) {
-		if (!notBlank(text)) {
-			return;
-		}
-		if (!text.trim().matches("\\d{1,20}(\\.\\d{1,18})?")) {
-			errors.add(field, "must be a plain decimal number such as \"1234.50\"");
-			return;
-		}
-		sql.append(" AND w.amount ").append(op).append(" :").append(field);
-		params.put(field, new BigDecimal(text.trim()));
 	}
 
 	/** A date (whole UTC day, inclusive) or an ISO-8601 instant with offset. */
