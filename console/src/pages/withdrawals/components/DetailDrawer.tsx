@@ -8,6 +8,7 @@ import { formatTime } from '../../../lib/time';
 import { getWithdrawal, type WithdrawalDetail } from '../service';
 import { RiskCell, WithdrawalBadge } from './common';
 import { ProofList } from './ProofList';
+import { historyActionText } from '../history';
 
 /** One application: its fields, risk findings, payout orders, cheque prints and the full history as a timeline. */
 export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void }) {
@@ -119,7 +120,7 @@ export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void
               items={detail.history.map((h) => ({
                 children: (
                   <div>
-                    <b>{t(`wd.action.${h.action}`, { defaultValue: h.action })}</b> · {h.actor} · {formatTime(h.at)}
+                    <b>{historyActionText(h.action, t)}</b> · {h.actor} · {formatTime(h.at)}
                     {h.toStatus && (
                       <div>
                         {h.fromStatus ? t(`wd.status.${h.fromStatus}`, { defaultValue: h.fromStatus }) + ' → ' : ''}
