@@ -3,6 +3,8 @@
 -- read. Copying it meant rewriting every application (and all its indexes) on a first run over a month of payouts.
 -- The lists read the applications through this view; re-create it when withdrawal gains a column.
 ALTER TABLE withdrawal DROP COLUMN recon_result, DROP COLUMN recon_reason;
+-- the risk check's run number named the scheduler task of each check; checks now wait in the table itself
+ALTER TABLE withdrawal DROP COLUMN risk_run;
 
 CREATE VIEW withdrawal_view AS
 SELECT w.*, s.result AS recon_result, s.reason AS recon_reason, s.run_id AS recon_run_id

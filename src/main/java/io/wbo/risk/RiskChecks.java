@@ -44,12 +44,6 @@ public class RiskChecks {
 		this.audit = audit;
 	}
 
-	/** Evaluates every enabled rule; a failed rule never hides the others. */
-	@Transactional(readOnly = true)
-	public RiskOutcome evaluate(RiskSubject subject) {
-		return evaluateAll(List.of(subject)).get(0);
-	}
-
 	/**
 	 * Evaluates many subjects (a batch of the risk job) with one read of the settings, the customers, their cards and
 	 * their balances, so a batch costs a few queries whatever its size. The outcomes are in the order of the subjects.
@@ -74,6 +68,7 @@ public class RiskChecks {
 		return outcomes;
 	}
 
+	/** Every enabled rule on one subject; a failed rule never hides the others. */
 	private RiskOutcome evaluate(Context context) {
 		List<RiskFinding> failed = new ArrayList<>();
 		List<RiskFinding> passed = new ArrayList<>();

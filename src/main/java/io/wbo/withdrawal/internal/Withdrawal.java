@@ -33,7 +33,6 @@ final class Withdrawal {
 	private @Nullable String remark;
 	private WithdrawalStatus status;
 	private int freezeVersion;
-	private int riskRun;
 	private @Nullable Long pendingEdit;
 	private @Nullable Long batchId;
 	private @Nullable Long payoutId;
@@ -44,7 +43,7 @@ final class Withdrawal {
 	private final int version;
 
 	Withdrawal(long id, String serial, long customerId, Asset currency, Money amount, Money fee, Card card, @Nullable String remark,
-			WithdrawalStatus status, int freezeVersion, int riskRun, @Nullable Long pendingEdit, @Nullable Long batchId,
+			WithdrawalStatus status, int freezeVersion, @Nullable Long pendingEdit, @Nullable Long batchId,
 			@Nullable Long payoutId, @Nullable String closeReason, @Nullable String failureReason, @Nullable String abnormalAction,
 			@Nullable Long abnormalWorkOrder, Instant createdAt, int version) {
 		this.id = id;
@@ -57,7 +56,6 @@ final class Withdrawal {
 		this.remark = remark;
 		this.status = status;
 		this.freezeVersion = freezeVersion;
-		this.riskRun = riskRun;
 		this.pendingEdit = pendingEdit;
 		this.batchId = batchId;
 		this.payoutId = payoutId;
@@ -121,7 +119,6 @@ final class Withdrawal {
 		card = newCard;
 		remark = newRemark;
 		freezeVersion++;
-		riskRun++;
 		pendingEdit = null;
 	}
 
@@ -274,9 +271,6 @@ final class Withdrawal {
 		return freezeVersion;
 	}
 
-	int riskRun() {
-		return riskRun;
-	}
 
 	@Nullable Long pendingEdit() {
 		return pendingEdit;

@@ -73,7 +73,7 @@ class WithdrawalStore {
 				new Withdrawal.Card(rs.getLong("bank_card_id"), rs.getString("card_bank_name"), rs.getString("card_bank_code"),
 						rs.getString("card_account_no"), rs.getString("card_holder_name")),
 				rs.getString("remark"), WithdrawalStatus.valueOf(rs.getString("status")), rs.getInt("freeze_version"),
-				rs.getInt("risk_run"), (Long) rs.getObject("pending_edit_wo"), (Long) rs.getObject("batch_id"),
+				(Long) rs.getObject("pending_edit_wo"), (Long) rs.getObject("batch_id"),
 				(Long) rs.getObject("payout_id"), rs.getString("close_reason"), rs.getString("failure_reason"),
 				rs.getString("abnormal_action"), (Long) rs.getObject("abnormal_wo"), rs.getTimestamp("created_at").toInstant(),
 				rs.getInt("version"));
@@ -84,7 +84,7 @@ class WithdrawalStore {
 		int updated = jdbc.sql("""
 				UPDATE withdrawal SET amount = :amount, fee = :fee, bank_card_id = :cardId, card_bank_name = :bankName,
 				       card_bank_code = :bankCode, card_account_no = :accountNo, card_holder_name = :holder, remark = :remark,
-				       status = :status, freeze_version = :fv, risk_run = :rr, pending_edit_wo = :pe, close_reason = :close,
+				       status = :status, freeze_version = :fv, pending_edit_wo = :pe, close_reason = :close,
 				       deleted = (:status = 'DELETED'), batch_id = :batch, payout_id = :payout, failure_reason = :failure,
 				       abnormal_action = :aa, abnormal_wo = :awo,
 				       submitted_at = CASE WHEN :status = 'SUBMITTED' AND submitted_at IS NULL THEN now() ELSE submitted_at END,
@@ -94,7 +94,7 @@ class WithdrawalStore {
 				.param("amount", w.amount().amount()).param("fee", w.fee().amount()).param("cardId", w.card().id())
 				.param("bankName", w.card().bankName()).param("bankCode", w.card().bankCode()).param("accountNo", w.card().accountNo())
 				.param("holder", w.card().holderName()).param("remark", w.remark()).param("status", w.status().name())
-				.param("fv", w.freezeVersion()).param("rr", w.riskRun()).param("pe", w.pendingEdit()).param("close", w.closeReason())
+				.param("fv", w.freezeVersion()).param("pe", w.pendingEdit()).param("close", w.closeReason())
 				.param("batch", w.batchId()).param("payout", w.payoutId()).param("failure", w.failureReason())
 				.param("aa", w.abnormalAction()).param("awo", w.abnormalWorkOrder()).param("id", w.id()).param("version", w.version())
 				.update();

@@ -24,7 +24,7 @@ class WithdrawalStateMachineTests {
 	static Withdrawal in(WithdrawalStatus status) {
 		Money hkd = new Money(Asset.HKD, new java.math.BigDecimal("100.00"));
 		return new Withdrawal(1, "W20261122-000001", 7, Asset.HKD, hkd, new Money(Asset.HKD, new java.math.BigDecimal("5.00")),
-				new Withdrawal.Card(3, "HSBC", "004", "004-1", "CHAN TAI MAN"), null, status, 1, 1, null, null, 9L, null, null, null, null,
+				new Withdrawal.Card(3, "HSBC", "004", "004-1", "CHAN TAI MAN"), null, status, 1, null, null, 9L, null, null, null, null,
 				Instant.now(), 0);
 	}
 
@@ -135,12 +135,12 @@ class WithdrawalStateMachineTests {
 	}
 
 	@Test
-	void anApprovedEditStartsANewFreezeGenerationAndRiskRun() {
+	void anApprovedEditStartsANewFreezeGenerationAndARecheck() {
 		Withdrawal w = in(RISK_PASSED);
 		String oldFreeze = w.freezeKey();
 		w.applyEdit(new Money(Asset.HKD, new java.math.BigDecimal("50.00")), w.fee(), w.card(), null);
 		assertThat(w.freezeKey()).isNotEqualTo(oldFreeze).endsWith(":v2");
-		assertThat(w.riskRun()).isEqualTo(2);
+		assertThat(w.status()).isEqualTo(RISK_CHECKING);
 		assertThat(w.total().text()).isEqualTo("55.00");
 	}
 }
