@@ -97,10 +97,13 @@ class WithdrawalProofs {
 	}
 
 	private void insert(long withdrawalId, List<Long> fileIds, String state, @Nullable Long workOrderId) {
-		for (int i = 0; i < fileIds.size(); i++) {
-			jdbc.sql("INSERT INTO withdrawal_proof (withdrawal_id, file_id, position, state, work_order_id) VALUES (:w, :f, :p, :s, :wo)")
-					.param("w", withdrawalId).param("f", fileIds.get(i)).param("p", i).param("s", state).param("wo", workOrderId).update();
+		if (fileIds.isEmpty()) {
+			return;
 		}
+		jdbc.sql("""
+				INSERT INTO withdrawal_proof (withdrawal_id, file_id, position, state, work_order_id)
+				SELECT :w, f.id, f.n - 1, :s, CAST(:wo AS bigint) FROM unnest(CAST(:files AS bigint[])) WITH ORDINALITY AS f(id, n)""")
+				.param("w", withdrawalId).param("files", fileIds.toArray(Long[]::new)).param("s", state).param("wo", workOrderId).update();
 	}
 
 	List<StoredFile> current(long withdrawalId) {
