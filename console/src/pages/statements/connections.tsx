@@ -1,40 +1,30 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblem } from '../../components/useProblem';
 import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
 import { listConnections, pullNow, type Connection } from './service';
+import { LoadError } from '../../components/LoadError';
+import { useLoad } from '../../components/useLoad';
 
 /** 銀企直連: which connector pulls each company account's statement and how its last scheduled pull went; pull now. */
 export default function ConnectionsPage() {
   const { t } = useTranslation();
   const { show } = useProblem();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Connection[]>([]);
-  const [loading, setLoading] = useState(false);
+  const list = useLoad(listConnections, []);
+  const rows = list.data ?? [];
   const [pulling, setPulling] = useState<number | null>(null);
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await listConnections());
-    } catch (e) {
-      show(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [show]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  if (list.error) return <LoadError error={list.error} retry={list.reload} />;
   return (
     <Card title={t('menu.bankConnections')}>
       <Table<Connection>
         data-testid="connection-table"
         rowKey="accountId"
         size="middle"
-        loading={loading}
+        loading={list.loading}
         dataSource={rows}
         pagination={false}
         columns={[
@@ -60,7 +50,7 @@ export default function ConnectionsPage() {
                     try {
                       const s = await pullNow(r.accountId);
                       void message.success(t('bc.pulled', { created: s.linesCreated ?? 0, total: s.linesTotal ?? 0 }));
-                      void load();
+                      void list.reload();
                     } catch (e) {
                       show(e);
                     } finally {

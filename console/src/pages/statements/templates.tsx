@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../components/Amount';
 import { useProblem } from '../../components/useProblem';
@@ -8,6 +8,8 @@ import { ApiError, mapProblemToForm } from '../../lib/problem';
 import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
 import { createTemplate, listTemplates, previewTemplate, updateTemplate, type PreviewResult, type Template, type TemplateDefinition } from './service';
+import { LoadError } from '../../components/LoadError';
+import { useLoad } from '../../components/useLoad';
 
 export const TEMPLATE_FIELDS = [
   'bookingDate',
@@ -95,8 +97,8 @@ export default function TemplatesPage() {
   const { t } = useTranslation();
   const { show } = useProblem();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Template[]>([]);
-  const [loading, setLoading] = useState(false);
+  const list = useLoad(listTemplates, []);
+  const rows = list.data ?? [];
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -105,19 +107,6 @@ export default function TemplatesPage() {
   const amountMode = Form.useWatch('amountMode', form);
   const fileType = Form.useWatch('fileType', form);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await listTemplates());
-    } catch (e) {
-      show(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [show]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const open = (tp: Template | 'new') => {
     setEditing(tp);
@@ -146,7 +135,7 @@ export default function TemplatesPage() {
       else if (editing) await updateTemplate(editing.id, body);
       void message.success(t('common.saved'));
       setEditing(null);
-      void load();
+      void list.reload();
     } catch (e) {
       showOnForm(e);
     } finally {
@@ -165,6 +154,7 @@ export default function TemplatesPage() {
   };
 
   const width = preview ? Math.max(...preview.rows.map((r) => r.length), 0) : 0;
+  if (list.error) return <LoadError error={list.error} retry={list.reload} />;
   return (
     <Card
       title={t('menu.statementTemplates')}
@@ -178,7 +168,7 @@ export default function TemplatesPage() {
         data-testid="template-table"
         rowKey="id"
         size="middle"
-        loading={loading}
+        loading={list.loading}
         dataSource={rows}
         pagination={false}
         columns={[
