@@ -5,12 +5,14 @@
 # The export benchmark runs its whole JVM (application and client) with -Xmx256m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# as in production: every commit waits for the disk (BENCH_SYNCHRONOUS_COMMIT=off measures the test setting)
+durable="-Dwbo.embedded-postgres.synchronous-commit=${BENCH_SYNCHRONOUS_COMMIT:-on}"
 bash scripts/install-bench-tools.sh
 what="${1:-all}"
 run() {
   local method="$1" jvm="$2"
   mvn -B -ntp -q test -DskipConsole=true -Dtest="WithdrawalBenchmark#${method}" -Dsurefire.failIfNoSpecifiedTests=false \
-      "-DargLine=${jvm}" ${BENCH_OPTS:-} >/tmp/bench-withdrawals-$$.log 2>&1 || { tail -50 /tmp/bench-withdrawals-$$.log; exit 1; }
+      "-DargLine=${jvm} ${durable}" ${BENCH_OPTS:-} >/tmp/bench-withdrawals-$$.log 2>&1 || { tail -50 /tmp/bench-withdrawals-$$.log; exit 1; }
   grep -h "^BENCH" target/surefire-reports/io.wbo.bench.WithdrawalBenchmark-output.txt /tmp/bench-withdrawals-$$.log 2>/dev/null | sort -u || true
 }
 [[ "$what" == all || "$what" == app ]] && run appCreationVersusPgbench "-Xmx1g -XX:+UseParallelGC"

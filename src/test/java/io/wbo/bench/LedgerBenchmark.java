@@ -128,7 +128,8 @@ class LedgerBenchmark {
 
 		System.out.println();
 		System.out.println("=== wbo ledger benchmark (" + CLIENTS + " clients, 3 interleaved rounds of " + slice
-				+ " s per run, embedded PostgreSQL 17) ===");
+				+ " s per run, embedded PostgreSQL 17, synchronous_commit "
+				+ jdbc.sql("SHOW synchronous_commit").query(String.class).single() + ") ===");
 		System.out.printf("pgbench TPC-B (scale 10)          : %,.0f tps%n", pgbench);
 		System.out.println("ledger, spread accounts, audit on : " + spreadOn);
 		System.out.println("ledger, one hot account, audit on : " + hot);

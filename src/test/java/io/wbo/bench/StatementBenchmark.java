@@ -69,8 +69,9 @@ class StatementBenchmark {
 		BenchStatementData.writeCsv(big, N);
 		BenchStatementData.writeCsv(small, N / 10);
 		long lines = Files.lines(big).count() - 1;
-		System.out.printf("=== statement benchmark: %,d-line CSV (%,d MB), max heap %d MB%n", lines, Files.size(big) / (1024 * 1024),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("=== statement benchmark: %,d-line CSV (%,d MB), max heap %d MB, synchronous_commit %s%n", lines,
+				Files.size(big) / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				jdbc.sql("SHOW synchronous_commit").query(String.class).single());
 
 		// 1. bare COPY of the same file into a table of text columns
 		jdbc.sql("DROP TABLE IF EXISTS bench_copy").update();

@@ -143,7 +143,8 @@ class WithdrawalBenchmark {
 				errors[0], tps, p50, p99));
 
 		double pgbench = pgbench(clients, seconds);
-		print(String.format("pgbench-tpcb clients=%d tps=%.1f", clients, pgbench));
+		print(String.format("pgbench-tpcb clients=%d tps=%.1f synchronous_commit=%s", clients, pgbench,
+				jdbc.sql("SHOW synchronous_commit").query(String.class).single()));
 		print(String.format("app-vs-pgbench ratio=%.2f (target >= 0.30)", tps / pgbench));
 	}
 

