@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { ApiError, toProblem } from '../lib/problem';
 
 /**
@@ -30,13 +31,24 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
+/**
+ * The headers of every call: what it accepts, the operator's language (the server says its messages in it) and, on a
+ * change, the CSRF token.
+ */
+export function requestHeaders(accept = 'application/json, application/problem+json', change = true): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept };
+  // the console's i18next instance (set up in i18n/index.ts): its language is the operator's choice
+  if (i18next.language) headers['Accept-Language'] = i18next.language;
+  if (change) {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
+  return headers;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
+  const headers = requestHeaders(undefined, method !== 'GET');
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
@@ -66,6 +78,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
   /** For the login and the first "who am I": a 401 there is an answer, not an expired session. */
   quiet: {
     get: <T>(path: string) => request<T>('GET', path, undefined, true),

@@ -2266,11 +2266,6 @@ export interface components {
             /** Format: int64 */
             reviewWorkOrderId?: number;
         };
-        RiskFinding: {
-            message?: string;
-            passed?: boolean;
-            rule?: string;
-        };
         RiskSettings: {
             blacklistedAccounts?: string[];
             disabledRules?: string[];
@@ -2279,6 +2274,11 @@ export interface components {
             maxWithdrawals24h?: number;
             /** Format: int32 */
             version?: number;
+        };
+        RiskVerdict: {
+            message?: string;
+            passed?: boolean;
+            rule?: string;
         };
         Role: {
             code?: string;
@@ -2472,7 +2472,7 @@ export interface components {
             payouts?: components["schemas"]["PayoutView"][];
             proofs?: components["schemas"]["StoredFile"][];
             proposedProofs?: components["schemas"]["StoredFile"][];
-            riskFindings?: components["schemas"]["RiskFinding"][];
+            riskFindings?: components["schemas"]["RiskVerdict"][];
             withdrawal?: components["schemas"]["View"];
         };
         WorkOrderDetail: {

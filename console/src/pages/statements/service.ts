@@ -1,4 +1,4 @@
-import { api, withQuery, type Query } from '../../api/client';
+import { api, requestHeaders, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Page, Present } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
@@ -77,11 +77,6 @@ export const listCompanyAccounts = () => api.get<CompanyAccount[]>('/api/company
 export const listConnections = () => api.get<Connection[]>('/api/bank-connections');
 export const pullNow = (accountId: number) => api.post<PullStatus>(`/api/bank-connections/${accountId}/pull`);
 
-function csrfToken(): string | undefined {
-  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : undefined;
-}
-
 /**
  * A multipart upload with progress (fetch has none): same session cookie and CSRF echo as the API client, errors as
  * {@link ApiError} with the problem details, so the refused-file report and field errors work the same way.
@@ -91,9 +86,7 @@ export function upload<T>(path: string, form: FormData, onProgress?: (percent: n
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    const token = csrfToken();
-    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
+    Object.entries(requestHeaders()).forEach(([name, value]) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
     };

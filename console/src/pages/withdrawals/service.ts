@@ -1,4 +1,4 @@
-import { api, withQuery, type Query } from '../../api/client';
+import { api, requestHeaders, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
@@ -116,9 +116,9 @@ export const proposeEdit = (
   id: number,
   body: { amount?: string; fee?: string; bankCardId?: number; remark?: string; proofIds?: number[] },
 ) =>
-  request<WorkOrder>('PATCH', `/api/withdrawals/${id}`, body);
+  api.patch<WorkOrder>(`/api/withdrawals/${id}`, body);
 export const deleteWithdrawal = (id: number, reason: string) =>
-  request<Withdrawal>('DELETE', withQuery(`/api/withdrawals/${id}`, { reason }));
+  api.delete<Withdrawal>(`/api/withdrawals/${id}`, { reason });
 export const rejectWithdrawals = (ids: number[], reason: string) => api.post<Outcomes>('/api/withdrawals/reject', { ids, reason });
 export const submitWithdrawals = (ids: number[]) => api.post<Outcomes>('/api/withdrawals/submit', { ids });
 export const directPayout = (id: number, body: { payingAccountId?: number; channel?: string; bankReference?: string }) =>
@@ -151,35 +151,11 @@ export const listCheques = (printed: boolean | undefined, serial: string | undef
 export const getRiskSettings = () => api.get<{ settings: RiskSettings; rules: string[] }>('/api/risk/settings');
 export const putRiskSettings = (s: RiskSettings) => api.put<{ settings: RiskSettings; rules: string[] }>('/api/risk/settings', s);
 
-function csrfToken(): string | undefined {
-  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : undefined;
-}
-
-/** PATCH and DELETE, which the shared client does not offer; same headers and error handling. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = csrfToken();
-  if (token) headers['X-XSRF-TOKEN'] = token;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** Uploads one proof (multipart, field "file"); the server answers with its id, detected type, size and SHA-256. */
 export async function uploadProof(file: File): Promise<StoredProof> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  const token = csrfToken();
-  if (token) headers['X-XSRF-TOKEN'] = token;
+  const headers = requestHeaders();
   const response = await fetch('/api/files', { method: 'POST', headers, credentials: 'same-origin', body: form });
   const text = await response.text();
   if (!response.ok) throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
@@ -188,9 +164,7 @@ export async function uploadProof(file: File): Promise<StoredProof> {
 
 /** 首打 / 補打: POSTs the print and saves the PDF the server answers with. */
 export async function printCheques(items: { withdrawalId: number; chequeNumber: string }[], reprint: boolean, reason?: string) {
-  const headers: Record<string, string> = { Accept: 'application/pdf, application/problem+json', 'Content-Type': 'application/json' };
-  const token = csrfToken();
-  if (token) headers['X-XSRF-TOKEN'] = token;
+  const headers = { ...requestHeaders('application/pdf, application/problem+json'), 'Content-Type': 'application/json' };
   const response = await fetch('/api/cheques/print', {
     method: 'POST',
     headers,

@@ -353,6 +353,11 @@ class WithdrawalBrowserTests {
 		// the server's standard message, said in the console's language (zh-Hant) with the values it names
 		maker.waitUntil(d -> maker.all(".ant-form-item-explain-error").stream().anyMatch(e -> e.getText().equals("HKD 最多 2 位小數")));
 		shot(maker, "field-error");
+		// a refusal of the ledger, said by the server in the language the console asks for (Accept-Language: zh-Hant)
+		maker.type("wd-manual-amount", "1000.00");
+		maker.click("wd-manual-ok");
+		maker.waitUntil(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("可用餘額不足"));
+		shot(maker, "refusal-in-chinese");
 		maker.find("wd-manual-amount").sendKeys(Keys.ESCAPE);
 	}
 

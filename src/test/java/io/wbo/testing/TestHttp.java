@@ -40,6 +40,14 @@ public final class TestHttp {
 	}
 
 	/** The same browser (cookies, token) talking to another instance of wbo on this machine. */
+	private String language;
+
+	/** Sends {@code Accept-Language} with every later request (null: none). */
+	public TestHttp speaking(String acceptLanguage) {
+		this.language = acceptLanguage;
+		return this;
+	}
+
 	public TestHttp onPort(int otherPort) {
 		TestHttp other = new TestHttp(otherPort, cookies);
 		other.bearer = bearer;
@@ -238,6 +246,9 @@ public final class TestHttp {
 		}
 		if (bearer != null) {
 			b.header("Authorization", "Bearer " + bearer);
+		}
+		if (language != null) {
+			b.header("Accept-Language", language);
 		}
 		return b;
 	}

@@ -13,8 +13,8 @@ class ImportRefusedException extends DomainException {
 
 	ImportRefusedException(List<LineError> errors, int total) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, "statement-file-refused",
-				"the file was refused: " + total + " problem(s)" + (total > errors.size() ? " (the first " + errors.size() + " are listed)" : "")
-						+ "; nothing was imported",
+				total > errors.size() ? "the file was refused: " + total + " problem(s), the first " + errors.size() + " listed; nothing was imported"
+						: "the file was refused: " + total + " problem(s); nothing was imported",
 				Map.of("errors", errors.stream().map(e -> Map.of("line", e.line(), "message", e.message())).toList(), "errorCount", total));
 	}
 

@@ -16,6 +16,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
+import io.wbo.common.web.SaidMessage;
 import io.wbo.reconciliation.Direction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -285,7 +286,7 @@ class StatementController {
 
 	/** A cell the row does not have is null here, never the text "null". */
 	record PreviewLine(int line, @Nullable Direction direction, @Nullable String amount, @Nullable String currency, @Nullable String bookingDate,
-			@Nullable String reference, @Nullable String counterpartyName, @Nullable String error) {
+			@Nullable String reference, @Nullable String counterpartyName, @SaidMessage @Nullable String error) {
 
 		static PreviewLine of(ParsedLine l) {
 			return new PreviewLine(l.lineNo(), l.direction(), l.amount().toPlainString(), l.currency(), l.bookingDate().toString(), l.bankReference(),

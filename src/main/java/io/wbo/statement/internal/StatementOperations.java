@@ -83,7 +83,7 @@ class StatementOperations {
 			throw DomainException.rule("no-tag-target", "no " + type.toLowerCase() + " records can be tagged yet");
 		}
 		TagTarget target = sources.stream().map(t -> t.find(recordRef.trim())).flatMap(java.util.Optional::stream).findFirst()
-				.orElseThrow(() -> InvalidInputException.of("withdrawalId", "no " + type.toLowerCase() + " " + recordRef));
+				.orElseThrow(() -> InvalidInputException.of("withdrawalId", type.toLowerCase() + " " + recordRef.trim() + " not found"));
 		String recordTypeName = type;
 		if (!target.completed()) {
 			throw DomainException.rule("record-not-completed", recordTypeName.toLowerCase() + " " + target.serial() + " is not completed");
@@ -122,7 +122,7 @@ class StatementOperations {
 		return get(id);
 	}
 
-	record Outcome(long id, boolean ok, @Nullable String error) {
+	record Outcome(long id, boolean ok, @io.wbo.common.web.SaidMessage @Nullable String error) {
 	}
 
 	/** Runs one command per id, each in its own transaction, so one bad id never hides the others. */

@@ -3,12 +3,13 @@ package io.wbo.withdrawal.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wbo.common.web.SaidMessage;
 import org.jspecify.annotations.Nullable;
 
 /** Per-id outcomes of a batch action ({@code {results: [{id, ok, error?}]}}): one bad id never hides the others. */
 record Outcomes(List<Outcome> results) {
 
-	record Outcome(long id, boolean ok, @Nullable String error) {
+	record Outcome(long id, boolean ok, @SaidMessage @Nullable String error) {
 	}
 
 	static final class Builder {

@@ -23,6 +23,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
+import io.wbo.common.web.SaidMessage;
 import io.wbo.files.StoredFile;
 import io.wbo.risk.RiskFinding;
 import io.wbo.withdrawal.WithdrawalStatus;
@@ -69,7 +70,7 @@ class WithdrawalQueries {
 
 	record View(long id, String serial, long customerId, String customerNo, String customerName, String currency, String amount,
 			String fee, Card bankCard, @Nullable String remark, String source, WithdrawalStatus status, @Nullable String riskResult,
-			List<String> riskReasons, @Nullable Long pendingEditWorkOrderId, @Nullable String closeReason, @Nullable Long batchId,
+			@SaidMessage List<String> riskReasons, @Nullable Long pendingEditWorkOrderId, @Nullable String closeReason, @Nullable Long batchId,
 			@Nullable Long payoutId, @Nullable String channel, @Nullable Long payingAccountId, @Nullable String bankReference,
 			@Nullable String failureReason, @Nullable String abnormalAction, @Nullable Long abnormalWorkOrderId,
 			@Nullable String reconciliationResult, @Nullable String reconciliationReason, String createdBy, Instant createdAt,
@@ -92,7 +93,11 @@ class WithdrawalQueries {
 	 * {@code proofs} are the current ones; {@code proposedProofs} those the pending edit would put in their place (empty
 	 * when there is no such edit or it leaves the proofs alone).
 	 */
-	record WithdrawalDetail(View withdrawal, List<RiskFinding> riskFindings, List<HistoryEntry> history, List<PayoutView> payouts,
+	/** A risk rule's verdict as the operator reads it (the stored {@link RiskFinding} stays in English). */
+	record RiskVerdict(String rule, boolean passed, @SaidMessage String message) {
+	}
+
+	record WithdrawalDetail(View withdrawal, List<RiskVerdict> riskFindings, List<HistoryEntry> history, List<PayoutView> payouts,
 			List<ChequePrint> chequePrints, List<StoredFile> proofs, List<StoredFile> proposedProofs) {
 	}
 
@@ -182,7 +187,9 @@ class WithdrawalQueries {
 				.map(p -> new PayoutView(p.id(), p.attempt(), p.mode(), p.batchId(), p.payingAccountId(), p.channel(), p.bankReference(),
 						p.status(), p.result(), p.resultReason(), p.sentCount(), p.workOrderId(), p.createdBy(), p.createdAt(), p.finishedAt()))
 				.toList();
-		return new WithdrawalDetail(view, findings == null ? List.of() : json.readValue(findings, FINDINGS), history, payouts, chequePrints(id),
+		List<RiskVerdict> verdicts = findings == null ? List.of()
+				: json.readValue(findings, FINDINGS).stream().map(f -> new RiskVerdict(f.rule(), f.passed(), f.message())).toList();
+		return new WithdrawalDetail(view, verdicts, history, payouts, chequePrints(id),
 				proofs.current(id), view.pendingEditWorkOrderId() == null ? List.of() : proofs.proposed(view.pendingEditWorkOrderId()));
 	}
 
