@@ -344,8 +344,8 @@ class ConsoleBrowserTests {
 		b.escape();
 		b.click("operator-submit");
 		b.waitUntil(d -> b.all(".ant-form-item-has-error [data-testid='operator-password']").size() == 1);
-		// the message fades in: wait for its text rather than reading it once
+		// the message fades in: wait for its text rather than reading it once; the server says it in the console's language
 		b.waitUntil(d -> b.all(".ant-form-item-explain-error").stream().map(e -> e.getText()).toList()
-				.equals(List.of("must be at least 8 characters")));
+				.equals(List.of("至少需要 8 個字元")));
 	}
 }

@@ -104,8 +104,9 @@ class StatementBrowserTests {
 		search("import-source", "HSBC");
 		chooseFile("hsbc-bad-rows.csv");
 		browser.click("import-submit");
-		String report = browser.waitForText("import-bad-rows", "does not match the date format");
-		assertThat(report).contains("is not a number", "both a debit and a credit");
+		// each row's problem in the console's language (zh-Hant), with the row's own values
+		String report = browser.waitForText("import-bad-rows", "「31/02/2031」不符合日期格式");
+		assertThat(report).contains("金額「12,5x0.00」不是有效數字", "同時填寫了借方及貸方金額");
 		for (int line : new int[] { 3, 4, 5 }) {
 			assertThat(browser.present("bad-row-" + line)).as("bad row " + line).isTrue();
 		}

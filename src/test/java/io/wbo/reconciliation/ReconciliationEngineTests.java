@@ -123,6 +123,16 @@ class ReconciliationEngineTests {
 		assertThat(results.get("LINE::9000.00").get("result").asText()).isEqualTo("MISSING_IN_SYSTEM");
 		assertThat(results.get("LINE::1500.00").get("bankDate").asText()).isEqualTo("2032-01-23");
 
+		// every kind of reason this run gave, said in the operator's language with its values kept
+		JsonNode chinese = TestHttp.operator(port, "finance").speaking("zh-Hant").get("/api/reconciliations/" + run.get("id").asLong() + "/results?size=500")
+				.json().get("items");
+		assertThat(chinese.size()).isEqualTo(results.size());
+		for (JsonNode r : chinese) {
+			assertThat(r.get("reason").asText()).as("reason of %s", r).matches(t -> t.codePoints().anyMatch(
+					c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).doesNotContain(" and ", " apart", "bank line");
+		}
+		assertThat(chinese.findValuesAsString("reason")).anyMatch(t -> t.contains("REF-A")).anyMatch(t -> t.contains("1999.00"));
+
 		JsonNode counts = run.get("counts");
 		assertThat(counts.get("MATCHED").asInt()).isEqualTo(6);
 		assertThat(counts.get("AMOUNT_MISMATCH").asInt()).isEqualTo(2);

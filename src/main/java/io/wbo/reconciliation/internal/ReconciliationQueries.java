@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
+import io.wbo.common.web.SaidMessage;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ class ReconciliationQueries {
 	record FollowUpRef(long id, String status, @Nullable String assignee) {
 	}
 
-	record ResultView(long id, long runId, ReconciliationResult result, String reason, @Nullable RecordRef record, @Nullable Long lineId,
+	record ResultView(long id, long runId, ReconciliationResult result, @SaidMessage String reason, @Nullable RecordRef record, @Nullable Long lineId,
 			String currency, @Nullable String systemAmount, @Nullable String bankAmount, @Nullable LocalDate systemDate,
 			@Nullable LocalDate bankDate, @Nullable String bankReference, @Nullable String counterpartyAccount, @Nullable FollowUpRef followUp) {
 	}

@@ -73,7 +73,7 @@ class WithdrawalQueries {
 			@SaidMessage List<String> riskReasons, @Nullable Long pendingEditWorkOrderId, @Nullable String closeReason, @Nullable Long batchId,
 			@Nullable Long payoutId, @Nullable String channel, @Nullable Long payingAccountId, @Nullable String bankReference,
 			@Nullable String failureReason, @Nullable String abnormalAction, @Nullable Long abnormalWorkOrderId,
-			@Nullable String reconciliationResult, @Nullable String reconciliationReason, String createdBy, Instant createdAt,
+			@Nullable String reconciliationResult, @SaidMessage @Nullable String reconciliationReason, String createdBy, Instant createdAt,
 			@Nullable Instant submittedAt, @Nullable Instant completedAt, Instant updatedAt, int version) {
 	}
 

@@ -70,7 +70,7 @@ final class MessageSources {
 				return all;
 			}));
 
-	/** The string constants of the file being scanned: a message may be one ({@code Money.PLAIN_DECIMAL}). */
+	/** The string constants the file being scanned can name (its own, and Class.NAME of every file). */
 	private static Map<String, String> constants = Map.of();
 
 	private MessageSources() {
@@ -78,9 +78,15 @@ final class MessageSources {
 
 	static List<Found> scan(Path root) {
 		try (Stream<Path> files = Files.walk(root)) {
+			List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+			Map<String, String> everywhere = new java.util.HashMap<>();
+			for (Path file : sources) {
+				String className = file.getFileName().toString().replace(".java", "");
+				constantsOf(withoutComments(Files.readString(file))).forEach((name, value) -> everywhere.put(className + "." + name, value));
+			}
 			List<Found> found = new ArrayList<>();
-			for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-				found.addAll(scanFile(root.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
+			for (Path file : sources) {
+				found.addAll(scanFile(root.relativize(file).toString().replace('\\', '/'), Files.readString(file), everywhere));
 			}
 			return found;
 		}
@@ -89,7 +95,17 @@ final class MessageSources {
 		}
 	}
 
-	static List<Found> scanFile(String name, String source) {
+	/** The string constants a file declares: a message may be one ({@code Money.PLAIN_DECIMAL}). */
+	static Map<String, String> constantsOf(String code) {
+		Map<String, String> constants = new java.util.HashMap<>();
+		Matcher k = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")\\s*;").matcher(code);
+		while (k.find()) {
+			constants.put(k.group(1), literal(k.group(2)));
+		}
+		return constants;
+	}
+
+	static List<Found> scanFile(String name, String source, Map<String, String> qualifiedConstants) {
 		String code = withoutComments(source);
 		List<Call> calls = new ArrayList<>(CALLS);
 		// the field errors a form collects: add(field, message) and require(condition, field, message) on a Collector
@@ -104,10 +120,12 @@ final class MessageSources {
 		}
 		// require(condition, "field", message), also when chained after another add or require
 		calls.add(new Call(Pattern.compile("\\.require\\("), args -> args.size() == 3 && literal(args.get(1)) != null ? shapes(args.get(2)) : List.of()));
-		constants = new java.util.HashMap<>();
-		Matcher k = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")\\s*;").matcher(code);
-		while (k.find()) {
-			constants.put(k.group(1), literal(k.group(2)));
+		constants = new java.util.HashMap<>(qualifiedConstants);
+		constants.putAll(constantsOf(code));
+		// the line errors a parser collects in a List<String>: add(message)
+		Matcher lists = Pattern.compile("List<String>\\s+(\\w+)\\s*=").matcher(code);
+		while (lists.find()) {
+			calls.add(new Call(Pattern.compile("\\b" + lists.group(1) + "\\s*\\.add\\("), arg(0, 1)));
 		}
 		List<Found> found = new ArrayList<>();
 		// methods whose result is a message: why an operator may not decide a work order, what is wrong with a JSON body
