@@ -47,6 +47,13 @@ class LocalizedMessagesIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(hongKong.json().get("errors").findValuesAsString("code")).containsAll(english.json().get("errors").findValuesAsString("code"));
 		assertThat(hongKong.json().get("detail").asText()).contains(amount).doesNotContain("greater");
 
+		// refusals written by the filters before any controller is reached are said too
+		TestHttp.Response noKey = app.post("/app/v1/withdrawals", bad);
+		assertThat(noKey.status()).isEqualTo(400);
+		assertThat(noKey.header("Content-Language")).isEqualTo("zh-Hant");
+		assertThat(noKey.json().get("detail").asText()).contains("Idempotency-Key").matches(LocalizedMessagesIntegrationTests::han);
+		assertThat(noKey.json().get("type").asText()).endsWith("/idempotency-key-required");
+
 		TestHttp.Response mainland = app.speaking("zh-CN").post("/app/v1/withdrawals", bad, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(mainland.header("Content-Language")).isEqualTo("zh-Hans");
 		assertThat(mainland.fieldError("amount")).isEqualTo(CATALOG.say("must be greater than zero", Language.ZH_HANS)).matches(LocalizedMessagesIntegrationTests::han);

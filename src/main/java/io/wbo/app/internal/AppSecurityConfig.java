@@ -49,12 +49,12 @@ class AppSecurityConfig {
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.authorizeHttpRequests(auth -> auth.requestMatchers("/app/v1/dev/token").permitAll().anyRequest().authenticated())
 				.oauth2ResourceServer(rs -> rs.jwt(jwt -> {
-				}).authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+				}).authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
 						"a valid bearer token is required")))
 				.exceptionHandling(ex -> ex
-						.authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+						.authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
 								"a valid bearer token is required"))
-						.accessDeniedHandler((req, res, e) -> problems.write(res, HttpStatus.FORBIDDEN, "forbidden", "not allowed")));
+						.accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden", "not allowed")));
 		return http.build();
 	}
 

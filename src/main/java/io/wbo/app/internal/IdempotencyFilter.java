@@ -60,7 +60,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
 		if (key == null || key.isBlank() || key.length() > 200) {
-			problems.write(response, HttpStatus.BAD_REQUEST, "idempotency-key-required",
+			problems.write(request, response, HttpStatus.BAD_REQUEST, "idempotency-key-required",
 					"the " + HEADER + " header is required on this request (1 to 200 characters, unique per intended action)");
 			return;
 		}
@@ -69,7 +69,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			customer = AppWebConfig.current(customers, request);
 		}
 		catch (DomainException e) {
-			problems.write(response, e.status(), e.type(), e.getMessage());
+			problems.write(request, response, e.status(), e.type(), e.getMessage());
 			return;
 		}
 		String hash;
@@ -79,7 +79,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				hash = multipartHash(request);
 			}
 			catch (IllegalStateException | IOException | ServletException e) {
-				refuseUpload(response, e);
+				refuseUpload(request, response, e);
 				return;
 			}
 			forward = request; // the container keeps the parsed parts; the handler reads them from there
@@ -123,9 +123,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return Outcome.EXECUTED;
 		});
 		switch (outcome) {
-			case IN_PROGRESS -> problems.write(response, HttpStatus.CONFLICT, "idempotency-key-in-use",
+			case IN_PROGRESS -> problems.write(request, response, HttpStatus.CONFLICT, "idempotency-key-in-use",
 					"a request with this " + HEADER + " is still being processed; retry in a moment");
-			case DIFFERENT_BODY -> problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+			case DIFFERENT_BODY -> problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
 					"this " + HEADER + " was already used for a different request");
 			default -> wrapped.copyBodyToResponse();
 		}
@@ -152,16 +152,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	/** The container refused to parse the upload (over the multipart limit, or malformed); the advice is not reached. */
-	private void refuseUpload(HttpServletResponse response, Exception e) throws IOException {
+	private void refuseUpload(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
 		boolean tooLarge = false;
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			tooLarge |= t.getClass().getSimpleName().contains("SizeLimitExceeded") || t.getClass().getSimpleName().contains("SizeException");
 		}
 		if (tooLarge) {
-			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "the uploaded file is larger than allowed");
+			problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "the uploaded file is larger than allowed");
 		}
 		else {
-			problems.write(response, HttpStatus.BAD_REQUEST, "invalid-input", "file: the upload is not a readable multipart/form-data request");
+			problems.write(request, response, HttpStatus.BAD_REQUEST, "invalid-input", "file: the upload is not a readable multipart/form-data request");
 		}
 	}
 

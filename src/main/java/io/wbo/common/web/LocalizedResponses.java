@@ -47,7 +47,7 @@ class LocalizedResponses implements ResponseBodyAdvice<Object> {
 		if (language == Language.EN) {
 			return body;
 		}
-		response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, language == Language.ZH_HANT ? "zh-Hant" : "zh-Hans");
+		response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, language.tag());
 		return localized(problem, message -> catalog.say(message, language));
 	}
 

@@ -31,6 +31,11 @@ public final class MessageCatalog {
 	public enum Language {
 		EN, ZH_HANT, ZH_HANS;
 
+		/** The tag of a {@code Content-Language} header. */
+		public String tag() {
+			return this == EN ? "en" : this == ZH_HANT ? "zh-Hant" : "zh-Hans";
+		}
+
 		/** The first language of an {@code Accept-Language} header this catalog speaks; English when none. */
 		public static Language of(@Nullable String acceptLanguage) {
 			if (acceptLanguage == null || acceptLanguage.isBlank()) {

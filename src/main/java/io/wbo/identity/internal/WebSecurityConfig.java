@@ -64,15 +64,15 @@ class WebSecurityConfig {
 						.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 						.frameOptions(f -> f.deny()))
 				.exceptionHandling(ex -> ex
-						.authenticationEntryPoint((req, res, e) -> problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+						.authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
 								"log in first (or the session has expired)"))
 						.accessDeniedHandler((req, res, e) -> {
 							// an anonymous caller refused for a missing CSRF token is told to log in, not "forbidden"
 							if (PermissionInterceptor.principal() == null) {
-								problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated", "log in first (or the session has expired)");
+								problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "log in first (or the session has expired)");
 							}
 							else {
-								problems.write(res, HttpStatus.FORBIDDEN, "csrf-token-invalid",
+								problems.write(req, res, HttpStatus.FORBIDDEN, "csrf-token-invalid",
 										"request refused: missing or wrong CSRF token (reload the page)");
 							}
 						}));

@@ -50,6 +50,7 @@ final class MessageSources {
 			new Call(Pattern.compile("new\\s+DomainException\\("), arg(2, 0)),
 			new Call(Pattern.compile("super\\((?=HttpStatus\\.)"), arg(2, 0)),
 			new Call(Pattern.compile("\\bproblem\\((?=HttpStatus\\.)"), arg(2, 3)),
+			new Call(Pattern.compile("problems\\.write\\("), arg(4, 5)),
 			new Call(Pattern.compile("DomainException\\.notFound\\("),
 					args -> literal(args.get(0)) == null ? List.of() : List.of(literal(args.get(0)) + " {} not found")),
 			new Call(Pattern.compile("new\\s+IllegalTransitionException\\("),
