@@ -133,7 +133,8 @@ final class MessageSources {
 		Matcher why = Pattern.compile("String\\s+(?:whyNot|messageOf)\\([^)]*\\)\\s*\\{").matcher(code);
 		while (why.find()) {
 			int line = (int) code.substring(0, why.start()).chars().filter(ch -> ch == '\n').count() + 1;
-			String body = code.substring(why.end() - 1, Math.max(why.end(), closingBrace(code, why.end() - 1) + 1));
+			int end = closing(code, why.end() - 1, '{', '}');
+			String body = code.substring(why.end() - 1, end < 0 ? code.length() : end + 1);
 			for (String e : returned("x -> " + body)) {
 				shapes(e).forEach(shape -> found.add(new Found(shape, name, line)));
 			}
@@ -154,23 +155,6 @@ final class MessageSources {
 		return found;
 	}
 
-	private static int closingBrace(String code, int open) {
-		int depth = 0;
-		for (int i = open; i < code.length(); i++) {
-			char ch = code.charAt(i);
-			if (ch == '"' || ch == '\'') {
-				i = skipString(code, i) - 1;
-				continue;
-			}
-			if (ch == '{') {
-				depth++;
-			}
-			else if (ch == '}' && --depth == 0) {
-				return i;
-			}
-		}
-		return code.length() - 1;
-	}
 
 	/** What a lambda returns: its expression, or the expression of each return in its block. */
 	static List<String> returned(String lambda) {
@@ -324,24 +308,25 @@ final class MessageSources {
 
 	private static String unwrap(String e) {
 		while (e.startsWith("(") && e.endsWith(")") && arguments(e, 1) != null && arguments(e, 1).size() == 1
-				&& closingOf(e, 0) == e.length() - 1) {
+				&& closing(e, 0, '(', ')') == e.length() - 1) {
 			e = e.substring(1, e.length() - 1).strip();
 		}
 		return e;
 	}
 
-	private static int closingOf(String e, int open) {
+	/** Where the bracket opened at {@code open} closes (strings skipped); -1 when it does not. */
+	private static int closing(String code, int open, char opening, char closing) {
 		int depth = 0;
-		for (int i = open; i < e.length(); i++) {
-			char ch = e.charAt(i);
+		for (int i = open; i < code.length(); i++) {
+			char ch = code.charAt(i);
 			if (ch == '"' || ch == '\'') {
-				i = skipString(e, i) - 1;
+				i = skipString(code, i) - 1;
 				continue;
 			}
-			if (ch == '(') {
+			if (ch == opening) {
 				depth++;
 			}
-			else if (ch == ')' && --depth == 0) {
+			else if (ch == closing && --depth == 0) {
 				return i;
 			}
 		}
