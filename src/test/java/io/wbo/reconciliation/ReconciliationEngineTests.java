@@ -132,6 +132,10 @@ class ReconciliationEngineTests {
 					c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).doesNotContain(" and ", " apart", "bank line");
 		}
 		assertThat(chinese.findValuesAsString("reason")).anyMatch(t -> t.contains("REF-A")).anyMatch(t -> t.contains("1999.00"));
+		// and on the bank line itself
+		assertThat(TestHttp.operator(port, "finance").speaking("zh-Hant").get("/api/statements?size=500&accountId=" + account).json()
+				.get("items").findValuesAsString("reconReason")).isNotEmpty().allMatch(t -> t.codePoints().anyMatch(
+						c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
 
 		JsonNode counts = run.get("counts");
 		assertThat(counts.get("MATCHED").asInt()).isEqualTo(6);

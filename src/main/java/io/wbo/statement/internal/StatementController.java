@@ -69,7 +69,7 @@ class StatementController {
 			LocalDate bookingDate, @Nullable LocalDate valueDate, @Nullable String bankReference, @Nullable String counterpartyName,
 			@Nullable String counterpartyAccount, @Nullable String counterpartyBank, @Nullable String description, String source,
 			@Nullable Long importId, @Nullable Integer lineNo, String status, @Nullable MatchedRecord matched, @Nullable String reconResult,
-			@Nullable String reconReason, @Nullable Long reconRunId, @Nullable String remark, Instant createdAt) {
+			@SaidMessage @Nullable String reconReason, @Nullable Long reconRunId, @Nullable String remark, Instant createdAt) {
 
 		static LineView of(StatementLine l) {
 			int scale = Asset.of(l.currency()).scale();
