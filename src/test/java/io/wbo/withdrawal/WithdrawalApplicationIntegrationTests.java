@@ -115,6 +115,11 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		long id = fx.manual(maker, c, "10.00", "0");
 		JsonNode failed = fx.awaitStatus(maker, id, "RISK_FAILED");
 		assertThat(failed.get("riskReasons").get(0).asText()).startsWith("BLACKLISTED_ACCOUNT");
+		// the reason in the operator's language, wherever it shows: the list, the findings, the history
+		JsonNode chinese = TestHttp.operator(port, "maker").speaking("zh-Hant").get("/api/withdrawals/" + id).json();
+		assertThat(chinese.get("withdrawal").get("riskReasons").get(0).asText()).startsWith("BLACKLISTED_ACCOUNT：").contains(cardAccount, "黑名單");
+		assertThat(chinese.get("riskFindings").findValuesAsString("message")).anyMatch(m -> m.contains("黑名單"));
+		assertThat(chinese.get("history").findValuesAsString("remark")).anyMatch(m -> m.startsWith("BLACKLISTED_ACCOUNT：") && m.contains("黑名單"));
 		assertThat(maker.post("/api/withdrawals/submit", Map.of("ids", List.of(id))).json().get("results").get(0).get("error").asText())
 				.contains("RISK_FAILED");
 

@@ -67,6 +67,14 @@ public final class MessageCatalog {
 	/** One template: its English as a pattern with a group per hole, and the two translations. */
 	record Entry(String english, Pattern pattern, Pattern greedy, List<Integer> holes, String hant, String hans, String source) {
 
+		/**
+		 * A template that is little more than punctuation between its holes ({@code {0}: {1}}, a list item; {@code {0}; {1}},
+		 * a list): it could match any text, so it counts only when the catalog knows something it holds.
+		 */
+		boolean generic() {
+			return HOLE.matcher(english).replaceAll("").chars().noneMatch(Character::isLetter);
+		}
+
 		String translation(Language language) {
 			return language == Language.ZH_HANT ? hant : hans;
 		}
@@ -112,8 +120,10 @@ public final class MessageCatalog {
 					}
 				}
 			}
-			// the most specific template first: "withdrawal {0} not found" before "{0} not found"
-			templates.sort(Comparator.comparingInt((Entry e) -> HOLE.matcher(e.english()).replaceAll("").length()).reversed());
+			// the most specific template first: "withdrawal {0} not found" before "{0} {1} not found"; the generic ones
+			// last, in the order of their file ("{0}; {1}" splits a list before "{0}: {1}" splits an item)
+			templates.sort(Comparator.comparing(Entry::generic)
+					.thenComparing(Comparator.comparingInt((Entry e) -> HOLE.matcher(e.english()).replaceAll("").length()).reversed()));
 			return new MessageCatalog(List.copyOf(templates), Map.copyOf(terms));
 		}
 		catch (IOException e) {
@@ -209,6 +219,9 @@ public final class MessageCatalog {
 				if (known(other) > known(values)) {
 					values = other;
 				}
+			}
+			if (e.generic() && known(values) == 0) {
+				continue;
 			}
 			Matcher hole = HOLE.matcher(e.translation(language));
 			StringBuilder out = new StringBuilder();

@@ -77,8 +77,12 @@ class WithdrawalQueries {
 			@Nullable Instant submittedAt, @Nullable Instant completedAt, Instant updatedAt, int version) {
 	}
 
+	/**
+	 * {@code remark}: the operator's words, or what the system recorded (the risk reasons, the reconciliation's result),
+	 * which is said in the operator's language; free text no template makes stays as written.
+	 */
 	record HistoryEntry(long id, Instant at, String actor, String action, @Nullable String fromStatus, @Nullable String toStatus,
-			@Nullable Long workOrderId, @Nullable String remark) {
+			@Nullable Long workOrderId, @SaidMessage @Nullable String remark) {
 	}
 
 	record PayoutView(long id, int attempt, String mode, @Nullable Long batchId, long payingAccountId, String channel,

@@ -47,6 +47,14 @@ class MessageCatalogTest {
 	}
 
 	@Test
+	void aTemplateOfPunctuationOnlySaysTextWhosePartsAreKnown() {
+		assertThat(catalog.say("LARGE: unknown currency 'X'; BLACK: unknown currency 'Y'", Language.ZH_HANT))
+				.isEqualTo("LARGE：不明貨幣「X」；BLACK：不明貨幣「Y」");
+		// an operator's own words stay exactly as written
+		assertThat(catalog.say("note: customer called; will retry", Language.ZH_HANT)).isEqualTo("note: customer called; will retry");
+	}
+
+	@Test
 	void aBrokenCatalogLineIsRefusedWithItsPlace() {
 		assertThatThrownBy(() -> MessageCatalog.parse("x.tsv", "# header\nonly english\n")).hasMessageContaining("x.tsv line 2");
 		assertThatThrownBy(() -> MessageCatalog.parse("x.tsv", "a\tb\t\n")).hasMessageContaining("x.tsv line 1");
