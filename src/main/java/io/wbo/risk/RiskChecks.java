@@ -123,7 +123,7 @@ public class RiskChecks {
 		for (int i = 0; i < proposed.blacklistedAccounts().size(); i++) {
 			String account = proposed.blacklistedAccounts().get(i);
 			errors.require(account != null && RiskSettings.normalize(account).length() >= 4, "blacklistedAccounts[" + i + "]",
-					"must be an account number");
+					"must be an account number of at least 4 letters or digits");
 		}
 		errors.throwIfAny();
 		RiskSettings before = store.load();

@@ -88,8 +88,12 @@ class LoginService {
 		return new DomainException(HttpStatus.UNAUTHORIZED, "bad-credentials", "wrong username or password");
 	}
 
+	private static final java.time.format.DateTimeFormatter HONG_KONG_MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(java.time.ZoneId.of("Asia/Hong_Kong"));
+
 	private static DomainException locked(Instant until) {
 		return new DomainException(HttpStatus.LOCKED, "account-locked",
-				"too many failed logins: the account is locked until " + until, Map.of("lockedUntil", until.toString()));
+				"too many failed logins: the account is locked until " + HONG_KONG_MINUTE.format(until) + " (Hong Kong time)",
+				Map.of("lockedUntil", until.toString()));
 	}
 }

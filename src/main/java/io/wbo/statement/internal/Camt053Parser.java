@@ -207,7 +207,7 @@ final class Camt053Parser implements StatementParser {
 				ok = false;
 			}
 			else if (booking == null && value == null) {
-				sink.error(line, "entry has no valid booking date (BookgDt)");
+				sink.error(line, "entry has neither a booking date (BookgDt) nor a value date (ValDt)");
 				ok = false;
 			}
 			if (!ok) {

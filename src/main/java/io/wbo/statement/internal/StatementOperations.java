@@ -89,7 +89,7 @@ class StatementOperations {
 			throw DomainException.rule("record-not-completed", recordTypeName.toLowerCase() + " " + target.serial() + " is not completed");
 		}
 		if (target.companyAccountId() != null && target.companyAccountId() != line.accountId()) {
-			throw DomainException.rule("account-mismatch", recordTypeName.toLowerCase() + " " + target.serial() + " was paid from another company account");
+			throw DomainException.rule("account-mismatch", recordTypeName.toLowerCase() + " " + target.serial() + " belongs to another company account");
 		}
 		if (store.recordHasLine(target.recordType(), target.id())) {
 			throw DomainException.conflict(recordTypeName.toLowerCase() + " " + target.serial() + " already has a bank line");

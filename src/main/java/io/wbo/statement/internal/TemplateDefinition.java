@@ -38,7 +38,7 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 		else {
 			columns.forEach((field, col) -> {
 				errors.require(FIELDS.contains(field), "definition.columns." + field, "unknown field (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
-				errors.require(col != null && col >= 1 && col <= 500, "definition.columns." + field, "must be a column number from 1");
+				errors.require(col != null && col >= 1 && col <= 500, "definition.columns." + field, "must be a column number from 1 to 500");
 			});
 			errors.require(columns.containsKey("bookingDate"), "definition.columns.bookingDate", "is required");
 			errors.require(columns.containsKey("currency") || (currency != null && !currency.isBlank()), "definition.currency",

@@ -115,8 +115,11 @@ class ChequeService {
 				continue;
 			}
 			long prints = ((Number) w.get("prints")).longValue();
-			if (!"CHEQUE".equals(w.get("channel")) || !"COMPLETED".equals(w.get("status"))) {
-				errors.add(field + ".withdrawalId", w.get("serial") + " is not a completed cheque withdrawal (" + w.get("status") + ")");
+			if (!"CHEQUE".equals(w.get("channel"))) {
+				errors.add(field + ".withdrawalId", w.get("serial") + " is not paid by cheque");
+			}
+			else if (!"COMPLETED".equals(w.get("status"))) {
+				errors.add(field + ".withdrawalId", w.get("serial") + " is " + w.get("status") + "; a cheque is printed once the withdrawal is COMPLETED");
 			}
 			else if (!reprint && prints > 0) {
 				errors.add(field + ".withdrawalId", w.get("serial") + " was already printed; use a reprint (補打) with a reason");
