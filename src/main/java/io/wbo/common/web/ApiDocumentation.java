@@ -1,0 +1,22 @@
+package io.wbo.common.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What an integrator reads first in {@code /v3/api-docs}: the conventions every endpoint keeps. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	@Bean
+	OpenAPI wboApi() {
+		return new OpenAPI().info(new Info().title("wbo").version("1").description("""
+				Back office of a securities broker: the console's API under /api (session cookie, CSRF token echoed in \
+				X-XSRF-TOKEN) and the customer API of the APP under /app/v1 (bearer token; every creating POST carries an \
+				Idempotency-Key). Amounts are decimal strings at the asset's scale; lists are keyset-paged (size, after → next); \
+				every error is RFC 9457 problem details, with errors[] naming each field and its reason. \
+				Messages for people are said in the language of Accept-Language (zh-HK / zh-Hant: Traditional Chinese, \
+				zh-CN / zh-Hans: Simplified Chinese, anything else: English); types, codes, fields and values never change."""));
+	}
+}
