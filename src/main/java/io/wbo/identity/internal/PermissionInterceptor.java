@@ -66,8 +66,8 @@ class PermissionInterceptor implements HandlerInterceptor {
 		}
 		Set<Permission> held = operators.permissionsOf(operator.id());
 		if (required != null && Arrays.stream(required.value()).noneMatch(held::contains)) {
-			throw DomainException.forbidden("this needs the permission "
-					+ Arrays.stream(required.value()).map(Enum::name).collect(Collectors.joining(" or ")));
+			throw DomainException.forbidden(required.value().length == 1 ? "this needs the permission " + required.value()[0].name()
+					: "this needs one of the permissions " + Arrays.stream(required.value()).map(Enum::name).collect(Collectors.joining(", ")));
 		}
 		request.setAttribute(ACTOR, new Actor(Actor.Kind.OPERATOR, operator.id(), operator.username(), request.getRemoteAddr()));
 		request.setAttribute(PERMISSIONS, held);

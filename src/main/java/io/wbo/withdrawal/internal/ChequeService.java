@@ -111,7 +111,7 @@ class ChequeService {
 					FROM withdrawal w WHERE w.id = :id FOR UPDATE OF w""").param("id", item.withdrawalId()).param("no", number)
 					.query().listOfRows().stream().findFirst().orElse(null);
 			if (w == null) {
-				errors.add(field + ".withdrawalId", "no withdrawal " + item.withdrawalId());
+				errors.add(field + ".withdrawalId", "withdrawal " + item.withdrawalId() + " not found");
 				continue;
 			}
 			long prints = ((Number) w.get("prints")).longValue();

@@ -52,7 +52,7 @@ final class MessageSources {
 			new Call(Pattern.compile("\\bproblem\\((?=HttpStatus\\.)"), arg(2, 3)),
 			new Call(Pattern.compile("problems\\.write\\("), arg(4, 5)),
 			new Call(Pattern.compile("DomainException\\.notFound\\("),
-					args -> literal(args.get(0)) == null ? List.of() : List.of(literal(args.get(0)) + " {} not found")),
+					args -> args.size() != 2 ? List.of() : shapes(args.get(0)).stream().map(entity -> entity + " {} not found").toList()),
 			new Call(Pattern.compile("new\\s+IllegalTransitionException\\("),
 					args -> literal(args.get(0)) == null ? List.of() : List.of("cannot {} " + literal(args.get(0)) + " {} in state {}")),
 			new Call(Pattern.compile("(?<![\\w.]log)(?<!LOG)\\.error\\(|(?<![.\\w])error\\("), arg(1, 2)),
