@@ -27,8 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice
 class LocalizedResponses implements ResponseBodyAdvice<Object> {
 
-	private static final java.net.URI INVALID_INPUT = java.net.URI.create("https://wbo.io/problems/invalid-input");
-
 	private final MessageCatalog catalog = MessageCatalog.get();
 
 	@Override
@@ -42,13 +40,14 @@ class LocalizedResponses implements ResponseBodyAdvice<Object> {
 		if (!(body instanceof ProblemDetail problem)) {
 			return body;
 		}
-		Language language = Language.of(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		Language language = request instanceof org.springframework.http.server.ServletServerHttpRequest servlet
+				? Language.ofRequest(servlet.getServletRequest()) : Language.of(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
 		response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		if (language == Language.EN) {
 			return body;
 		}
 		response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, language.tag());
-		return localized(problem, message -> catalog.say(message, language));
+		return localized(problem, catalog.sayer(language));
 	}
 
 	private static ProblemDetail localized(ProblemDetail problem, UnaryOperator<String> say) {
@@ -56,20 +55,11 @@ class LocalizedResponses implements ResponseBodyAdvice<Object> {
 		out.setType(problem.getType());
 		out.setTitle(problem.getTitle());
 		out.setInstance(problem.getInstance());
+		// a validation problem's detail lists its fields' messages ("field: message; …"): the catalog says such lists too
 		out.setDetail(say.apply(problem.getDetail()));
 		Map<String, Object> properties = problem.getProperties();
 		if (properties != null) {
 			properties.forEach((name, value) -> out.setProperty(name, messagesSaid(value, say)));
-		}
-		if (INVALID_INPUT.equals(problem.getType()) && out.getProperties() != null && out.getProperties().get("errors") instanceof List<?> errors) {
-			// the detail of a validation problem repeats its fields' messages: say it from the said ones
-			StringBuilder detail = new StringBuilder();
-			for (Object e : errors) {
-				if (e instanceof Map<?, ?> m) {
-					detail.append(detail.isEmpty() ? "" : "; ").append(m.get("field")).append(": ").append(m.get("message"));
-				}
-			}
-			out.setDetail(detail.toString());
 		}
 		return out;
 	}

@@ -31,6 +31,15 @@ public final class MessageCatalog {
 	public enum Language {
 		EN, ZH_HANT, ZH_HANS;
 
+		/**
+		 * The language a request asks for: its {@code lang} parameter (a download link cannot set headers), else its
+		 * {@code Accept-Language}.
+		 */
+		public static Language ofRequest(jakarta.servlet.http.HttpServletRequest request) {
+			String lang = request.getParameter("lang");
+			return of(lang != null && !lang.isBlank() ? lang : request.getHeader(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE));
+		}
+
 		/** The tag of a {@code Content-Language} header. */
 		public String tag() {
 			return this == EN ? "en" : this == ZH_HANT ? "zh-Hant" : "zh-Hans";
@@ -65,15 +74,12 @@ public final class MessageCatalog {
 	}
 
 	/** One template: its English as a pattern with a group per hole, and the two translations. */
-	record Entry(String english, Pattern pattern, Pattern greedy, List<Integer> holes, String hant, String hans, String source) {
-
-		/**
-		 * A template that is little more than punctuation between its holes ({@code {0}: {1}}, a list item; {@code {0}; {1}},
-		 * a list): it could match any text, so it counts only when the catalog knows something it holds.
-		 */
-		boolean generic() {
-			return HOLE.matcher(english).replaceAll("").chars().noneMatch(Character::isLetter);
-		}
+	/**
+	 * {@code generic}: a template that is little more than punctuation between its holes ({@code {0}: {1}}, a list item;
+	 * {@code {0}; {1}}, a list); it could match any text, so it counts only when the catalog knows something it holds.
+	 */
+	record Entry(String english, Pattern pattern, Pattern greedy, List<Integer> holes, String hant, String hans, String source,
+			boolean generic) {
 
 		String translation(Language language) {
 			return language == Language.ZH_HANT ? hant : hans;
@@ -166,7 +172,7 @@ public final class MessageCatalog {
 		lazy.append(Pattern.quote(english.substring(at)));
 		greedy.append(Pattern.quote(english.substring(at)));
 		return new Entry(english, Pattern.compile(lazy.toString(), Pattern.DOTALL), Pattern.compile(greedy.toString(), Pattern.DOTALL),
-				List.copyOf(holes), hant, hans, source);
+				List.copyOf(holes), hant, hans, source, HOLE.matcher(english).replaceAll("").chars().noneMatch(Character::isLetter));
 	}
 
 	/** The templates and terms, for the coverage test. */
@@ -176,6 +182,11 @@ public final class MessageCatalog {
 
 	Map<String, Entry> terms() {
 		return terms;
+	}
+
+	/** What says messages in the language (for a writer of many, such as an export). */
+	public java.util.function.UnaryOperator<String> sayer(Language language) {
+		return message -> say(message, language);
 	}
 
 	/** The message in the language; the English as it is when the language is English or no template made it. */

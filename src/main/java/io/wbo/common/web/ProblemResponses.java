@@ -24,7 +24,7 @@ public final class ProblemResponses {
 
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String detail)
 			throws IOException {
-		Language language = Language.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		Language language = Language.ofRequest(request);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 		if (language != Language.EN) {
 			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.tag());

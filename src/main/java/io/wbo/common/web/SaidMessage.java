@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import io.wbo.common.web.MessageCatalog.Language;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.JsonGenerator;
@@ -29,11 +28,18 @@ public @interface SaidMessage {
 
 	final class Serializer extends ValueSerializer<Object> {
 
-		/** The language the current request asks for; English outside a request. */
+		private static final String LANGUAGE = SaidMessage.class.getName() + ".language";
+
+		/** The language the current request asks for (read once per request: a list says many); English outside a request. */
 		static Language requestLanguage() {
 			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 				HttpServletRequest request = attributes.getRequest();
-				return Language.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+				if (request.getAttribute(LANGUAGE) instanceof Language known) {
+					return known;
+				}
+				Language language = Language.ofRequest(request);
+				request.setAttribute(LANGUAGE, language);
+				return language;
 			}
 			return Language.EN;
 		}
