@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { requestHeaders, withQuery } from './client';
+import { downloadUrl, requestHeaders, withQuery } from './client';
 
 describe('query strings', () => {
   it('leaves out empty filters and encodes offsets and Chinese text', () => {
@@ -19,5 +19,12 @@ describe('request headers', () => {
     expect(requestHeaders(undefined, false)).toEqual({ Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-Hans' });
     await i18next.changeLanguage('zh-Hant');
     expect(requestHeaders('application/pdf', false)['Accept-Language']).toBe('zh-Hant');
+  });
+});
+
+describe('download links', () => {
+  it("carry the operator's language, which a link cannot send as a header", async () => {
+    await i18next.init({ lng: 'zh-Hant', resources: {} });
+    expect(downloadUrl('/api/statements/export', { format: 'CSV', accountId: 3 })).toBe('/api/statements/export?format=CSV&accountId=3&lang=zh-Hant');
   });
 });

@@ -21,6 +21,14 @@ function csrfToken(): string | undefined {
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
+/**
+ * A link the browser follows by itself (an export): the query plus the operator's language, which a link cannot send
+ * as a header, so the file's messages (reasons) come in it.
+ */
+export function downloadUrl(path: string, query?: Query): string {
+  return withQuery(path, { ...query, lang: i18next.language });
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();

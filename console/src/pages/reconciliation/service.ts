@@ -1,4 +1,4 @@
-import { api, withQuery } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Page, Present } from '../../api/types';
 import type { Direction } from '../statements/service';
@@ -43,7 +43,7 @@ export const listRuns = (q: { direction: Direction; accountId?: number }, after?
 export const listResults = (runId: number, result?: string, after?: string) =>
   api.get<Page<ResultRow>>(`/api/reconciliations/${runId}/results`, { result, size: 50, after });
 export const exportResultsUrl = (runId: number, result: string | undefined, format: 'CSV' | 'XLSX') =>
-  withQuery(`/api/reconciliations/${runId}/results/export`, { result, format });
+  downloadUrl(`/api/reconciliations/${runId}/results/export`, { result, format });
 
 export const openFollowUp = (resultId: number, body: { assignee?: string; comment?: string } = {}) =>
   api.post<FollowUp>(`/api/reconciliations/results/${resultId}/follow-up`, body);

@@ -1,4 +1,4 @@
-import { api, requestHeaders, withQuery, type Query } from '../../api/client';
+import { api, downloadUrl, requestHeaders, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Page, Present } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
@@ -57,7 +57,7 @@ export interface LineFilter {
 }
 
 export const searchLines = (f: LineFilter, after?: string) => api.get<Page<StatementLine>>('/api/statements', { ...f, size: 50, after } as Query);
-export const exportLinesUrl = (f: LineFilter, format: 'CSV' | 'XLSX') => withQuery('/api/statements/export', { ...f, format } as Query);
+export const exportLinesUrl = (f: LineFilter, format: 'CSV' | 'XLSX') => downloadUrl('/api/statements/export', { ...f, format } as Query);
 export const deleteLines = (ids: number[], reason: string) => api.post<{ results: Outcome[] }>('/api/statements/delete', { ids, reason });
 export const flipLines = (ids: number[], reason?: string) => api.post<{ results: Outcome[] }>('/api/statements/flip', { ids, reason });
 export const rejectTags = (ids: number[], reason?: string) => api.post<{ results: Outcome[] }>('/api/statements/reject-tag', { ids, reason });

@@ -1,4 +1,4 @@
-import { api, requestHeaders, withQuery, type Query } from '../../api/client';
+import { api, downloadUrl, requestHeaders, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
@@ -100,7 +100,7 @@ export interface WithdrawalFilter {
 export const listWithdrawals = (f: WithdrawalFilter, after?: string) =>
   api.get<Page<Withdrawal>>('/api/withdrawals', { ...(f as Query), size: 50, after });
 export const exportUrl = (f: WithdrawalFilter, format: 'xlsx' | 'csv') =>
-  withQuery('/api/withdrawals/export', { ...(f as Query), format });
+  downloadUrl('/api/withdrawals/export', { ...(f as Query), format });
 export const indicators = () => api.get<Indicator[]>('/api/withdrawals/indicators');
 export const getWithdrawal = (id: number) => api.get<WithdrawalDetail>(`/api/withdrawals/${id}`);
 export const createManual = (body: {

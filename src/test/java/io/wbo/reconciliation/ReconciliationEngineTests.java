@@ -173,6 +173,12 @@ class ReconciliationEngineTests {
 				StandardCharsets.UTF_8);
 		assertThat(csv.lines()).hasSize(3);
 		assertThat(csv).contains("AMOUNT_MISMATCH", refWrongAmount.serial());
+		// a download link carries the operator's language: the reasons come in it (results and bank lines)
+		String exported = new String(finance.download("/api/reconciliations/" + again.get("id").asLong()
+				+ "/results/export?format=csv&result=AMOUNT_MISMATCH&lang=zh-Hant"), StandardCharsets.UTF_8);
+		assertThat(exported).contains("銀行參考號 REF-B", refWrongAmount.serial()).doesNotContain("bank reference REF-B");
+		assertThat(new String(finance.download("/api/statements/export?format=csv&accountId=" + account + "&lang=zh-Hans"), StandardCharsets.UTF_8))
+				.contains("银行参考号 REF-B").doesNotContain("bank reference REF-B");
 		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isEqualTo(10);
 	}
 

@@ -7,6 +7,7 @@ import io.wbo.common.CursorPage;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
+import io.wbo.common.web.MessageCatalog;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
@@ -72,12 +73,12 @@ class ReconciliationController {
 	@GetMapping("/api/reconciliations/{id}/results/export")
 	@RequiresPermission(Permission.RECONCILE)
 	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String result, @RequestParam(required = false) @Nullable String format,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
 		ReconciliationResult filter = parse(result);
 		queries.run(id);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("reconciliation-" + id, f));
-		exporter.export(id, filter, f, response.getOutputStream());
+		exporter.export(id, filter, f, response.getOutputStream(), MessageCatalog.get().sayer(MessageCatalog.Language.ofRequest(request)));
 	}
 
 	static @Nullable ReconciliationResult parse(@Nullable String result) {

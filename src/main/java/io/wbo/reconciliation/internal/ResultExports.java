@@ -2,6 +2,7 @@ package io.wbo.reconciliation.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.UnaryOperator;
 import java.math.BigDecimal;
 
 import io.wbo.common.export.ExportFormat;
@@ -22,10 +23,12 @@ class ResultExports {
 	}
 
 	@Transactional(readOnly = true)
-	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out) throws IOException {
+	/** {@code say}: the reasons in the reader's language. */
+	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out, UnaryOperator<String> say)
+			throws IOException {
 		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, result, r -> {
 			try {
-				sink.accept(new Object[] { r.result().name(), r.reason(), r.record() == null ? null : r.record().type(),
+				sink.accept(new Object[] { r.result().name(), say.apply(r.reason()), r.record() == null ? null : r.record().type(),
 						r.record() == null ? null : r.record().serial(), r.lineId(), r.currency(), money(r.systemAmount()), money(r.bankAmount()),
 						r.systemDate(), r.bankDate(), r.bankReference(), r.counterpartyAccount(), r.followUp() == null ? null : r.followUp().status() });
 			}

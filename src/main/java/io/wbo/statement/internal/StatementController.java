@@ -16,6 +16,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
+import io.wbo.common.web.MessageCatalog;
 import io.wbo.common.web.SaidMessage;
 import io.wbo.reconciliation.Direction;
 import org.jspecify.annotations.Nullable;
@@ -132,11 +133,11 @@ class StatementController {
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long importId,
 			@RequestParam(required = false) @Nullable String minAmount, @RequestParam(required = false) @Nullable String maxAmount,
-			jakarta.servlet.http.HttpServletResponse response) throws IOException {
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
 		StatementStore.Filter filter = filter(direction, status, accountId, from, to, q, importId, minAmount, maxAmount);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("statement-lines", f));
-		exports.export(filter, f, response.getOutputStream());
+		exports.export(filter, f, response.getOutputStream(), MessageCatalog.get().sayer(MessageCatalog.Language.ofRequest(request)));
 	}
 
 	private static StatementStore.Filter filter(@Nullable Direction direction, @Nullable String status, @Nullable Long accountId,

@@ -2,6 +2,7 @@ package io.wbo.statement.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.UnaryOperator;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -26,12 +27,13 @@ class StatementExports {
 	}
 
 	@Transactional(readOnly = true)
-	public long export(StatementStore.Filter filter, ExportFormat format, OutputStream out) throws IOException {
+	/** {@code say}: the reconciliation reasons in the reader's language. */
+	public long export(StatementStore.Filter filter, ExportFormat format, OutputStream out, UnaryOperator<String> say) throws IOException {
 		return Exports.write(format, out, "Statement lines", HEADERS, sink -> store.forEach(filter, l -> {
 			try {
 				sink.accept(new Object[] { l.id(), l.accountId(), l.direction().name(), l.amount().setScale(Asset.of(l.currency()).scale(), RoundingMode.UNNECESSARY),
 						l.currency(), l.bookingDate(), l.valueDate(), l.bankReference(), l.counterpartyName(), l.counterpartyAccount(),
-						l.counterpartyBank(), l.description(), l.source(), l.status().name(), l.recordSerial(), l.reconResult(), l.reconReason(), l.remark() });
+						l.counterpartyBank(), l.description(), l.source(), l.status().name(), l.recordSerial(), l.reconResult(), l.reconReason() == null ? null : say.apply(l.reconReason()), l.remark() });
 			}
 			catch (RuntimeException e) {
 				throw e;
