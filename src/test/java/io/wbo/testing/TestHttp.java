@@ -180,20 +180,11 @@ public final class TestHttp {
 
 	/** A GET returning the raw bytes (file downloads). */
 	public byte[] download(String path) {
-		try {
-			HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-			if (r.statusCode() != 200) {
-				throw new IllegalStateException("download " + path + " -> " + r.statusCode());
-			}
-			return r.body();
+		Binary r = getBinary(path);
+		if (r.status() != 200) {
+			throw new IllegalStateException("download " + path + " -> " + r.status());
 		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		return r.body();
 	}
 
 	/** A GET of a file: status, bytes and headers, whatever the status. */
@@ -204,17 +195,8 @@ public final class TestHttp {
 	}
 
 	public Binary getBinary(String path) {
-		try {
-			HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new Binary(r.statusCode(), r.body(), r.headers());
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		HttpResponse<byte[]> r = exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+		return new Binary(r.statusCode(), r.body(), r.headers());
 	}
 
 	public Response put(String path, Object body) {
@@ -254,9 +236,13 @@ public final class TestHttp {
 	}
 
 	private Response send(HttpRequest.Builder builder) {
+		HttpResponse<String> r = exchange(builder, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Response(r.statusCode(), r.body(), r.headers());
+	}
+
+	private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(r.statusCode(), r.body(), r.headers());
+			return client.send(builder.build(), body);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

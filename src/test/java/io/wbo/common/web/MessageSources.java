@@ -34,11 +34,11 @@ final class MessageSources {
 	}
 
 	private interface Reader {
-		List<String> shapes(List<String> args);
+		List<String> shapes(List<String> args, Shapes shapes);
 	}
 
 	private static Reader arg(int index, int arity) {
-		return args -> arity > 0 && args.size() != arity || args.size() <= index ? List.of() : shapes(args.get(index));
+		return (args, shapes) -> arity > 0 && args.size() != arity || args.size() <= index ? List.of() : shapes.of(args.get(index));
 	}
 
 	private static final List<Call> CALLS = List.of(
@@ -52,27 +52,24 @@ final class MessageSources {
 			new Call(Pattern.compile("\\bproblem\\((?=HttpStatus\\.)"), arg(2, 3)),
 			new Call(Pattern.compile("problems\\.write\\("), arg(4, 5)),
 			new Call(Pattern.compile("DomainException\\.notFound\\("),
-					args -> args.size() != 2 ? List.of() : shapes(args.get(0)).stream().map(entity -> entity + " {} not found").toList()),
+					(args, shapes) -> args.size() != 2 ? List.of() : shapes.of(args.get(0)).stream().map(entity -> entity + " {} not found").toList()),
 			new Call(Pattern.compile("new\\s+IllegalTransitionException\\("),
-					args -> literal(args.get(0)) == null ? List.of() : List.of("cannot {} " + literal(args.get(0)) + " {} in state {}")),
+					(args, shapes) -> literal(args.get(0)) == null ? List.of() : List.of("cannot {} " + literal(args.get(0)) + " {} in state {}")),
 			new Call(Pattern.compile("(?<![\\w.]log)(?<!LOG)\\.error\\(|(?<![.\\w])error\\("), arg(1, 2)),
 			new Call(Pattern.compile("LineError\\("), arg(1, 2)),
 			new Call(Pattern.compile("\\bRead\\.fail\\("), arg(0, 1)),
 			new Call(Pattern.compile("PreviewLine\\.refused\\("), arg(1, 2)),
-			new Call(Pattern.compile("new\\s+Outcome\\("), args -> args.size() == 3 && args.get(1).equals("false") ? shapes(args.get(2)) : List.of()),
+			new Call(Pattern.compile("new\\s+Outcome\\("), (args, shapes) -> args.size() == 3 && args.get(1).equals("false") ? shapes.of(args.get(2)) : List.of()),
 			new Call(Pattern.compile("(?<![.\\w])(?:pass|fail)\\("), arg(0, 1)),
 			// a risk rule: rule(code, order, check returning why it fails, what a pass says)
-			new Call(Pattern.compile("(?<![.\\w])rule\\((?=\")"), args -> {
+			new Call(Pattern.compile("(?<![.\\w])rule\\((?=\")"), (args, shapes) -> {
 				if (args.size() != 4) {
 					return List.of();
 				}
-				List<String> all = new ArrayList<>(shapes(args.get(3)));
-				returned(args.get(2)).forEach(e -> all.addAll(shapes(e)));
+				List<String> all = new ArrayList<>(shapes.of(args.get(3)));
+				returned(args.get(2)).forEach(e -> all.addAll(shapes.of(e)));
 				return all;
 			}));
-
-	/** The string constants the file being scanned can name (its own, and Class.NAME of every file). */
-	private static Map<String, String> constants = Map.of();
 
 	private MessageSources() {
 	}
@@ -120,9 +117,11 @@ final class MessageSources {
 			calls.add(new Call(Pattern.compile("\\b" + collector + "\\s*\\.require\\("), arg(2, 3)));
 		}
 		// require(condition, "field", message), also when chained after another add or require
-		calls.add(new Call(Pattern.compile("\\.require\\("), args -> args.size() == 3 && literal(args.get(1)) != null ? shapes(args.get(2)) : List.of()));
-		constants = new java.util.HashMap<>(qualifiedConstants);
+		calls.add(new Call(Pattern.compile("\\.require\\("),
+				(args, shapes) -> args.size() == 3 && literal(args.get(1)) != null ? shapes.of(args.get(2)) : List.of()));
+		Map<String, String> constants = new java.util.HashMap<>(qualifiedConstants);
 		constants.putAll(constantsOf(code));
+		Shapes shapes = new Shapes(constants);
 		// the line errors a parser collects in a List<String>: add(message)
 		Matcher lists = Pattern.compile("List<String>\\s+(\\w+)\\s*=").matcher(code);
 		while (lists.find()) {
@@ -136,7 +135,7 @@ final class MessageSources {
 			int end = closing(code, why.end() - 1, '{', '}');
 			String body = code.substring(why.end() - 1, end < 0 ? code.length() : end + 1);
 			for (String e : returned("x -> " + body)) {
-				shapes(e).forEach(shape -> found.add(new Found(shape, name, line)));
+				shapes.of(e).forEach(shape -> found.add(new Found(shape, name, line)));
 			}
 		}
 		for (Call call : calls) {
@@ -147,7 +146,7 @@ final class MessageSources {
 					continue;
 				}
 				int line = (int) code.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
-				for (String shape : call.reader().shapes(args)) {
+				for (String shape : call.reader().shapes(args, shapes)) {
 					found.add(new Found(shape, name, line));
 				}
 			}
@@ -275,35 +274,39 @@ final class MessageSources {
 		return j + 1;
 	}
 
-	/** The shapes an expression can make: one per branch of a top-level conditional; none without literal text. */
-	static List<String> shapes(String expression) {
-		String e = unwrap(expression.strip());
-		List<String> branches = conditionalBranches(e);
-		if (branches != null) {
-			List<String> all = new ArrayList<>();
-			branches.forEach(b -> all.addAll(shapes(b)));
-			return all;
-		}
-		Matcher formatted = Pattern.compile("^(\"(?:[^\"\\\\]|\\\\.)*\")\\.formatted\\(").matcher(e);
-		if (formatted.find()) {
-			return List.of(unescape(formatted.group(1)).replaceAll("%[-,.0-9]*[sdf]", "{}"));
-		}
-		StringBuilder shape = new StringBuilder();
-		boolean literalText = false;
-		for (String part : split(e, '+')) {
-			String literal = literal(part);
-			if (literal == null && constants.containsKey(part.strip())) {
-				literal = constants.get(part.strip());
+	/** Reads message shapes from expressions; a part naming one of {@code constants} counts as its text. */
+	record Shapes(Map<String, String> constants) {
+
+		/** The shapes an expression can make: one per branch of a top-level conditional; none without literal text. */
+		List<String> of(String expression) {
+			String e = unwrap(expression.strip());
+			List<String> branches = conditionalBranches(e);
+			if (branches != null) {
+				List<String> all = new ArrayList<>();
+				branches.forEach(b -> all.addAll(of(b)));
+				return all;
 			}
-			if (literal != null) {
-				shape.append(literal);
-				literalText |= !literal.isBlank();
+			Matcher formatted = Pattern.compile("^(\"(?:[^\"\\\\]|\\\\.)*\")\\.formatted\\(").matcher(e);
+			if (formatted.find()) {
+				return List.of(unescape(formatted.group(1)).replaceAll("%[-,.0-9]*[sdf]", "{}"));
 			}
-			else if (!(shape.length() >= 2 && shape.substring(shape.length() - 2).equals("{}"))) {
-				shape.append("{}");
+			StringBuilder shape = new StringBuilder();
+			boolean literalText = false;
+			for (String part : split(e, '+')) {
+				String literal = literal(part);
+				if (literal == null && constants.containsKey(part.strip())) {
+					literal = constants.get(part.strip());
+				}
+				if (literal != null) {
+					shape.append(literal);
+					literalText |= !literal.isBlank();
+				}
+				else if (!(shape.length() >= 2 && shape.substring(shape.length() - 2).equals("{}"))) {
+					shape.append("{}");
+				}
 			}
+			return literalText ? List.of(shape.toString()) : List.of();
 		}
-		return literalText ? List.of(shape.toString()) : List.of();
 	}
 
 	private static String unwrap(String e) {
