@@ -54,6 +54,8 @@ class WithdrawalBenchmark {
 		System.out.println("BENCH " + line);
 	}
 
+	TestHttp admin;
+
 	long customer(String balance) {
 		String no = "8" + (System.nanoTime() % 100_000_000L) + UUID.randomUUID().toString().substring(0, 4);
 		long id = jdbc.sql("""
@@ -63,7 +65,9 @@ class WithdrawalBenchmark {
 				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
 				VALUES (:c, 'HSBC Hong Kong', '004', :acct, :holder, 'HKD', true)""").param("c", id).param("acct", "004-" + no)
 				.param("holder", ("Bench " + no).toUpperCase()).update();
-		TestHttp admin = TestHttp.operator(port, "admin");
+		if (admin == null) {
+			admin = TestHttp.operator(port, "admin"); // one login: each costs a bcrypt hash
+		}
 		TestHttp.Response r = admin.post("/api/customers/" + id + "/ledger-operations",
 				Map.of("operation", "CREDIT", "asset", "HKD", "amount", balance, "key", "BENCH-" + no));
 		if (r.status() != 200) {
@@ -99,48 +103,23 @@ class WithdrawalBenchmark {
 			apps.add(mine);
 			cards.add(myCards);
 		}
-		// warm-up
-		for (int i = 0; i < clients; i++) {
-			for (int k = 0; k < 50; k++) {
-				apps.get(i).get(k % perClient).post("/app/v1/withdrawals",
-						Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(i).get(k % perClient)),
-						Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		LoadRun.Op create = (t, n) -> {
+			int who = (int) (n % perClient);
+			TestHttp.Response r = apps.get(t).get(who).post("/app/v1/withdrawals",
+					Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(t).get(who)),
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			if (r.status() != 201) {
+				throw new IllegalStateException("creation refused: " + r);
 			}
-		}
-		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-		long[] errors = new long[1];
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		long start = System.nanoTime();
-		for (int i = 0; i < clients; i++) {
-			int n = i;
-			pool.submit(() -> {
-				int k = 0;
-				while (System.nanoTime() < end) {
-					long t = System.nanoTime();
-					int who = k++ % perClient;
-					TestHttp.Response r = apps.get(n).get(who).post("/app/v1/withdrawals",
-							Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(n).get(who)),
-							Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-					latencies.add(System.nanoTime() - t);
-					if (r.status() != 201) {
-						synchronized (errors) {
-							errors[0]++;
-						}
-					}
-				}
-			});
-		}
-		pool.shutdown();
-		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		List<Long> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		double tps = sorted.size() / elapsed;
-		double p50 = sorted.get(sorted.size() / 2) / 1e6;
-		double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
-		print(String.format("app-withdrawal-create clients=%d requests=%d errors=%d tps=%.1f p50=%.1fms p99=%.1fms", clients, sorted.size(),
-				errors[0], tps, p50, p99));
+		};
+		// the same traffic first, unmeasured, until the JIT has compiled the request path: while it compiles, its
+		// threads take up to a core of this two-core machine
+		int warmup = Integer.getInteger("bench.warmup", 20);
+		LoadRun.run(clients, warmup, create);
+		LoadRun.Result result = LoadRun.run(clients, seconds, create);
+		print(String.format("app-withdrawal-create clients=%d warmup=%ds requests=%d tps=%.1f p50=%.1fms p99=%.1fms", clients, warmup,
+				result.operations(), result.perSecond(), result.p50Millis(), result.p99Millis()));
+		double tps = result.perSecond();
 
 		double pgbench = pgbench(clients, seconds);
 		print(String.format("pgbench-tpcb clients=%d tps=%.1f synchronous_commit=%s", clients, pgbench,
