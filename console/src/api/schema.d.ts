@@ -1717,6 +1717,15 @@ export interface components {
             firstBrokenId?: number;
             ok?: boolean;
             reason?: string;
+            records?: components["schemas"]["Check"][];
+        };
+        Check: {
+            /** Format: int64 */
+            checked?: number;
+            /** Format: int64 */
+            firstBrokenId?: number;
+            reason?: string;
+            records?: string;
         };
         ChequePrint: {
             chequeNumber?: string;

@@ -72,43 +72,11 @@ public class AuditLog {
 	}
 
 	/**
-	 * An audit entry prepared to be written by the caller's own statement (one round trip for a change and its entry):
-	 * append {@link #linkedCte(String)} to a {@code WITH} clause, bind {@link Linked#params()}, and check {@code audit_upd}.
+	 * Whether entries are written: always, except while the audit on/off benchmark switches auditing off. Modules whose
+	 * records are their own audit records (ledger transfers) ask it too.
 	 */
-	public record Linked(AuditRecord record, java.util.Map<String, Object> params) {
-	}
-
-	/**
-	 * The common table expressions that write a linked entry when {@code condition} holds; constant for a given
-	 * condition, so a caller builds its statement once.
-	 */
-	public static String linkedCte(String condition) {
-		return AuditChain.LINKED_CTE.formatted(condition);
-	}
-
-	/** Prepares a linked entry; empty only while auditing is switched off for the benchmark. */
-	public java.util.Optional<Linked> prepareLinked(AuditRecord r) {
-		if (!enabled) {
-			return java.util.Optional.empty();
-		}
-		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		String changes = json.writeValueAsString(r.changes());
-		java.util.Map<String, Object> p = new java.util.HashMap<>();
-		p.put("a_chain", ThreadLocalRandom.current().nextInt(AuditChain.CHAINS));
-		p.put("a_at", java.sql.Timestamp.from(at));
-		p.put("a_actorKind", r.actor().kind().name());
-		p.put("a_actorId", r.actor().id());
-		p.put("a_actorName", r.actor().name());
-		p.put("a_actor", r.actor().label());
-		p.put("a_ip", r.actor().ip());
-		p.put("a_action", r.action());
-		p.put("a_entityType", r.entityType());
-		p.put("a_entityId", r.entityId());
-		p.put("a_changes", changes);
-		p.put("a_remark", r.remark());
-		p.put("a_content", AuditChain.content(at, r.actor().label(), r.actor().ip(), r.action(), r.entityType(), r.entityId(), changes,
-				r.remark()));
-		return java.util.Optional.of(new Linked(r, p));
+	public boolean enabled() {
+		return enabled;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Ledger throughput beside pgbench TPC-B on the same embedded PostgreSQL, 4 clients each: spread-out accounts, one
- * hot account, and the spread run with the audit chain off. Prints figures; asserts nothing (run by
+ * hot account, and the spread run with auditing off (a transfer is its own audit record: off, it is posted without
+ * its actor, address and time and without taking its place in the accounts' hash chains). Prints figures; asserts nothing (run by
  * scripts/bench-ledger.sh, excluded from the test suite).
  */
 @WboTest

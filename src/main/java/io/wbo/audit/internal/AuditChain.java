@@ -60,31 +60,6 @@ public final class AuditChain {
 			     AS u(seq, kind, actor_id, name, actor, ip, action, type, id, changes, remark, prev, hash)
 			ORDER BY u.seq""";
 
-	/**
-	 * The audit insert as common table expressions that a module can append to the statement of its own change, so
-	 * the change and its entry cost one round trip. {@code %s} is the condition under which the entry is written
-	 * (e.g. that the change's row was inserted); the caller reads {@code (SELECT count(*) FROM audit_upd)} to know it
-	 * was chained, and falls back to {@link io.wbo.audit.AuditLog#record} when the chain head it drew was busy. One
-	 * drawn head, looked up by its key, costs far less than ordering all heads for the first free one, and with 32
-	 * chains and a few dozen connections it is rarely busy.
-	 */
-	public static final String LINKED_CTE = """
-			audit_head AS (
-			  SELECT chain_no, last_seq, last_hash FROM audit_chain_head WHERE chain_no = :a_chain AND %s
-			  FOR UPDATE SKIP LOCKED
-			), audit_ins AS (
-			  INSERT INTO audit_entry (chain_no, seq, occurred_at, actor_kind, actor_id, actor_name, actor, ip, action,
-			                           entity_type, entity_id, changes, remark, prev_hash, hash)
-			  SELECT chain_no, last_seq + 1, :a_at, :a_actorKind, :a_actorId, :a_actorName, :a_actor, :a_ip, :a_action,
-			         :a_entityType, :a_entityId, :a_changes, :a_remark, last_hash,
-			         encode(sha256(convert_to(last_hash || '|' || (last_seq + 1) || '|' || :a_content, 'UTF8')), 'hex')
-			  FROM audit_head
-			  RETURNING chain_no, seq, hash
-			), audit_upd AS (
-			  UPDATE audit_chain_head h SET last_seq = audit_ins.seq, last_hash = audit_ins.hash FROM audit_ins
-			  WHERE h.chain_no = audit_ins.chain_no RETURNING h.chain_no
-			)""";
-
 	private AuditChain() {
 	}
 

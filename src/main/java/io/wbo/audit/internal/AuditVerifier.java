@@ -3,8 +3,10 @@ package io.wbo.audit.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.wbo.audit.ChainedRecords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,19 +14,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Walks every chain from its genesis, recomputing each hash and checking the links and sequence numbers, then checks
- * that each chain head points at the last entry (a deleted tail is caught too). Streams rows: memory stays flat.
+ * that each chain head points at the last entry (a deleted tail is caught too); then has every {@link ChainedRecords}
+ * (ledger transfers) walk its own chains. Streams rows: memory stays flat.
  */
 @Component
 public class AuditVerifier {
 
 	private final JdbcTemplate jdbc;
+	private final List<ChainedRecords> others;
 
-	AuditVerifier(javax.sql.DataSource dataSource) {
+	AuditVerifier(javax.sql.DataSource dataSource, List<ChainedRecords> others) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(2000);
+		this.others = others;
 	}
 
-	public record ChainCheck(boolean ok, long checked, @Nullable Long firstBrokenId, @Nullable String reason) {
+	/**
+	 * {@code checked} and {@code firstBrokenId} are about audit entries; {@code records} about the records other
+	 * modules chain themselves (ledger transfers); {@code reason} is the first problem found anywhere.
+	 */
+	public record ChainCheck(boolean ok, long checked, @Nullable Long firstBrokenId, @Nullable String reason,
+			List<ChainedRecords.Check> records) {
 	}
 
 	@Transactional(readOnly = true)
@@ -47,7 +57,10 @@ public class AuditVerifier {
 						"chain " + head.getKey() + " ends at seq " + lastSeq + " but its head says " + headSeqs.get(head.getKey()));
 			}
 		}
-		return new ChainCheck(walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, walk.reason);
+		List<ChainedRecords.Check> records = others.stream().map(ChainedRecords::verify).toList();
+		String reason = walk.reason != null ? walk.reason
+				: records.stream().map(ChainedRecords.Check::reason).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		return new ChainCheck(reason == null, walk.checked, walk.firstBrokenId, reason, records);
 	}
 
 	private static final class Walk {

@@ -7,8 +7,6 @@ import io.wbo.common.Money;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
 import io.wbo.customer.Customers;
-import io.wbo.ledger.AccountKind;
-import io.wbo.ledger.AccountRef;
 import io.wbo.ledger.BooksReport;
 import io.wbo.ledger.Ledger;
 import io.wbo.ledger.TransferResult;
@@ -29,15 +27,15 @@ class LedgerOperationController {
 
 	private final Customers customers;
 	private final Ledger ledger;
+	private final LedgerAdjustments adjustments;
 
-	LedgerOperationController(Customers customers, Ledger ledger) {
+	LedgerOperationController(Customers customers, Ledger ledger, LedgerAdjustments adjustments) {
 		this.customers = customers;
 		this.ledger = ledger;
+		this.adjustments = adjustments;
 	}
 
-	enum Operation { CREDIT, FREEZE, UNFREEZE, DEBIT_FROZEN }
-
-	record OperationBody(@Nullable Operation operation, @Nullable String asset, @Nullable String amount, @Nullable String key,
+	record OperationBody(LedgerAdjustments.@Nullable Operation operation, @Nullable String asset, @Nullable String amount, @Nullable String key,
 			@Nullable String remark) {
 	}
 
@@ -52,14 +50,7 @@ class LedgerOperationController {
 		Asset asset = errors.attempt(() -> Asset.of(body.asset(), "asset"));
 		Money amount = asset == null ? null : errors.attempt(() -> Money.positive(asset, body.amount(), "amount"));
 		errors.throwIfAny();
-		String key = "ADMIN:" + body.key();
-		AccountRef adjustment = AccountRef.system(AccountKind.ADJUSTMENT, asset);
-		return switch (body.operation()) {
-			case CREDIT -> ledger.credit(id, amount, adjustment, key, "Adjustment", body.key(), actor);
-			case FREEZE -> ledger.freeze(id, amount, key, "Adjustment", body.key(), actor);
-			case UNFREEZE -> ledger.unfreeze(id, amount, key, "Adjustment", body.key(), actor);
-			case DEBIT_FROZEN -> ledger.debitFrozen(id, amount, adjustment, key, "Adjustment", body.key(), actor);
-		};
+		return adjustments.apply(id, body.operation(), amount, body.key(), body.remark(), actor);
 	}
 
 	@GetMapping("/api/ledger/books-check")

@@ -2,12 +2,16 @@ package io.wbo.ledger.internal;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.wbo.common.Actor;
 import io.wbo.common.Asset;
 import io.wbo.common.Money;
 import io.wbo.ledger.AccountRef;
@@ -41,7 +45,7 @@ public class LedgerStore {
 
 	/** The record of a transfer as stored; {@code replayed} when the key already existed. */
 	public record StoredTransfer(long id, boolean replayed, String kind, String asset, BigDecimal amount, long debitId,
-			long creditId, boolean audited) {
+			long creditId) {
 
 		public boolean sameContent(Transfer t, long debit, long credit) {
 			return kind.equals(t.kind().name()) && asset.equals(t.amount().asset().code())
@@ -78,21 +82,14 @@ public class LedgerStore {
 	}
 
 	/**
-	 * Posts a transfer; with a linked audit entry the entry is written by the same statement when the transfer is new
-	 * ({@link StoredTransfer#audited()} tells whether the drawn chain head was free).
+	 * Posts a transfer in one statement; chained, the transfer is also its own audit record: who, from where and when,
+	 * hash-chained into each side's chain ({@link TransferChain}). Returns the stored transfer, the first one when the
+	 * key was already used.
 	 */
-	public StoredTransfer post(Transfer t, long debitId, long creditId, java.util.Optional<io.wbo.audit.AuditLog.Linked> audit) {
+	public StoredTransfer post(Transfer t, long debitId, long creditId, Actor actor, boolean chained) {
 		boolean debitGuarded = t.debit().kind().guarded();
 		boolean creditGuarded = t.credit().kind().guarded();
-		Map<String, Object> params = new java.util.HashMap<>(audit.map(io.wbo.audit.AuditLog.Linked::params).orElse(Map.of()));
-		java.util.List<Long> guarded = new java.util.ArrayList<>(2);
-		if (debitGuarded) {
-			guarded.add(debitId);
-		}
-		if (creditGuarded) {
-			guarded.add(creditId);
-		}
-		params.put("guarded", guarded.toArray(Long[]::new));
+		Map<String, Object> params = new java.util.HashMap<>(24);
 		params.put("debitSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
 		params.put("creditSlot", java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS));
 		params.put("key", t.key());
@@ -103,26 +100,32 @@ public class LedgerStore {
 		params.put("credit", creditId);
 		params.put("refType", t.referenceType());
 		params.put("refId", t.referenceId());
-		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, audit.isPresent()).execute(dataSource, params,
+		if (chained) {
+			Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+			params.put("at", Timestamp.from(at));
+			params.put("actor", actor.label());
+			params.put("ip", actor.ip());
+			params.put("content", TransferChain.content(at, actor.label(), actor.ip(), t.key(), t.kind().name(), t.amount().asset().code(),
+					t.amount().amount(), debitId, creditId, t.referenceType(), t.referenceId()));
+		}
+		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, chained).execute(dataSource, params,
 				rs -> rs.getObject("transfer_id") == null ? null
-						: postedTransfer(t, rs.getLong("transfer_id"), rs.getInt("debited"), rs.getInt("credited"), rs.getInt("audited") == 1,
-								debitId, creditId));
+						: postedTransfer(t, rs.getLong("transfer_id"), rs.getInt("debited"), rs.getInt("credited"), debitId, creditId));
 		if (posted != null) {
 			return posted;
 		}
 		return jdbc.sql("SELECT id, kind, asset, amount, debit_account_id, credit_account_id FROM ledger_transfer WHERE transfer_key = :key")
 				.param("key", t.key())
 				.query((rs, n) -> new StoredTransfer(rs.getLong("id"), true, rs.getString("kind"), rs.getString("asset"),
-						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id"), false))
+						rs.getBigDecimal("amount"), rs.getLong("debit_account_id"), rs.getLong("credit_account_id")))
 				.single();
 	}
 
-	private static StoredTransfer postedTransfer(Transfer t, long id, int debited, int credited, boolean audited, long debitId,
-			long creditId) {
+	private static StoredTransfer postedTransfer(Transfer t, long id, int debited, int credited, long debitId, long creditId) {
 		if (debited != 1 || credited != 1) {
 			throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
 		}
-		return new StoredTransfer(id, false, t.kind().name(), t.amount().asset().code(), t.amount().amount(), debitId, creditId, audited);
+		return new StoredTransfer(id, false, t.kind().name(), t.amount().asset().code(), t.amount().amount(), debitId, creditId);
 	}
 
 	public boolean isBalanceCheck(DataIntegrityViolationException e) {

@@ -1,0 +1,169 @@
+package io.wbo.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.wbo.common.Actor;
+import io.wbo.common.Asset;
+import io.wbo.common.Money;
+import io.wbo.testing.TestHttp;
+import io.wbo.testing.WboTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * X-2 for the ledger: a transfer is its own audit record (who, from where, when), hash-chained into each account's
+ * chain, and the audit verification finds a transfer altered, removed from the middle or cut off the end of a chain.
+ */
+@WboTest
+class LedgerChainIntegrationTests {
+
+	static final Actor OPERATOR = new Actor(Actor.Kind.OPERATOR, 42, "chain-tester", "10.1.2.3");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static Money hkd(String amount) {
+		return new Money(Asset.HKD, new BigDecimal(amount));
+	}
+
+	/** Ten transfers through a customer's AVAILABLE and FROZEN rows and the slots of two system accounts. */
+	long customerWithHistory() {
+		long customer = 7_000_000 + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		ledger.credit(customer, hkd("500.00"), AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD), "C:FUND:" + customer, "Test", "f", OPERATOR);
+		for (int i = 0; i < 4; i++) {
+			ledger.freeze(customer, hkd("10.00"), "C:F:" + customer + ":" + i, "Test", "f" + i, OPERATOR);
+			ledger.unfreeze(customer, hkd("2.50"), "C:U:" + customer + ":" + i, "Test", "u" + i, OPERATOR);
+		}
+		ledger.debitFrozen(customer, hkd("1.00"), AccountRef.system(AccountKind.FEE_INCOME, Asset.HKD), "C:D:" + customer, "Test", "d",
+				OPERATOR);
+		return customer;
+	}
+
+	List<Long> transfersOf(long customer) {
+		return jdbc.sql("SELECT id FROM ledger_transfer WHERE transfer_key LIKE 'C:%:' || :c || '%' ORDER BY id").param("c", customer)
+				.query(Long.class).list();
+	}
+
+	JsonNode verify() {
+		TestHttp.Response r = TestHttp.operator(port, "auditor").get("/api/audit/verify");
+		assertThat(r.status()).isEqualTo(200);
+		return r.json();
+	}
+
+	static JsonNode ledgerCheck(JsonNode verify) {
+		for (JsonNode records : verify.get("records")) {
+			if (records.get("records").asText().equals("ledger transfers")) {
+				return records;
+			}
+		}
+		throw new AssertionError("no ledger check in " + verify);
+	}
+
+	@Test
+	void aTransferRecordsWhoMovedTheMoneyAndTakesItsPlaceInBothAccountsChains() {
+		long customer = customerWithHistory();
+		List<Long> ids = transfersOf(customer);
+		assertThat(ids).hasSize(10);
+		Map<String, Object> freeze = jdbc.sql("SELECT * FROM ledger_transfer WHERE transfer_key = :k").param("k", "C:F:" + customer + ":1")
+				.query().singleRow();
+		assertThat(freeze.get("actor")).isEqualTo("OPERATOR:42:chain-tester");
+		assertThat(freeze.get("ip")).isEqualTo("10.1.2.3");
+		assertThat(freeze.get("occurred_at")).isNotNull();
+		// AVAILABLE: credited once, then 4 freezes and 4 unfreezes alternate; the freeze of round 1 is its 4th transfer
+		assertThat(freeze.get("debit_seq")).isEqualTo(4L);
+		long available = (Long) freeze.get("debit_account_id");
+		assertThat(jdbc.sql("SELECT chain_seq FROM ledger_account WHERE id = :id").param("id", available).query(Long.class).single()).isEqualTo(9L);
+		// a system account's transfers chain in the slot they posted to
+		Map<String, Object> fee = jdbc.sql("SELECT * FROM ledger_transfer WHERE transfer_key = :k").param("k", "C:D:" + customer).query().singleRow();
+		assertThat(fee.get("credit_slot")).isNotNull();
+		assertThat(fee.get("debit_slot")).isNull();
+
+		JsonNode check = verify();
+		assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
+		assertThat(ledgerCheck(check).get("checked").asLong()).isGreaterThanOrEqualTo(10);
+	}
+
+	@Test
+	void verificationNamesATransferAlteredRemovedOrCutOff() {
+		long customer = customerWithHistory();
+		List<Long> ids = transfersOf(customer);
+		long victim = ids.get(5);
+		jdbc.sql("ALTER TABLE ledger_transfer DISABLE TRIGGER ledger_transfer_no_update").update();
+		try {
+			// an attacker with database access moves a transfer's amount (and the balances with it, so the books still agree)
+			jdbc.sql("UPDATE ledger_transfer SET amount = amount + 1 WHERE id = :id").param("id", victim).update();
+			JsonNode altered = verify();
+			assertThat(altered.get("ok").asBoolean()).isFalse();
+			assertThat(ledgerCheck(altered).get("firstBrokenId").asLong()).isEqualTo(victim);
+			assertThat(altered.get("reason").asText()).contains("transfer " + victim).contains("altered");
+			jdbc.sql("UPDATE ledger_transfer SET amount = amount - 1 WHERE id = :id").param("id", victim).update();
+			assertThat(verify().get("ok").asBoolean()).isTrue();
+
+			// removed from the middle: the next transfer of both chains no longer follows
+			Map<String, Object> row = jdbc.sql("SELECT * FROM ledger_transfer WHERE id = :id").param("id", victim).query().singleRow();
+			jdbc.sql("DELETE FROM ledger_transfer WHERE id = :id").param("id", victim).update();
+			JsonNode removed = verify();
+			assertThat(removed.get("ok").asBoolean()).isFalse();
+			assertThat(ledgerCheck(removed).get("firstBrokenId").asLong()).isEqualTo(ids.get(6));
+			assertThat(removed.get("reason").asText()).contains("missing");
+			restore(row);
+
+			// cut off the end: the account's head still names the removed transfer
+			long last = ids.get(ids.size() - 1);
+			Map<String, Object> tail = jdbc.sql("SELECT * FROM ledger_transfer WHERE id = :id").param("id", last).query().singleRow();
+			jdbc.sql("DELETE FROM ledger_transfer WHERE id = :id").param("id", last).update();
+			JsonNode cut = verify();
+			assertThat(cut.get("ok").asBoolean()).isFalse();
+			assertThat(cut.get("reason").asText()).contains("transfers removed");
+			restore(tail);
+		}
+		finally {
+			jdbc.sql("ALTER TABLE ledger_transfer ENABLE TRIGGER ledger_transfer_no_update").update();
+		}
+		assertThat(verify().get("ok").asBoolean()).isTrue();
+	}
+
+	void restore(Map<String, Object> row) {
+		StringBuilder columns = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		row.keySet().forEach(c -> {
+			columns.append(columns.isEmpty() ? "" : ", ").append(c);
+			values.append(values.isEmpty() ? "" : ", ").append(':').append(c);
+		});
+		jdbc.sql("INSERT INTO ledger_transfer (" + columns + ") VALUES (" + values + ")").params(row).update();
+	}
+
+	@Test
+	void anAdministratorsLedgerOperationIsAuditedAsACommandWithItsRemark() {
+		long customer = jdbc.sql("SELECT min(id) FROM customer").query(Long.class).single();
+		TestHttp admin = TestHttp.operator(port, "admin");
+		String key = "chain-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
+		TestHttp.Response r = admin.post("/api/customers/" + customer + "/ledger-operations",
+				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "12.30", "key", key, "remark", "opening balance migration"));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		Map<String, Object> entry = jdbc.sql("SELECT * FROM audit_entry WHERE action = 'LEDGER_ADJUSTMENT' AND entity_id = :c ORDER BY id DESC LIMIT 1")
+				.param("c", Long.toString(customer)).query().singleRow();
+		assertThat(entry.get("remark")).isEqualTo("opening balance migration");
+		assertThat((String) entry.get("changes")).contains("ADMIN:" + key).contains("12.30");
+		assertThat(entry.get("actor_name")).isEqualTo("admin");
+		// a replay moves nothing and records nothing
+		admin.post("/api/customers/" + customer + "/ledger-operations",
+				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "12.30", "key", key, "remark", "again"));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'LEDGER_ADJUSTMENT' AND changes LIKE '%' || :k || '%'")
+				.param("k", "ADMIN:" + key).query(Long.class).single()).isEqualTo(1L);
+	}
+}
