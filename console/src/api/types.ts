@@ -53,11 +53,19 @@ export type AuditEntry = Omit<Present<S['AuditEntry']>, 'changes' | 'remark' | '
  * The audit chain check. Written by hand: the server's document names several records "Result" and keeps only one of
  * them, so the generated type may be another module's.
  */
+/** One walk of records another module chains itself (ledger transfers). */
+export interface ChainedRecordsCheck {
+  records: string;
+  checked: number;
+  firstBrokenId?: number | null;
+  reason?: string | null;
+}
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenId?: number | null;
   reason?: string | null;
+  records?: ChainedRecordsCheck[];
 }
 export type Operator = Omit<Present<S['OperatorView']>, 'lockedUntil'> & { lockedUntil?: string | null };
 export type Role = Omit<Present<S['Role']>, 'description'> & { description?: string | null };

@@ -196,7 +196,8 @@ const en: Record<string, string> = {
   'audit.hash': 'Hash',
   'audit.entry': 'Audit entry #{{id}}',
   'audit.verify': 'Verify chain',
-  'audit.verifyOk': 'The audit chain is intact: {{checked}} entries checked.',
+  'audit.verifyOk': 'The audit chains are intact: {{checked}} entries and {{transfers}} ledger transfers checked.',
+  'audit.verifyLedgerBroken': 'A ledger transfer chain is broken at transfer #{{id}}.',
   'audit.verifyBroken': 'The audit chain is broken at entry #{{id}}.',
 
   'operators.create': 'New operator',

@@ -196,7 +196,8 @@ const zhHans: Record<string, string> = {
   'audit.hash': '哈希值',
   'audit.entry': '审计记录 #{{id}}',
   'audit.verify': '校验审计链',
-  'audit.verifyOk': '审计链完整：已校验 {{checked}} 条记录。',
+  'audit.verifyOk': '审计链完整：已校验 {{checked}} 条记录及 {{transfers}} 笔账本转账。',
+  'audit.verifyLedgerBroken': '账本转账链在转账 #{{id}} 处断开。',
   'audit.verifyBroken': '审计链在记录 #{{id}} 处断开。',
 
   'operators.create': '新增操作员',

@@ -196,7 +196,8 @@ const zhHant: Record<string, string> = {
   'audit.hash': '雜湊值',
   'audit.entry': '審計記錄 #{{id}}',
   'audit.verify': '校驗審計鏈',
-  'audit.verifyOk': '審計鏈完整：已校驗 {{checked}} 條記錄。',
+  'audit.verifyOk': '審計鏈完整：已校驗 {{checked}} 條記錄及 {{transfers}} 筆賬本轉賬。',
+  'audit.verifyLedgerBroken': '賬本轉賬鏈在轉賬 #{{id}} 處斷開。',
   'audit.verifyBroken': '審計鏈在記錄 #{{id}} 處斷開。',
 
   'operators.create': '新增操作員',

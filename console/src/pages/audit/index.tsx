@@ -2,6 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditEntry, Page, VerifyResult } from '../../api/types';
@@ -17,6 +18,18 @@ interface FilterValues {
   entityId?: string;
   action?: string;
   dates?: [Dayjs, Dayjs] | null;
+}
+
+/** What a verification found: the audit entries and the ledger transfers checked, or where a chain breaks. */
+function verifyMessage(verify: VerifyResult, t: TFunction): string {
+  const transfers = verify.records?.find((r) => r.records === 'ledger transfers');
+  if (verify.ok) {
+    return t('audit.verifyOk', { checked: verify.checked, transfers: transfers?.checked ?? 0 });
+  }
+  if (verify.firstBrokenId == null && transfers?.reason) {
+    return t('audit.verifyLedgerBroken', { id: transfers.firstBrokenId ?? '-' });
+  }
+  return t('audit.verifyBroken', { id: verify.firstBrokenId ?? '-' });
 }
 
 /** 審計: search the audit log by actor, entity, action and time; an entry's before/after; verify the hash chain. */
@@ -95,7 +108,7 @@ export default function AuditPage() {
             onClose={() => setVerify(null)}
             type={verify.ok ? 'success' : 'error'}
             data-testid="audit-verify-result"
-            message={verify.ok ? t('audit.verifyOk', { checked: verify.checked }) : t('audit.verifyBroken', { id: verify.firstBrokenId ?? '-' })}
+            message={verifyMessage(verify, t)}
             description={verify.ok ? undefined : verify.reason}
           />
         )}

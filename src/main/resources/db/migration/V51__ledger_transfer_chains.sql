@@ -6,10 +6,10 @@
 -- as before. Transfers written before this migration keep their audit_entry rows and carry no chain (NULL).
 ALTER TABLE ledger_account
     ADD COLUMN chain_seq  BIGINT NOT NULL DEFAULT 0,
-    ADD COLUMN chain_hash TEXT;
+    ADD COLUMN chain_hash BYTEA;
 ALTER TABLE ledger_account_slot
     ADD COLUMN chain_seq  BIGINT NOT NULL DEFAULT 0,
-    ADD COLUMN chain_hash TEXT;
+    ADD COLUMN chain_hash BYTEA;
 ALTER TABLE ledger_transfer
     ADD COLUMN occurred_at TIMESTAMPTZ,
     ADD COLUMN actor       TEXT,
@@ -17,6 +17,6 @@ ALTER TABLE ledger_transfer
     ADD COLUMN debit_slot  INT,     -- the slot posted to on an unguarded account; NULL: the account's own row
     ADD COLUMN credit_slot INT,
     ADD COLUMN debit_seq   BIGINT,  -- position and hash in the debit account's chain
-    ADD COLUMN debit_hash  TEXT,
+    ADD COLUMN debit_hash  BYTEA,
     ADD COLUMN credit_seq  BIGINT,
-    ADD COLUMN credit_hash TEXT;
+    ADD COLUMN credit_hash BYTEA;

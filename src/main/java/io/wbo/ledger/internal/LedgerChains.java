@@ -71,7 +71,7 @@ class LedgerChains implements ChainedRecords {
 		long account = -1;
 		int slot;
 		long lastSeq;
-		@Nullable String lastHash;
+		byte @Nullable [] lastHash;
 		boolean chainBroken;
 
 		static String chain(long account, int slot) {
@@ -91,10 +91,10 @@ class LedgerChains implements ChainedRecords {
 				chainBroken = false;
 			}
 			long seq = rs.getLong("seq");
-			String stored = rs.getString("hash");
+			byte[] stored = rs.getBytes("hash");
 			if (!chainBroken) {
 				java.sql.Timestamp at = rs.getTimestamp("occurred_at");
-				String content = at == null ? "" : TransferChain.content(at.toInstant(), rs.getString("actor"), rs.getString("ip"),
+				byte[] content = at == null ? new byte[0] : TransferChain.content(at.toInstant(), rs.getString("actor"), rs.getString("ip"),
 						rs.getString("transfer_key"), rs.getString("kind"), rs.getString("asset"), rs.getBigDecimal("amount"),
 						rs.getLong("debit_account_id"), rs.getLong("credit_account_id"), rs.getString("reference_type"),
 						rs.getString("reference_id"));
@@ -102,7 +102,7 @@ class LedgerChains implements ChainedRecords {
 					broken(id, "transfer " + id + ": sequence " + seq + " of the chain of " + chain(account, slot) + " follows " + lastSeq
 							+ " (a transfer is missing)");
 				}
-				else if (!TransferChain.hash(lastHash, seq, content).equals(stored)) {
+				else if (!java.util.Arrays.equals(TransferChain.hash(lastHash, seq, content), stored)) {
 					broken(id, "transfer " + id + ": its content does not match its hash in the chain of " + chain(account, slot) + " (altered)");
 				}
 			}

@@ -72,9 +72,9 @@ final class PostStatement {
 			                               debit_seq, debit_hash, credit_seq, credit_hash)
 			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId, :at, :actor, :ip, dh.slot, ch.slot,
 			         dh.chain_seq + 1,
-			         encode(sha256(convert_to(coalesce(dh.chain_hash, 'genesis') || '|' || (dh.chain_seq + 1) || '|' || :content, 'UTF8')), 'hex'),
+			         sha256(coalesce(dh.chain_hash, '') || int8send(dh.chain_seq + 1) || CAST(:content AS BYTEA)),
 			         ch.chain_seq + 1,
-			         encode(sha256(convert_to(coalesce(ch.chain_hash, 'genesis') || '|' || (ch.chain_seq + 1) || '|' || :content, 'UTF8')), 'hex')
+			         sha256(coalesce(ch.chain_hash, '') || int8send(ch.chain_seq + 1) || CAST(:content AS BYTEA))
 			  FROM heads dh, heads ch
 			  WHERE dh.account_id = :debit AND ch.account_id = :credit AND (SELECT count(*) FROM locked) = %5$s
 			  ON CONFLICT (transfer_key) DO NOTHING
@@ -172,11 +172,11 @@ final class PostStatement {
 		else if (value instanceof BigDecimal d) {
 			ps.setBigDecimal(index, d);
 		}
+		else if (value instanceof byte[] bytes) {
+			ps.setBytes(index, bytes);
+		}
 		else if (value instanceof Timestamp ts) {
 			ps.setTimestamp(index, ts);
-		}
-		else if (value instanceof Long[] ids) {
-			ps.setArray(index, con.createArrayOf("bigint", ids));
 		}
 		else {
 			throw new IllegalArgumentException("cannot bind " + value.getClass().getName());
