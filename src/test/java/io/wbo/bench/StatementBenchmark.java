@@ -1,5 +1,6 @@
 package io.wbo.bench;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -93,6 +94,7 @@ class StatementBenchmark {
 		System.out.printf("import    %,10.0f lines/s  (%.1f s, %,d created, peak heap %d MB)%n", lines / importSeconds, importSeconds, result.created(),
 				peakHeapMb());
 		System.out.printf("ratio     %.2f x the COPY rate (target >= 0.25)%n", copySeconds / importSeconds);
+		ceiling(copySeconds, result.importId());
 		t0 = System.nanoTime();
 		StatementImporter.ImportResult again = StatementBenchSupport.importHsbcCsv(importer, account, big, BENCH);
 		System.out.printf("reimport  %.1f s, %,d created, %,d duplicates%n", (System.nanoTime() - t0) / 1e9, again.created(), again.duplicates());
@@ -106,6 +108,48 @@ class StatementBenchmark {
 		double bigSeconds = reconcile(account, N, "first");
 		reconcile(account, N, "re-run");
 		System.out.printf("scaling   %.1f x the time for 10 x the lines (target <= 12)%n", bigSeconds / smallSeconds);
+	}
+
+	/**
+	 * How fast any importer could store these lines: the lines the import stored, already parsed, validated and
+	 * fingerprinted, written out and COPYed back into an empty table shaped like statement_line (same columns, keys,
+	 * indexes and page fill), then without its duplicate guard, then with no index at all.
+	 */
+	void ceiling(double copySeconds, long importId) throws Exception {
+		Path parsed = Path.of("target", "bench", "parsed-lines.copy");
+		String columns = "account_id, direction, original_direction, amount, currency, booking_date, value_date, bank_reference, "
+				+ "counterparty_name, counterparty_account, counterparty_bank, description, source, import_id, line_no, fingerprint";
+		try (Connection c = dataSource.getConnection(); java.io.OutputStream out = Files.newOutputStream(parsed)) {
+			c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + columns + " FROM statement_line WHERE import_id = " + importId
+					+ ") TO STDOUT", out);
+		}
+		String[][] shapes = {
+				{ "like statement_line", "" },
+				{ "without the duplicate guard", "ALTER TABLE bench_lines DROP CONSTRAINT bench_lines_period_fingerprint_uq" },
+				{ "without any index, full pages", "ALTER TABLE bench_lines DROP CONSTRAINT bench_lines_pkey; ALTER TABLE bench_lines SET (fillfactor = 100)" } };
+		jdbc.sql("DROP TABLE IF EXISTS bench_lines").update();
+		jdbc.sql("CREATE TABLE bench_lines (LIKE statement_line INCLUDING DEFAULTS INCLUDING IDENTITY)").update();
+		for (String[] shape : shapes) {
+			jdbc.sql("TRUNCATE bench_lines").update();
+			if (shape[1].isEmpty()) {
+				jdbc.sql("ALTER TABLE bench_lines ADD CONSTRAINT bench_lines_pkey PRIMARY KEY (id)").update();
+				jdbc.sql("ALTER TABLE bench_lines ADD CONSTRAINT bench_lines_period_fingerprint_uq UNIQUE (account_id, booking_date, fingerprint)")
+						.update();
+				jdbc.sql("ALTER TABLE bench_lines SET (fillfactor = 40)").update();
+			}
+			else {
+				jdbc.sql(shape[1]).update();
+			}
+			jdbc.sql("CHECKPOINT").update();
+			long t0 = System.nanoTime();
+			try (Connection c = dataSource.getConnection(); InputStream in = Files.newInputStream(parsed)) {
+				c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_lines (" + columns + ") FROM STDIN", in, 65536);
+			}
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			System.out.printf("ceiling   COPY of the parsed lines into a table %s: %.1f s (%.2f x the bare COPY)%n", shape[0], seconds,
+					copySeconds / seconds);
+		}
+		jdbc.sql("DROP TABLE bench_lines").update();
 	}
 
 	/**

@@ -112,9 +112,9 @@ class WithdrawalBenchmark {
 				throw new IllegalStateException("creation refused: " + r);
 			}
 		};
-		// the same traffic first, unmeasured, until the JIT has compiled the request path: while it compiles, its
-		// threads take up to a core of this two-core machine
-		int warmup = Integer.getInteger("bench.warmup", 20);
+		// the same traffic first, unmeasured, until the JIT has compiled the request path (about a minute here): while
+		// it compiles, its threads take up to a core of this two-core machine
+		int warmup = Integer.getInteger("bench.warmup", 60);
 		LoadRun.run(clients, warmup, create);
 		LoadRun.Result result = LoadRun.run(clients, seconds, create);
 		print(String.format("app-withdrawal-create clients=%d warmup=%ds requests=%d tps=%.1f p50=%.1fms p99=%.1fms", clients, warmup,
