@@ -43,27 +43,21 @@ final class PostStatement {
 
 	private static final String PLAIN = """
 			WITH locked AS (
-			  SELECT id FROM ledger_account WHERE %3$s ORDER BY id FOR NO KEY UPDATE
+			  SELECT id FROM ledger_account WHERE %1$s ORDER BY id FOR NO KEY UPDATE
 			), t AS (
 			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
 			                               reference_type, reference_id)
 			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId
-			  WHERE (SELECT count(*) FROM locked) = %4$s
+			  WHERE (SELECT count(*) FROM locked) = %2$s
 			  ON CONFLICT (transfer_key) DO NOTHING
 			  RETURNING id, amount
-			), d AS (
-			  %1$s
-			), c AS (
-			  %2$s
-			)
-			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited
 			""";
 
-	/** {@code %1$s}: the chain heads (locked rows); then the debit and the credit posting. */
+	/** {@code %1$s}: the chain heads (locked rows); then which accounts are guarded and how many. */
 	private static final String CHAINED = """
 			WITH locked AS (
 			  SELECT id AS account_id, CAST(NULL AS INT) AS slot, chain_seq, chain_hash FROM ledger_account
-			  WHERE %4$s ORDER BY id FOR NO KEY UPDATE
+			  WHERE %2$s ORDER BY id FOR NO KEY UPDATE
 			), heads AS (
 			  %1$s
 			), t AS (
@@ -76,13 +70,17 @@ final class PostStatement {
 			         ch.chain_seq + 1,
 			         sha256(coalesce(ch.chain_hash, '') || int8send(ch.chain_seq + 1) || CAST(:content AS BYTEA))
 			  FROM heads dh, heads ch
-			  WHERE dh.account_id = :debit AND ch.account_id = :credit AND (SELECT count(*) FROM locked) = %5$s
+			  WHERE dh.account_id = :debit AND ch.account_id = :credit AND (SELECT count(*) FROM locked) = %3$s
 			  ON CONFLICT (transfer_key) DO NOTHING
 			  RETURNING id, amount, debit_seq, debit_hash, credit_seq, credit_hash
+			""";
+
+	/** Both postings, after the transfer {@code t}; its id tells whether it was new. */
+	private static final String POSTINGS = """
 			), d AS (
-			  %2$s
+			  %s
 			), c AS (
-			  %3$s
+			  %s
 			)
 			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited
 			""";
@@ -112,8 +110,8 @@ final class PostStatement {
 			String guarded = debitGuarded && creditGuarded ? "id IN (:debit, :credit)" : debitGuarded ? "id = :debit"
 					: creditGuarded ? "id = :credit" : "false";
 			String count = Integer.toString((debitGuarded ? 1 : 0) + (creditGuarded ? 1 : 0));
-			FORMS[form] = new PostStatement(chained ? CHAINED.formatted(heads, debit, credit, guarded, count)
-					: PLAIN.formatted(debit, credit, guarded, count));
+			FORMS[form] = new PostStatement((chained ? CHAINED.formatted(heads, guarded, count) : PLAIN.formatted(guarded, count))
+					+ POSTINGS.formatted(debit, credit));
 		}
 	}
 
