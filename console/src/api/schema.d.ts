@@ -404,6 +404,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["transfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -1850,6 +1866,10 @@ export interface components {
             items?: components["schemas"]["RunView"][];
             next?: string;
         };
+        CursorPageTransferView: {
+            items?: components["schemas"]["TransferView"][];
+            next?: string;
+        };
         CursorPageView: {
             items?: components["schemas"]["View"][];
             next?: string;
@@ -2427,6 +2447,22 @@ export interface components {
             replayed?: boolean;
             /** Format: int64 */
             transferId?: number;
+        };
+        TransferView: {
+            actor?: string;
+            amount?: string;
+            asset?: string;
+            /** Format: date-time */
+            at?: string;
+            creditAccount?: string;
+            debitAccount?: string;
+            /** Format: int64 */
+            id?: number;
+            ip?: string;
+            key?: string;
+            kind?: string;
+            referenceId?: string;
+            referenceType?: string;
         };
         View: {
             abnormalAction?: string;
@@ -3128,6 +3164,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+        };
+    };
+    transfers: {
+        parameters: {
+            query?: {
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CursorPageTransferView"];
                 };
             };
         };

@@ -43,6 +43,12 @@ export interface WorkOrderDetail {
   canCancel: boolean;
 }
 export type WorkOrderCounts = Present<S['Counts']>;
+export type Transfer = Omit<Present<S['TransferView']>, 'referenceType' | 'referenceId' | 'actor' | 'ip'> & {
+  referenceType?: string | null;
+  referenceId?: string | null;
+  actor?: string | null;
+  ip?: string | null;
+};
 export type AuditEntry = Omit<Present<S['AuditEntry']>, 'changes' | 'remark' | 'ip' | 'actorId'> & {
   changes: FieldChange[];
   remark?: string | null;

@@ -11,9 +11,13 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { formatTime } from '../../lib/time';
 import { BankCardModal } from './components/BankCardModal';
+import { TransfersTable } from './components/TransfersTable';
 import { getBalances, getBankCards, getCustomer, getHistory, pendingCardWorkOrders } from './service';
 
-/** A customer's page: opening status, balances per currency, bank cards (edited through work orders), history. */
+/**
+ * A customer's page: opening status, balances per currency, bank cards (edited through work orders), the ledger's
+ * money movements with who moved them, history.
+ */
 export default function CustomerDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -171,6 +175,11 @@ export default function CustomerDetailPage() {
                   />
                 </>
               ),
+            },
+            {
+              key: 'transfers',
+              label: <span data-testid="tab-transfers">{t('customers.transfers')}</span>,
+              children: <TransfersTable customerId={id} />,
             },
             {
               key: 'history',

@@ -86,6 +86,12 @@ public class Ledger {
 		return new TransferResult(stored.id(), transfer.key(), false);
 	}
 
+	/** A customer's transfers in every asset, newest first (the money movements of the customer's page). */
+	@Transactional(readOnly = true)
+	public io.wbo.common.CursorPage<TransferView> transfers(long customerId, int size, @org.jspecify.annotations.Nullable Long before) {
+		return store.transfersOf(customerId, size, before);
+	}
+
 	/** A customer's balances in every asset they have touched. */
 	@Transactional(readOnly = true)
 	public List<Balance> balances(long customerId) {

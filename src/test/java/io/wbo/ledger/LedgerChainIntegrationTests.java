@@ -148,6 +148,38 @@ class LedgerChainIntegrationTests {
 	}
 
 	@Test
+	void theCustomersPageListsTheirTransfersNewestFirstWithWhoMovedThem() {
+		List<Long> customers = jdbc.sql("SELECT id FROM customer ORDER BY id LIMIT 2").query(Long.class).list();
+		long customer = customers.get(0);
+		String run = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+		ledger.credit(customer, hkd("100.00"), AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD), "L:FUND:" + run, "Test", "f", OPERATOR);
+		ledger.freeze(customer, hkd("30.00"), "L:F:" + run, "Withdrawal", "W-" + run, OPERATOR);
+		ledger.unfreeze(customer, hkd("30.00"), "L:U:" + run, "Withdrawal", "W-" + run, OPERATOR);
+		ledger.credit(customers.get(1), hkd("5.00"), AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD), "L:OTHER:" + run, "Test", "o", OPERATOR);
+
+		TestHttp operations = TestHttp.operator(port, "operations");
+		TestHttp.Response first = operations.get("/api/customers/" + customer + "/transfers?size=2");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		JsonNode items = first.json().get("items");
+		assertThat(items.size()).isEqualTo(2);
+		assertThat(items.get(0).get("key").asText()).isEqualTo("L:U:" + run);
+		assertThat(items.get(0).get("kind").asText()).isEqualTo("UNFREEZE");
+		assertThat(items.get(0).get("amount").asText()).isEqualTo("30.00");
+		assertThat(items.get(0).get("debitAccount").asText()).isEqualTo("CUSTOMER:" + customer + ":FROZEN");
+		assertThat(items.get(0).get("creditAccount").asText()).isEqualTo("CUSTOMER:" + customer + ":AVAILABLE");
+		assertThat(items.get(0).get("referenceId").asText()).isEqualTo("W-" + run);
+		assertThat(items.get(0).get("actor").asText()).isEqualTo("OPERATOR:42:chain-tester");
+		assertThat(items.get(0).get("ip").asText()).isEqualTo("10.1.2.3");
+		assertThat(items.get(1).get("key").asText()).isEqualTo("L:F:" + run);
+
+		TestHttp.Response second = operations.get("/api/customers/" + customer + "/transfers?size=2&after=" + first.json().get("next").asText());
+		assertThat(second.json().get("items").get(0).get("key").asText()).isEqualTo("L:FUND:" + run);
+		assertThat(second.body()).doesNotContain("L:OTHER:" + run);
+		assertThat(operations.get("/api/customers/" + customer + "/transfers?size=0").status()).isEqualTo(400);
+		assertThat(operations.get("/api/customers/999999999/transfers").status()).isEqualTo(404);
+	}
+
+	@Test
 	void anAdministratorsLedgerOperationIsAuditedAsACommandWithItsRemark() {
 		long customer = jdbc.sql("SELECT min(id) FROM customer").query(Long.class).single();
 		TestHttp admin = TestHttp.operator(port, "admin");

@@ -106,6 +106,15 @@ class CustomerController {
 		return cardChanges.proposeAdd(id, body.fields(), body.remark(), actor);
 	}
 
+	/** The customer's money movements, newest first: every ledger transfer of their accounts, with who moved it. */
+	@GetMapping("/api/customers/{id}/transfers")
+	@RequiresPermission(Permission.CUSTOMER_VIEW)
+	io.wbo.common.CursorPage<io.wbo.ledger.TransferView> transfers(@PathVariable long id, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable String after) {
+		customers.get(id);
+		return ledger.transfers(id, io.wbo.common.CursorPage.size(size), io.wbo.common.CursorPage.afterId(after));
+	}
+
 	@GetMapping("/api/customers/{id}/history")
 	@RequiresPermission(Permission.CUSTOMER_VIEW)
 	List<AuditEntry> history(@PathVariable long id) {

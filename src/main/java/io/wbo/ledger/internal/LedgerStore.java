@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
+import io.wbo.common.CursorPage;
 import io.wbo.common.Money;
 import io.wbo.ledger.AccountRef;
 import io.wbo.ledger.Balance;
 import io.wbo.ledger.BooksReport;
 import io.wbo.ledger.Transfer;
+import io.wbo.ledger.TransferView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -126,6 +129,32 @@ public class LedgerStore {
 			throw new IllegalStateException("transfer " + t.key() + " did not post both sides");
 		}
 		return new StoredTransfer(id, false, t.kind().name(), t.amount().asset().code(), t.amount().amount(), debitId, creditId);
+	}
+
+	/** A customer's transfers in every asset, newest first, keyset-paginated by id. */
+	public CursorPage<TransferView> transfersOf(long customerId, int size, @Nullable Long before) {
+		Long[] accounts = jdbc.sql("SELECT id FROM ledger_account WHERE owner_type = 'CUSTOMER' AND owner_ref = :owner")
+				.param("owner", Long.toString(customerId)).query(Long.class).list().toArray(Long[]::new);
+		List<TransferView> rows = jdbc.sql("""
+				SELECT t.id, t.transfer_key, t.kind, t.asset, t.amount, t.reference_type, t.reference_id,
+				       coalesce(t.occurred_at, t.created_at) AS at, t.actor, t.ip,
+				       d.owner_type || ':' || d.owner_ref || ':' || d.kind AS debit, c.owner_type || ':' || c.owner_ref || ':' || c.kind AS credit
+				FROM ((SELECT id FROM ledger_transfer WHERE debit_account_id = ANY(:accounts) AND id < :before ORDER BY id DESC LIMIT :limit)
+				      UNION
+				      (SELECT id FROM ledger_transfer WHERE credit_account_id = ANY(:accounts) AND id < :before ORDER BY id DESC LIMIT :limit)) x
+				JOIN ledger_transfer t ON t.id = x.id
+				JOIN ledger_account d ON d.id = t.debit_account_id
+				JOIN ledger_account c ON c.id = t.credit_account_id
+				ORDER BY t.id DESC LIMIT :limit""")
+				.param("accounts", accounts).param("before", before == null ? Long.MAX_VALUE : before).param("limit", size + 1)
+				.query((rs, n) -> {
+					Asset asset = Asset.of(rs.getString("asset"));
+					return new TransferView(rs.getLong("id"), rs.getString("transfer_key"), rs.getString("kind"), asset.code(),
+							money(asset, rs.getBigDecimal("amount")).amount().toPlainString(), rs.getString("debit"), rs.getString("credit"),
+							rs.getString("reference_type"), rs.getString("reference_id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+							rs.getString("ip"));
+				}).list();
+		return CursorPage.of(new ArrayList<>(rows), size, v -> Long.toString(v.id()));
 	}
 
 	public boolean isBalanceCheck(DataIntegrityViolationException e) {
