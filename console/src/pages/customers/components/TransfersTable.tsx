@@ -1,9 +1,10 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../api/types';
 import { Amount } from '../../../components/Amount';
 import { LoadError } from '../../../components/LoadError';
+import { useCursorList } from '../../../components/useCursorList';
 import { formatTime } from '../../../lib/time';
 import { getTransfers } from '../service';
 
@@ -23,27 +24,8 @@ function AccountLabel({ account, customerId }: { account: string; customerId: st
 /** 賬本流水: every ledger transfer of a customer's accounts, newest first, with who moved the money and from where. */
 export function TransfersTable({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<Transfer[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const page = await getTransfers(customerId, after);
-        setRows((before) => (after ? [...before, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        setError(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [customerId],
-  );
+  const fetchPage = useCallback((after?: string) => getTransfers(customerId, after), [customerId]);
+  const { rows, next, loading, error, load } = useCursorList(fetchPage);
 
   useEffect(() => {
     void load();

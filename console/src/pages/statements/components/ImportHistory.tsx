@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Drawer, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
 import { importFileUrl, listImports, type CompanyAccount, type ImportView } from '../service';
@@ -20,24 +21,8 @@ export function ImportHistory({
 }) {
   const { t } = useTranslation();
   const { show } = useProblem();
-  const [rows, setRows] = useState<ImportView[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await listImports(undefined, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [show],
-  );
+  const fetchPage = useCallback((after?: string) => listImports(undefined, after), []);
+  const { rows, next, loading, load } = useCursorList(fetchPage, show);
   useEffect(() => {
     if (open) void load();
   }, [open, load]);
