@@ -1581,6 +1581,11 @@ export interface components {
             ids?: number[];
             remark?: string;
         };
+        Account: {
+            kind?: string;
+            ownerRef?: string;
+            ownerType?: string;
+        };
         AccountProblem: {
             account?: string;
             /** Format: int64 */
@@ -2454,8 +2459,8 @@ export interface components {
             asset?: string;
             /** Format: date-time */
             at?: string;
-            creditAccount?: string;
-            debitAccount?: string;
+            credit?: components["schemas"]["Account"];
+            debit?: components["schemas"]["Account"];
             /** Format: int64 */
             id?: number;
             ip?: string;
@@ -3171,6 +3176,7 @@ export interface operations {
     transfers: {
         parameters: {
             query?: {
+                asset?: string;
                 size?: number;
                 after?: string;
             };

@@ -179,7 +179,7 @@ export default function CustomerDetailPage() {
             {
               key: 'transfers',
               label: <span data-testid="tab-transfers">{t('customers.transfers')}</span>,
-              children: <TransfersTable customerId={id} />,
+              children: <TransfersTable customerId={id} assets={(balances.data ?? []).map((b) => b.asset)} />,
             },
             {
               key: 'history',

@@ -6,8 +6,8 @@ export const searchCustomers = (q: { q?: string; status?: string; after?: string
 export const getCustomer = (id: string) => api.get<Customer>(`/api/customers/${id}`);
 export const getBalances = (id: string) => api.get<Balance[]>(`/api/customers/${id}/balances`);
 export const getBankCards = (id: string) => api.get<BankCard[]>(`/api/customers/${id}/bank-cards`);
-export const getTransfers = (id: string, after?: string) =>
-  api.get<Page<Transfer>>(`/api/customers/${id}/transfers`, { size: 50, after });
+export const getTransfers = (id: string, asset?: string, after?: string) =>
+  api.get<Page<Transfer>>(`/api/customers/${id}/transfers`, { asset, size: 50, after });
 export const getHistory = (id: string) => api.get<AuditEntry[]>(`/api/customers/${id}/history`);
 export const proposeCardChange = (id: number, cardId: number, body: CardChange) =>
   api.post<WorkOrder>(`/api/customers/${id}/bank-cards/${cardId}/change-requests`, body);

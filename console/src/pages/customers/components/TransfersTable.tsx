@@ -1,5 +1,5 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../api/types';
 import { Amount } from '../../../components/Amount';
@@ -9,22 +9,28 @@ import { formatTime } from '../../../lib/time';
 import { getTransfers } from '../service';
 
 /**
- * A ledger account as read on a customer's page: the customer's own AVAILABLE / FROZEN by their name, a system or
- * company account by its owner and kind.
+ * A ledger account as read on a customer's page: the customer's own AVAILABLE / FROZEN by their name, a system account
+ * by its kind, a company bank account by its kind and number.
  */
-function AccountLabel({ account, customerId }: { account: string; customerId: string }) {
+function AccountLabel({ account, customerId }: { account: Transfer['debit']; customerId: string }) {
   const { t } = useTranslation();
-  const [type, owner, kind] = account.split(':');
-  if (type === 'CUSTOMER' && owner === customerId) {
-    return <Tag color={kind === 'FROZEN' ? 'blue' : 'green'}>{t(`ledger.account.${kind}`, { defaultValue: kind })}</Tag>;
+  const kind = t(`ledger.account.${account.kind}`, { defaultValue: account.kind });
+  if (account.ownerType === 'CUSTOMER') {
+    return account.ownerRef === customerId ? (
+      <Tag color={account.kind === 'FROZEN' ? 'blue' : 'green'}>{kind}</Tag>
+    ) : (
+      <span>{`${t('ledger.otherCustomer')} #${account.ownerRef} ${kind}`}</span>
+    );
   }
-  return <Typography.Text code>{`${type}:${owner}:${kind}`}</Typography.Text>;
+  const bank = account.ownerRef.startsWith('COMPANY_BANK:') ? ` #${account.ownerRef.slice('COMPANY_BANK:'.length)}` : '';
+  return <Typography.Text type="secondary">{kind + bank}</Typography.Text>;
 }
 
 /** 賬本流水: every ledger transfer of a customer's accounts, newest first, with who moved the money and from where. */
-export function TransfersTable({ customerId }: { customerId: string }) {
+export function TransfersTable({ customerId, assets }: { customerId: string; assets: string[] }) {
   const { t } = useTranslation();
-  const fetchPage = useCallback((after?: string) => getTransfers(customerId, after), [customerId]);
+  const [asset, setAsset] = useState<string | undefined>();
+  const fetchPage = useCallback((after?: string) => getTransfers(customerId, asset, after), [customerId, asset]);
   const { rows, next, loading, error, load } = useCursorList(fetchPage);
 
   useEffect(() => {
@@ -34,6 +40,15 @@ export function TransfersTable({ customerId }: { customerId: string }) {
   if (error && rows.length === 0) return <LoadError error={error} retry={() => void load()} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        allowClear
+        placeholder={t('ledger.allAssets')}
+        value={asset}
+        onChange={setAsset}
+        options={assets.map((a) => ({ value: a, label: a }))}
+        style={{ width: 160 }}
+        data-testid="transfers-asset"
+      />
       <Table<Transfer>
         rowKey="id"
         size="small"
@@ -55,8 +70,8 @@ export function TransfersTable({ customerId }: { customerId: string }) {
               </>
             ),
           },
-          { title: t('ledger.from'), dataIndex: 'debitAccount', render: (a: string) => <AccountLabel account={a} customerId={customerId} /> },
-          { title: t('ledger.to'), dataIndex: 'creditAccount', render: (a: string) => <AccountLabel account={a} customerId={customerId} /> },
+          { title: t('ledger.from'), dataIndex: 'debit', render: (a: Transfer['debit']) => <AccountLabel account={a} customerId={customerId} /> },
+          { title: t('ledger.to'), dataIndex: 'credit', render: (a: Transfer['credit']) => <AccountLabel account={a} customerId={customerId} /> },
           {
             title: t('ledger.reference'),
             render: (_: unknown, r) => (r.referenceType ? `${r.referenceType} ${r.referenceId ?? ''}` : '-'),

@@ -5,10 +5,12 @@ import java.util.List;
 import io.wbo.audit.AuditLog;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
+import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
 import io.wbo.common.Money;
 import io.wbo.ledger.internal.LedgerStore;
 import io.wbo.ledger.internal.LedgerStore.StoredTransfer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -86,10 +88,10 @@ public class Ledger {
 		return new TransferResult(stored.id(), transfer.key(), false);
 	}
 
-	/** A customer's transfers in every asset, newest first (the money movements of the customer's page). */
+	/** A customer's transfers, in one asset or all, newest first (the money movements of the customer's page). */
 	@Transactional(readOnly = true)
-	public io.wbo.common.CursorPage<TransferView> transfers(long customerId, int size, @org.jspecify.annotations.Nullable Long before) {
-		return store.transfersOf(customerId, size, before);
+	public CursorPage<TransferView> transfers(long customerId, @Nullable Asset asset, int size, @Nullable Long before) {
+		return store.transfersOf(customerId, asset, size, before);
 	}
 
 	/** A customer's balances in every asset they have touched. */

@@ -141,7 +141,8 @@ class ConsoleBrowserTests {
 		assertThat(b.waitForText("bank-card-table", "CHAN TAI MAN")).contains("HKD");
 		// the demo balances arrived as ledger transfers: listed with the account they went to and who posted them
 		b.click("tab-transfers");
-		assertThat(b.waitForText("customer-transfers", "入賬")).contains("可用").contains("HKD").contains("SYSTEM:0:demo-seed");
+		assertThat(b.waitForText("customer-transfers", "入賬")).contains("可用").contains("調整賬戶").contains("HKD")
+				.contains("SYSTEM:0:demo-seed");
 		b.driver.navigate().refresh();
 		assertThat(b.waitForText("customer-title", "100001")).as("a console route survives a reload").contains("陳大文");
 	}

@@ -152,6 +152,8 @@ class LedgerChainIntegrationTests {
 		List<Long> customers = jdbc.sql("SELECT id FROM customer ORDER BY id LIMIT 2").query(Long.class).list();
 		long customer = customers.get(0);
 		String run = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+		ledger.credit(customer, new Money(Asset.USD, new BigDecimal("7.00")), AccountRef.system(AccountKind.ADJUSTMENT, Asset.USD),
+				"L:USD:" + run, "Test", "u", OPERATOR);
 		ledger.credit(customer, hkd("100.00"), AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD), "L:FUND:" + run, "Test", "f", OPERATOR);
 		ledger.freeze(customer, hkd("30.00"), "L:F:" + run, "Withdrawal", "W-" + run, OPERATOR);
 		ledger.unfreeze(customer, hkd("30.00"), "L:U:" + run, "Withdrawal", "W-" + run, OPERATOR);
@@ -165,8 +167,9 @@ class LedgerChainIntegrationTests {
 		assertThat(items.get(0).get("key").asText()).isEqualTo("L:U:" + run);
 		assertThat(items.get(0).get("kind").asText()).isEqualTo("UNFREEZE");
 		assertThat(items.get(0).get("amount").asText()).isEqualTo("30.00");
-		assertThat(items.get(0).get("debitAccount").asText()).isEqualTo("CUSTOMER:" + customer + ":FROZEN");
-		assertThat(items.get(0).get("creditAccount").asText()).isEqualTo("CUSTOMER:" + customer + ":AVAILABLE");
+		assertThat(items.get(0).get("debit").get("ownerRef").asText()).isEqualTo(Long.toString(customer));
+		assertThat(items.get(0).get("debit").get("kind").asText()).isEqualTo("FROZEN");
+		assertThat(items.get(0).get("credit").get("kind").asText()).isEqualTo("AVAILABLE");
 		assertThat(items.get(0).get("referenceId").asText()).isEqualTo("W-" + run);
 		assertThat(items.get(0).get("actor").asText()).isEqualTo("OPERATOR:42:chain-tester");
 		assertThat(items.get(0).get("ip").asText()).isEqualTo("10.1.2.3");
@@ -176,6 +179,12 @@ class LedgerChainIntegrationTests {
 		assertThat(second.json().get("items").get(0).get("key").asText()).isEqualTo("L:FUND:" + run);
 		assertThat(second.body()).doesNotContain("L:OTHER:" + run);
 		assertThat(operations.get("/api/customers/" + customer + "/transfers?size=0").status()).isEqualTo(400);
+		// one currency: the USD credit is listed, none of the HKD transfers
+		JsonNode usd = operations.get("/api/customers/" + customer + "/transfers?asset=USD").json().get("items");
+		assertThat(usd.get(0).get("key").asText()).isEqualTo("L:USD:" + run);
+		usd.forEach(t -> assertThat(t.get("asset").asText()).isEqualTo("USD"));
+		TestHttp.Response badAsset = operations.get("/api/customers/" + customer + "/transfers?asset=XYZ");
+		assertThat(badAsset.fieldError("asset")).as(badAsset.body()).contains("unknown asset");
 		assertThat(operations.get("/api/customers/999999999/transfers").status()).isEqualTo(404);
 	}
 

@@ -6,6 +6,7 @@ import io.wbo.approval.WorkOrderView;
 import io.wbo.audit.AuditEntry;
 import io.wbo.audit.AuditLog;
 import io.wbo.common.Actor;
+import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
@@ -17,6 +18,7 @@ import io.wbo.customer.Customers;
 import io.wbo.customer.OpeningStatus;
 import io.wbo.ledger.BalanceView;
 import io.wbo.ledger.Ledger;
+import io.wbo.ledger.TransferView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,13 +108,14 @@ class CustomerController {
 		return cardChanges.proposeAdd(id, body.fields(), body.remark(), actor);
 	}
 
-	/** The customer's money movements, newest first: every ledger transfer of their accounts, with who moved it. */
+	/** The customer's money movements, newest first: every ledger transfer of their accounts (in one asset), with who moved it. */
 	@GetMapping("/api/customers/{id}/transfers")
 	@RequiresPermission(Permission.CUSTOMER_VIEW)
-	io.wbo.common.CursorPage<io.wbo.ledger.TransferView> transfers(@PathVariable long id, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable String after) {
+	CursorPage<TransferView> transfers(@PathVariable long id, @RequestParam(required = false) @Nullable String asset,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String after) {
 		customers.get(id);
-		return ledger.transfers(id, io.wbo.common.CursorPage.size(size), io.wbo.common.CursorPage.afterId(after));
+		Asset only = asset == null || asset.isBlank() ? null : Asset.of(asset, "asset");
+		return ledger.transfers(id, only, CursorPage.size(size), CursorPage.afterId(after));
 	}
 
 	@GetMapping("/api/customers/{id}/history")

@@ -131,26 +131,36 @@ public class LedgerStore {
 		return new StoredTransfer(id, false, t.kind().name(), t.amount().asset().code(), t.amount().amount(), debitId, creditId);
 	}
 
-	/** A customer's transfers in every asset, newest first, keyset-paginated by id. */
-	public CursorPage<TransferView> transfersOf(long customerId, int size, @Nullable Long before) {
-		Long[] accounts = jdbc.sql("SELECT id FROM ledger_account WHERE owner_type = 'CUSTOMER' AND owner_ref = :owner")
-				.param("owner", Long.toString(customerId)).query(Long.class).list().toArray(Long[]::new);
+	/**
+	 * A customer's transfers, in one asset or all, newest first, keyset-paginated by id: the newest of the debit side
+	 * and of the credit side, each read backwards along its (account, id) index, merged.
+	 */
+	public CursorPage<TransferView> transfersOf(long customerId, @Nullable Asset asset, int size, @Nullable Long before) {
 		List<TransferView> rows = jdbc.sql("""
+				WITH mine AS (
+				  SELECT ARRAY(SELECT id FROM ledger_account WHERE owner_type = 'CUSTOMER' AND owner_ref = :owner
+				                 AND (CAST(:asset AS TEXT) IS NULL OR asset = :asset)) AS ids
+				)
 				SELECT t.id, t.transfer_key, t.kind, t.asset, t.amount, t.reference_type, t.reference_id,
-				       coalesce(t.occurred_at, t.created_at) AS at, t.actor, t.ip,
-				       d.owner_type || ':' || d.owner_ref || ':' || d.kind AS debit, c.owner_type || ':' || c.owner_ref || ':' || c.kind AS credit
-				FROM ((SELECT id FROM ledger_transfer WHERE debit_account_id = ANY(:accounts) AND id < :before ORDER BY id DESC LIMIT :limit)
+				       coalesce(t.occurred_at, t.created_at) AS at, t.actor, t.ip, d.owner_type AS d_type, d.owner_ref AS d_ref,
+				       d.kind AS d_kind, c.owner_type AS c_type, c.owner_ref AS c_ref, c.kind AS c_kind
+				FROM ((SELECT id FROM ledger_transfer WHERE debit_account_id = ANY(CAST((SELECT ids FROM mine) AS BIGINT[])) AND id < :before
+				       ORDER BY id DESC LIMIT :limit)
 				      UNION
-				      (SELECT id FROM ledger_transfer WHERE credit_account_id = ANY(:accounts) AND id < :before ORDER BY id DESC LIMIT :limit)) x
+				      (SELECT id FROM ledger_transfer WHERE credit_account_id = ANY(CAST((SELECT ids FROM mine) AS BIGINT[])) AND id < :before
+				       ORDER BY id DESC LIMIT :limit)) x
 				JOIN ledger_transfer t ON t.id = x.id
 				JOIN ledger_account d ON d.id = t.debit_account_id
 				JOIN ledger_account c ON c.id = t.credit_account_id
 				ORDER BY t.id DESC LIMIT :limit""")
-				.param("accounts", accounts).param("before", before == null ? Long.MAX_VALUE : before).param("limit", size + 1)
+				.param("owner", Long.toString(customerId)).param("asset", asset == null ? null : asset.code())
+				.param("before", before == null ? Long.MAX_VALUE : before).param("limit", size + 1)
 				.query((rs, n) -> {
-					Asset asset = Asset.of(rs.getString("asset"));
-					return new TransferView(rs.getLong("id"), rs.getString("transfer_key"), rs.getString("kind"), asset.code(),
-							money(asset, rs.getBigDecimal("amount")).amount().toPlainString(), rs.getString("debit"), rs.getString("credit"),
+					Asset moved = Asset.of(rs.getString("asset"));
+					return new TransferView(rs.getLong("id"), rs.getString("transfer_key"), rs.getString("kind"), moved.code(),
+							money(moved, rs.getBigDecimal("amount")).amount().toPlainString(),
+							new TransferView.Account(rs.getString("d_type"), rs.getString("d_ref"), rs.getString("d_kind")),
+							new TransferView.Account(rs.getString("c_type"), rs.getString("c_ref"), rs.getString("c_kind")),
 							rs.getString("reference_type"), rs.getString("reference_id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
 							rs.getString("ip"));
 				}).list();
