@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import type { AuditEntry, Page, VerifyResult } from '../../api/types';
 import { AuditTable } from '../../components/AuditTable';
 import { ChangesTable } from '../../components/ChangesTable';
+import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
 import { SearchButtons } from '../../components/SearchButtons';
@@ -38,9 +39,6 @@ export default function AuditPage() {
   const { show } = useProblem();
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<FilterValues>({});
-  const [rows, setRows] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const [actions, setActions] = useState<string[]>([]);
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
@@ -50,30 +48,22 @@ export default function AuditPage() {
     api.get<string[]>('/api/audit/actions').then(setActions).catch(() => undefined);
   }, []);
 
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await api.get<Page<AuditEntry>>('/api/audit', {
-          actor: filter.actor?.trim(),
-          entityType: filter.entityType?.trim(),
-          entityId: filter.entityId?.trim(),
-          action: filter.action,
-          from: filter.dates?.[0] ? hkDayStart(filter.dates[0].format('YYYY-MM-DD')) : undefined,
-          to: filter.dates?.[1] ? hkDayEnd(filter.dates[1].format('YYYY-MM-DD')) : undefined,
-          size: 50,
-          after,
-        });
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e, form);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filter, show, form],
+  const fetchPage = useCallback(
+    (after?: string) =>
+      api.get<Page<AuditEntry>>('/api/audit', {
+        actor: filter.actor?.trim(),
+        entityType: filter.entityType?.trim(),
+        entityId: filter.entityId?.trim(),
+        action: filter.action,
+        from: filter.dates?.[0] ? hkDayStart(filter.dates[0].format('YYYY-MM-DD')) : undefined,
+        to: filter.dates?.[1] ? hkDayEnd(filter.dates[1].format('YYYY-MM-DD')) : undefined,
+        size: 50,
+        after,
+      }),
+    [filter],
   );
+  const showOnForm = useCallback((e: unknown) => show(e, form), [show, form]);
+  const { rows, next, loading, load } = useCursorList(fetchPage, showOnForm);
 
   useEffect(() => {
     void load();
