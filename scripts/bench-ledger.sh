@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 durable="-Dwbo.embedded-postgres.synchronous-commit=${BENCH_SYNCHRONOUS_COMMIT:-on}"
 bash scripts/install-bench-tools.sh
 mvn -B -ntp -q test -DskipConsole=true -Dtest=LedgerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.seconds="${1:-20}" -DargLine="-Xmx1g ${durable} -Dbench.seconds=${1:-20}" 2>&1 | grep -E "^(===|pgbench|ledger|ratio|books)|ERROR|FAIL" || true
+  -Dbench.seconds="${1:-20}" -DargLine="-Xmx1g ${durable} -Dbench.seconds=${1:-20}" 2>&1 | grep -E "^(===|pgbench|ledger|ratio|books| +CPU)|ERROR|FAIL" || true

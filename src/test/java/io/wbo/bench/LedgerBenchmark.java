@@ -1,6 +1,7 @@
 package io.wbo.bench;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.wbo.audit.AuditLog;
@@ -48,8 +49,22 @@ class LedgerBenchmark {
 		long operations;
 		double seconds;
 		double p99;
+		final StringBuilder rounds = new StringBuilder();
+		long jvmNanos;
+		long postgresNanos;
+
+		/** Runs one round and adds its figures, with the CPU time the JVM and PostgreSQL spent meanwhile. */
+		void measure(java.util.concurrent.Callable<LoadRun.Result> run) throws Exception {
+			CpuProbe before = CpuProbe.now();
+			LoadRun.Result r = run.call();
+			CpuProbe after = CpuProbe.now();
+			jvmNanos += after.jvmNanos() - before.jvmNanos();
+			postgresNanos += after.postgresNanos() - before.postgresNanos();
+			add(r);
+		}
 
 		void add(LoadRun.Result r) {
+			rounds.append(rounds.isEmpty() ? "" : " ").append(String.format("%,.0f", r.operations() / r.seconds()));
 			operations += r.operations();
 			seconds += r.seconds();
 			p99 = Math.max(p99, r.p99Millis());
@@ -61,8 +76,14 @@ class LedgerBenchmark {
 
 		@Override
 		public String toString() {
-			return String.format("%,.0f/s (%,d in %.1f s), worst round p99 %.2f ms", perSecond(), operations, seconds, p99);
+			return String.format("%,.0f/s (%,d in %.1f s; rounds %s), worst round p99 %.2f ms%n%37sCPU per operation: JVM %.0f µs, PostgreSQL %.0f µs",
+					perSecond(), operations, seconds, rounds, p99, "", jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations);
 		}
+	}
+
+	/** One timed run of a round. */
+	interface Measured {
+		void measure() throws Exception;
 	}
 
 	/** Ends a setup run early. */
@@ -102,11 +123,20 @@ class LedgerBenchmark {
 			String key = "BENCH:" + run + ":H:" + t + ":" + n;
 			ledger.credit(customer, one, source, key, "Bench", key, BENCH);
 		};
-		// warm the JIT and the connection pool before measuring
-		LoadRun.run(CLIENTS, 5, (t, n) -> spread.run(t, n + 1_000_000_000L * (t + 1)));
+		// warm the JIT and the connection pool before measuring, both ways
+		LoadRun.run(CLIENTS, 10, (t, n) -> spread.run(t, n + 1_000_000_000L * (t + 1)));
+		audit.setEnabledForBenchmark(false);
+		try {
+			LoadRun.run(CLIENTS, 10, (t, n) -> spread.run(t, n + 1_000_000_000L * (t + 1) + 500_000_000L));
+		}
+		finally {
+			audit.setEnabledForBenchmark(true);
+		}
 
-		// the runs are interleaved in rounds, so a change in the machine's other load touches each of them alike
-		int rounds = 3;
+		// the runs are interleaved in rounds, so a change in the machine's other load touches each of them alike; each
+		// run starts after a checkpoint, and the ledger runs take turns at coming first after pgbench (whose writes
+		// otherwise slow whichever run follows it by about a tenth)
+		int rounds = 6;
 		int slice = Math.max(3, SECONDS / rounds);
 		double pgbenchTps = 0;
 		Totals spreadOn = new Totals();
@@ -114,21 +144,29 @@ class LedgerBenchmark {
 		Totals spreadOff = new Totals();
 		for (int r = 0; r < rounds; r++) {
 			long offset = 100_000_000L * (r + 1);
+			jdbc.sql("CHECKPOINT").update();
 			pgbenchTps += PgBench.tpcb(jdbc, pgPort, CLIENTS, slice, 10) / rounds;
-			spreadOn.add(LoadRun.run(CLIENTS, slice, (t, n) -> spread.run(t, n + offset + 10_000_000L * t)));
-			hot.add(LoadRun.run(CLIENTS, slice, (t, n) -> hotOp.run(t, n + offset + 10_000_000L * t)));
-			audit.setEnabledForBenchmark(false);
-			try {
-				spreadOff.add(LoadRun.run(CLIENTS, slice, (t, n) -> spread.run(t, n + offset + 50_000_000L + 10_000_000L * t)));
-			}
-			finally {
-				audit.setEnabledForBenchmark(true);
+			List<Measured> runs = List.of(
+					() -> spreadOn.measure(() -> LoadRun.run(CLIENTS, slice, (t, n) -> spread.run(t, n + offset + 10_000_000L * t))),
+					() -> hot.measure(() -> LoadRun.run(CLIENTS, slice, (t, n) -> hotOp.run(t, n + offset + 10_000_000L * t))),
+					() -> {
+						audit.setEnabledForBenchmark(false);
+						try {
+							spreadOff.measure(() -> LoadRun.run(CLIENTS, slice, (t, n) -> spread.run(t, n + offset + 50_000_000L + 10_000_000L * t)));
+						}
+						finally {
+							audit.setEnabledForBenchmark(true);
+						}
+					});
+			for (int i = 0; i < runs.size(); i++) {
+				jdbc.sql("CHECKPOINT").update();
+				runs.get((r + i) % runs.size()).measure();
 			}
 		}
 		double pgbench = pgbenchTps;
 
 		System.out.println();
-		System.out.println("=== wbo ledger benchmark (" + CLIENTS + " clients, 3 interleaved rounds of " + slice
+		System.out.println("=== wbo ledger benchmark (" + CLIENTS + " clients, " + rounds + " interleaved rounds of " + slice
 				+ " s per run, embedded PostgreSQL 17, synchronous_commit "
 				+ jdbc.sql("SHOW synchronous_commit").query(String.class).single() + ") ===");
 		System.out.printf("pgbench TPC-B (scale 10)          : %,.0f tps%n", pgbench);
