@@ -156,7 +156,10 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains("withdrawals-");
 		assertThat(csv.body().lines().count()).isEqualTo(3); // header + 2
-		assertThat(csv.body()).contains("500.00").doesNotContain(",10.00,");
+		assertThat(csv.body()).contains("500.00", "Manual").doesNotContain(",10.00,", ",MANUAL,");
+		// the download link carries the operator's language: the codes in the cells come named in it
+		assertThat(maker.get("/api/withdrawals/export?format=csv&customer=" + c.customerNo() + "&minAmount=15&lang=zh-Hant").body())
+				.contains("手工").doesNotContain(",MANUAL,", ",Manual,");
 
 		HttpResponse<byte[]> xlsx = bytes("/api/withdrawals/export?format=xlsx&customer=" + c.customerNo());
 		assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -78,7 +78,7 @@ class ReconciliationController {
 		ReconciliationResult filter = parse(result);
 		queries.run(id);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("reconciliation-" + id, f));
-		exporter.export(id, filter, f, response.getOutputStream(), MessageCatalog.get().sayer(MessageCatalog.Language.ofRequest(request)));
+		exporter.export(id, filter, f, response.getOutputStream(), MessageCatalog.Language.ofRequest(request));
 	}
 
 	static @Nullable ReconciliationResult parse(@Nullable String result) {

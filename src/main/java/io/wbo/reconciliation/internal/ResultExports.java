@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
+import io.wbo.common.web.MessageCatalog;
+import io.wbo.common.web.ValueNames;
 import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -23,12 +25,14 @@ class ResultExports {
 	}
 
 	@Transactional(readOnly = true)
-	/** {@code say}: the reasons in the reader's language. */
-	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out, UnaryOperator<String> say)
+	/** Results and reasons in the reader's language. */
+	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out, MessageCatalog.Language language)
 			throws IOException {
+		UnaryOperator<String> say = MessageCatalog.get().sayer(language);
+		UnaryOperator<String> resultName = ValueNames.get().namer("reconciliation.result", language);
 		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, result, r -> {
 			try {
-				sink.accept(new Object[] { r.result().name(), say.apply(r.reason()), r.record() == null ? null : r.record().type(),
+				sink.accept(new Object[] { resultName.apply(r.result().name()), say.apply(r.reason()), r.record() == null ? null : r.record().type(),
 						r.record() == null ? null : r.record().serial(), r.lineId(), r.currency(), money(r.systemAmount()), money(r.bankAmount()),
 						r.systemDate(), r.bankDate(), r.bankReference(), r.counterpartyAccount(), r.followUp() == null ? null : r.followUp().status() });
 			}

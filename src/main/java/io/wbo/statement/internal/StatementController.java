@@ -137,7 +137,7 @@ class StatementController {
 		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
 		StatementStore.Filter filter = filter(direction, status, accountId, from, to, q, importId, minAmount, maxAmount);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("statement-lines", f));
-		exports.export(filter, f, response.getOutputStream(), MessageCatalog.get().sayer(MessageCatalog.Language.ofRequest(request)));
+		exports.export(filter, f, response.getOutputStream(), MessageCatalog.Language.ofRequest(request));
 	}
 
 	private static StatementStore.Filter filter(@Nullable Direction direction, @Nullable String status, @Nullable Long accountId,

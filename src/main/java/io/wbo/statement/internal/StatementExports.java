@@ -9,6 +9,8 @@ import java.util.List;
 import io.wbo.common.Asset;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
+import io.wbo.common.web.MessageCatalog;
+import io.wbo.common.web.ValueNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +29,16 @@ class StatementExports {
 	}
 
 	@Transactional(readOnly = true)
-	/** {@code say}: the reconciliation reasons in the reader's language. */
-	public long export(StatementStore.Filter filter, ExportFormat format, OutputStream out, UnaryOperator<String> say) throws IOException {
+	/** Codes and reconciliation reasons in the reader's language. */
+	public long export(StatementStore.Filter filter, ExportFormat format, OutputStream out, MessageCatalog.Language language) throws IOException {
+		UnaryOperator<String> say = MessageCatalog.get().sayer(language);
+		ValueNames names = ValueNames.get();
 		return Exports.write(format, out, "Statement lines", HEADERS, sink -> store.forEach(filter, l -> {
 			try {
-				sink.accept(new Object[] { l.id(), l.accountId(), l.direction().name(), l.amount().setScale(Asset.of(l.currency()).scale(), RoundingMode.UNNECESSARY),
+				sink.accept(new Object[] { l.id(), l.accountId(), names.name("statement.direction", l.direction().name(), language), l.amount().setScale(Asset.of(l.currency()).scale(), RoundingMode.UNNECESSARY),
 						l.currency(), l.bookingDate(), l.valueDate(), l.bankReference(), l.counterpartyName(), l.counterpartyAccount(),
-						l.counterpartyBank(), l.description(), l.source(), l.status().name(), l.recordSerial(), l.reconResult(), l.reconReason() == null ? null : say.apply(l.reconReason()), l.remark() });
+						l.counterpartyBank(), l.description(), names.name("statement.source", l.source(), language), names.name("statement.status", l.status().name(), language),
+						l.recordSerial(), names.name("reconciliation.result", l.reconResult(), language), l.reconReason() == null ? null : say.apply(l.reconReason()), l.remark() });
 			}
 			catch (RuntimeException e) {
 				throw e;

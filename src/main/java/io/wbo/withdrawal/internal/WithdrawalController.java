@@ -84,13 +84,14 @@ class WithdrawalController {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String completedFrom,
 			@RequestParam(required = false) @Nullable String completedTo, @RequestParam(required = false) @Nullable String minAmount,
 			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Long batchId,
-			@RequestParam(required = false) @Nullable String reconciliation, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) @Nullable String reconciliation, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		ExportFormat f = ExportFormat.parse(format);
 		WithdrawalQueries.Filter filter = new WithdrawalQueries.Filter(serial, customer, currency, status, channel, source, from, to,
 				completedFrom, completedTo, minAmount, maxAmount, batchId, reconciliation);
 		queries.where(filter, new StringBuilder(), new java.util.HashMap<>()); // a bad filter is a 400 before any byte is sent
 		Exports.prepare(response, f, Exports.fileName("withdrawals", f));
-		queries.export(filter, f, response.getOutputStream());
+		queries.export(filter, f, response.getOutputStream(), io.wbo.common.web.MessageCatalog.Language.ofRequest(request));
 	}
 
 	@GetMapping("/api/withdrawals/indicators")

@@ -23,6 +23,8 @@ import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
+import io.wbo.common.web.MessageCatalog;
+import io.wbo.common.web.ValueNames;
 import io.wbo.common.web.SaidMessage;
 import io.wbo.files.StoredFile;
 import io.wbo.risk.RiskFinding;
@@ -244,9 +246,10 @@ class WithdrawalQueries {
 			"Channel 通路", "Bank reference 銀行流水", "Batch 批次", "Reconciliation 對帳結果", "Remark 備註", "Created 建立時間",
 			"Created by 建立人", "Completed 完成時間");
 
-	/** Streams exactly what the filter selects, from a cursor, into the output. */
+	/** Streams exactly what the filter selects, from a cursor, into the output, its codes named in the language. */
 	@Transactional(readOnly = true)
-	public long export(Filter filter, ExportFormat format, OutputStream out) throws IOException {
+	public long export(Filter filter, ExportFormat format, OutputStream out, MessageCatalog.Language language) throws IOException {
+		ValueNames names = ValueNames.get();
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder sql = new StringBuilder("""
 				SELECT w.serial, w.customer_no, w.customer_name, w.currency, w.amount, w.fee, w.card_bank_name, w.card_account_no,
@@ -260,8 +263,10 @@ class WithdrawalQueries {
 			try {
 				sink.accept(new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), asset.code(),
 						rs.getBigDecimal(5).setScale(asset.scale()), rs.getBigDecimal(6).setScale(asset.scale()), rs.getString(7),
-						rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-						rs.getString(14), rs.getObject(15), rs.getString(16), rs.getString(17), instant(rs.getTimestamp(18)),
+						rs.getString(8), rs.getString(9), names.name("withdrawal.source", rs.getString(10), language),
+						names.name("withdrawal.status", rs.getString(11), language), names.name("withdrawal.risk", rs.getString(12), language),
+						names.name("withdrawal.channel", rs.getString(13), language),
+						rs.getString(14), rs.getObject(15), names.name("reconciliation.result", rs.getString(16), language), rs.getString(17), instant(rs.getTimestamp(18)),
 						rs.getString(19), instant(rs.getTimestamp(20)) });
 			}
 			catch (IOException | RuntimeException e) {
