@@ -21,6 +21,8 @@ const en: Record<string, string> = {
   'action.confirm': 'Confirm',
   'action.edit': 'Edit',
   'action.home': 'Home',
+  'action.exportXlsx': 'Export XLSX',
+  'action.exportCsv': 'Export CSV',
   'action.loadMore': 'Load more',
   'action.logout': 'Log out',
   'action.reset': 'Reset',

@@ -21,6 +21,8 @@ const zhHans: Record<string, string> = {
   'action.confirm': '确定',
   'action.edit': '编辑',
   'action.home': '返回首页',
+  'action.exportXlsx': '导出 Excel',
+  'action.exportCsv': '导出 CSV',
   'action.loadMore': '加载更多',
   'action.logout': '登出',
   'action.reset': '重置',

@@ -21,6 +21,8 @@ const zhHant: Record<string, string> = {
   'action.confirm': '確定',
   'action.edit': '編輯',
   'action.home': '返回首頁',
+  'action.exportXlsx': '匯出 Excel',
+  'action.exportCsv': '匯出 CSV',
   'action.loadMore': '載入更多',
   'action.logout': '登出',
   'action.reset': '重置',

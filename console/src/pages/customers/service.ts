@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import type { AuditEntry, Balance, BankCard, CardChange, Customer, Page, Transfer, WorkOrder } from '../../api/types';
 
 export const searchCustomers = (q: { q?: string; status?: string; after?: string }) =>
@@ -8,6 +8,9 @@ export const getBalances = (id: string) => api.get<Balance[]>(`/api/customers/${
 export const getBankCards = (id: string) => api.get<BankCard[]>(`/api/customers/${id}/bank-cards`);
 export const getTransfers = (id: string, asset?: string, after?: string) =>
   api.get<Page<Transfer>>(`/api/customers/${id}/transfers`, { asset, size: 50, after });
+/** The transfers as a file, in the operator's language (the link carries it). */
+export const transfersExportUrl = (id: string, asset: string | undefined, format: 'xlsx' | 'csv') =>
+  downloadUrl(`/api/customers/${id}/transfers/export`, { asset, format });
 export const getHistory = (id: string) => api.get<AuditEntry[]>(`/api/customers/${id}/history`);
 export const proposeCardChange = (id: number, cardId: number, body: CardChange) =>
   api.post<WorkOrder>(`/api/customers/${id}/bank-cards/${cardId}/change-requests`, body);

@@ -6,7 +6,8 @@ import { Amount } from '../../../components/Amount';
 import { LoadError } from '../../../components/LoadError';
 import { useCursorList } from '../../../components/useCursorList';
 import { formatTime } from '../../../lib/time';
-import { getTransfers } from '../service';
+import { getTransfers, transfersExportUrl } from '../service';
+import { actorText } from '../../../lib/actor';
 
 /**
  * A ledger account as read on a customer's page: the customer's own AVAILABLE / FROZEN by their name, a system account
@@ -49,6 +50,14 @@ export function TransfersTable({ customerId, assets }: { customerId: string; ass
         style={{ width: 160 }}
         data-testid="transfers-asset"
       />
+      <Space>
+        <Button href={transfersExportUrl(customerId, asset, 'xlsx')} data-testid="transfers-export-xlsx">
+          {t('action.exportXlsx')}
+        </Button>
+        <Button href={transfersExportUrl(customerId, asset, 'csv')} data-testid="transfers-export-csv">
+          {t('action.exportCsv')}
+        </Button>
+      </Space>
       <Table<Transfer>
         rowKey="id"
         size="small"
@@ -76,7 +85,7 @@ export function TransfersTable({ customerId, assets }: { customerId: string; ass
             title: t('ledger.reference'),
             render: (_: unknown, r) => (r.referenceType ? `${r.referenceType} ${r.referenceId ?? ''}` : '-'),
           },
-          { title: t('audit.actor'), dataIndex: 'actor', render: (a?: string | null) => a ?? '-' },
+          { title: t('audit.actor'), dataIndex: 'actor', render: (a?: string | null) => actorText(a, t) },
           { title: t('ledger.ip'), dataIndex: 'ip', render: (a?: string | null) => a ?? '-', width: 120 },
         ]}
       />

@@ -10,6 +10,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.Money;
 import io.wbo.ledger.internal.LedgerStore;
 import io.wbo.ledger.internal.LedgerStore.StoredTransfer;
+import io.wbo.ledger.internal.TransferExports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,10 +30,12 @@ public class Ledger {
 
 	private final LedgerStore store;
 	private final AuditLog audit;
+	private final TransferExports exports;
 
-	Ledger(LedgerStore store, AuditLog audit) {
+	Ledger(LedgerStore store, AuditLog audit, TransferExports exports) {
 		this.store = store;
 		this.audit = audit;
+		this.exports = exports;
 	}
 
 	/** Money arrives for a customer (a deposit, a refund back, a cash voucher) from a system account. */
@@ -92,6 +95,13 @@ public class Ledger {
 	@Transactional(readOnly = true)
 	public CursorPage<TransferView> transfers(long customerId, @Nullable Asset asset, int size, @Nullable Long before) {
 		return store.transfersOf(customerId, asset, size, before);
+	}
+
+	/** The same transfers as a file (CSV or XLSX), newest first, in the reader's language; streamed, page by page. */
+	@Transactional(readOnly = true)
+	public long exportTransfers(long customerId, @Nullable Asset asset, io.wbo.common.export.ExportFormat format, java.io.OutputStream out,
+			io.wbo.common.web.MessageCatalog.Language language) throws java.io.IOException {
+		return exports.export(customerId, asset, format, out, language);
 	}
 
 	/** A customer's balances in every asset they have touched. */

@@ -142,7 +142,9 @@ class ConsoleBrowserTests {
 		// the demo balances arrived as ledger transfers: listed with the account they went to and who posted them
 		b.click("tab-transfers");
 		assertThat(b.waitForText("customer-transfers", "入賬")).contains("可用").contains("調整賬戶").contains("HKD")
-				.contains("SYSTEM:0:demo-seed");
+				.contains("demo-seed (系統)");
+		assertThat(b.find("transfers-export-csv").getAttribute("href")).as("the export link carries the operator's language")
+				.contains("/api/customers/").contains("/transfers/export").contains("format=csv").contains("lang=zh-Hant");
 		b.driver.navigate().refresh();
 		assertThat(b.waitForText("customer-title", "100001")).as("a console route survives a reload").contains("陳大文");
 	}

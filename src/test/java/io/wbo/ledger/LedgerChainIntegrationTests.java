@@ -186,6 +186,18 @@ class LedgerChainIntegrationTests {
 		TestHttp.Response badAsset = operations.get("/api/customers/" + customer + "/transfers?asset=XYZ");
 		assertThat(badAsset.fieldError("asset")).as(badAsset.body()).contains("unknown asset");
 		assertThat(operations.get("/api/customers/999999999/transfers").status()).isEqualTo(404);
+
+		// the same list as a file, in the operator's language: one currency, the customer's own transfers only
+		String csv = new String(operations.download("/api/customers/" + customer + "/transfers/export?format=csv&asset=HKD&lang=zh-Hant"),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines().skip(1).filter(l -> l.contains("W-" + run))).hasSize(2);
+		assertThat(csv).contains("解凍", "凍結", "入賬", "調整賬戶", "可用", "30.00", "Withdrawal W-" + run, "10.1.2.3")
+				.doesNotContain("USD", "Test o");
+		String english = new String(operations.download("/api/customers/" + customer + "/transfers/export?format=csv"),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(english).contains("Unfreeze", "Available", "USD");
+		assertThat(operations.download("/api/customers/" + customer + "/transfers/export?format=xlsx")).startsWith((byte) 'P', (byte) 'K');
+		assertThat(operations.get("/api/customers/999999999/transfers/export?format=csv").status()).isEqualTo(404);
 	}
 
 	@Test

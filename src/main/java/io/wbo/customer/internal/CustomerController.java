@@ -9,6 +9,9 @@ import io.wbo.common.Actor;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.export.ExportFormat;
+import io.wbo.common.export.Exports;
+import io.wbo.common.web.MessageCatalog;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
 import io.wbo.customer.BankCard;
@@ -116,6 +119,19 @@ class CustomerController {
 		customers.get(id);
 		Asset only = asset == null || asset.isBlank() ? null : Asset.of(asset, "asset");
 		return ledger.transfers(id, only, CursorPage.size(size), CursorPage.afterId(after));
+	}
+
+	/** The same transfers as a file (CSV or XLSX), in the language of the link's {@code lang} or of Accept-Language. */
+	@GetMapping("/api/customers/{id}/transfers/export")
+	@RequiresPermission(Permission.CUSTOMER_VIEW)
+	void exportTransfers(@PathVariable long id, @RequestParam(required = false) @Nullable String asset,
+			@RequestParam(required = false) @Nullable String format, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Customer customer = customers.get(id);
+		Asset only = asset == null || asset.isBlank() ? null : Asset.of(asset, "asset");
+		ExportFormat f = ExportFormat.parse(format);
+		Exports.prepare(response, f, Exports.fileName("transfers-" + customer.customerNo(), f));
+		ledger.exportTransfers(id, only, f, response.getOutputStream(), MessageCatalog.Language.ofRequest(request));
 	}
 
 	@GetMapping("/api/customers/{id}/history")
