@@ -237,7 +237,7 @@ public class ReconciliationEngine {
 		jdbc.sql("""
 				INSERT INTO recon_rr (record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch)
 				SELECT :type, q.record_id, q.serial, q.currency, q.amount, q.d, NULL, q.counterparty,
-				       NULLIF(regexp_replace(q.bank_reference, '^[[:space:]]+|[[:space:]]+$', '', 'g'), ''), q.batch
+				       NULLIF(btrim(q.bank_reference, E' \\t\\n\\r\\f\\v'), ''), q.batch
 				FROM (%s) q""".formatted(source.recordsQuery().orElseThrow()))
 				.param("type", source.recordType()).param("account", accountId).param("from", from).param("to", to).update();
 	}
@@ -302,8 +302,13 @@ public class ReconciliationEngine {
 		jdbc.sql("ANALYZE recon_rl").update();
 	}
 
-	private static final String MONEY_BANK = "round(l.amount, 2)::text || ' ' || l.currency";
-	private static final String MONEY_SYSTEM = "round(r.amount, 2)::text || ' ' || r.currency";
+	private static final String MONEY_BANK = money("l.amount", "l.currency");
+	private static final String MONEY_SYSTEM = money("r.amount", "r.currency");
+
+	/** An amount as a reason says it. Reasons are written after the matching picks its pairs: only their amounts are said. */
+	private static String money(String amount, String currency) {
+		return "round(" + amount + ", 2)::text || ' ' || " + currency;
+	}
 	private static final String FREE_RECORD = "NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.rid = r.rid)";
 	private static final String FREE_LINE = "NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)";
 
@@ -334,14 +339,15 @@ public class ReconciliationEngine {
 		jdbc.sql("""
 				INSERT INTO recon_m (rid, lid, result, reason)
 				SELECT rid, lid, CASE WHEN same THEN 'MATCHED' ELSE 'AMOUNT_MISMATCH' END,
-				  CASE WHEN same THEN 'same bank reference ' || ref ELSE 'bank reference ' || ref || ': bank ' || bank_money || ', system ' || system_money END
+				  CASE WHEN same THEN 'same bank reference ' || ref ELSE 'bank reference ' || ref || ': bank ' || %s || ', system ' || %s END
 				FROM (
-				  SELECT r.rid, l.id AS lid, r.amount = l.amount AS same, r.ref, %s AS bank_money, %s AS system_money,
+				  SELECT r.rid, l.id AS lid, r.amount = l.amount AS same, r.ref, l.amount AS l_amount, r.amount AS r_amount, r.currency,
 				    row_number() OVER (PARTITION BY r.rid ORDER BY abs(l.d - r.d), l.id) AS rn_r,
 				    row_number() OVER (PARTITION BY l.id ORDER BY abs(l.d - r.d), r.rid) AS rn_l
 				  FROM recon_rr r JOIN recon_rl l ON l.ref = r.ref AND l.currency = r.currency
 				  WHERE %s AND %s) p
-				WHERE rn_r = 1 AND rn_l = 1""".formatted(MONEY_BANK, MONEY_SYSTEM, FREE_RECORD, FREE_LINE)).update();
+				WHERE rn_r = 1 AND rn_l = 1""".formatted(money("l_amount", "currency"), money("r_amount", "currency"), FREE_RECORD, FREE_LINE))
+				.update();
 	}
 
 	/** One bank debit for a whole payout batch (one-to-many): the batch's total, its currency, within the window. */
