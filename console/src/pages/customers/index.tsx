@@ -1,9 +1,10 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Customer } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
 import { formatTime } from '../../lib/time';
 import { searchCustomers } from './service';
@@ -17,27 +18,10 @@ export default function CustomersPage() {
   const { show } = useProblem();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
-  const [rows, setRows] = useState<Customer[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
-
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await searchCustomers({ q, status, after });
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [q, status, show],
-  );
+  const fetchPage = useCallback((after?: string) => searchCustomers({ q, status, after }), [q, status]);
+  const { rows, next, loading, load } = useCursorList<Customer>(fetchPage, show);
 
   useEffect(() => {
     form.setFieldsValue({ q, status: status || undefined });

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
+import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
+import type { Page } from '../../api/types';
 import { formatTime } from '../../lib/time';
 import { STATEMENT_STATE_COLORS, StateTag } from '../statements/components/badges';
 import { listCompanyAccounts, type CompanyAccount, type Direction } from '../statements/service';
@@ -33,9 +35,6 @@ export default function ReconciliationPage({ direction }: { direction: Direction
   const [runs, setRuns] = useState<Run[]>([]);
   const [run, setRun] = useState<Run | null>(null);
   const [filter, setFilter] = useState<string | undefined>();
-  const [rows, setRows] = useState<ResultRow[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const [running, setRunning] = useState(false);
   const [following, setFollowing] = useState<ResultRow | null>(null);
 
@@ -69,22 +68,12 @@ export default function ReconciliationPage({ direction }: { direction: Direction
     });
   }, [params, form]);
 
-  const load = useCallback(
-    async (after?: string) => {
-      if (!run) return;
-      setLoading(true);
-      try {
-        const page = await listResults(run.id, filter, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [run, filter, show],
+  // no run yet for the account: no results (not the last account's)
+  const fetchPage = useCallback(
+    (after?: string) => (run ? listResults(run.id, filter, after) : Promise.resolve<Page<ResultRow>>({ items: [], next: null })),
+    [run, filter],
   );
+  const { rows, next, loading, load } = useCursorList<ResultRow>(fetchPage, show);
   useEffect(() => {
     void load();
   }, [load]);

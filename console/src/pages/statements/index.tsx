@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
+import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
 import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
@@ -86,9 +87,6 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
       dates: filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : undefined,
     });
   }, [filter, form]);
-  const [rows, setRows] = useState<StatementLine[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const [accounts, setAccounts] = useState<CompanyAccount[]>([]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -103,22 +101,17 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
   }, [show]);
 
   const full: LineFilter = { direction, ...filter };
-  const load = useCallback(
+  const fetchPage = useCallback(
     async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await searchLines({ direction, ...filter }, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-        if (!after) setSelected([]);
-      } catch (e) {
-        show(e, form);
-      } finally {
-        setLoading(false);
-      }
+      const page = await searchLines({ direction, ...filter }, after);
+      if (!after) setSelected([]);
+      return page;
     },
-    [direction, filter, show, form],
+    [direction, filter],
   );
+  // a bad filter value is shown at its field
+  const showAtForm = useCallback((e: unknown) => show(e, form), [show, form]);
+  const { rows, next, loading, load } = useCursorList<StatementLine>(fetchPage, showAtForm);
   useEffect(() => {
     void load();
   }, [load]);

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { WorkOrder, WorkOrderCounts } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
 import { onWorkOrdersChanged } from '../../layout/workOrderEvents';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
@@ -40,9 +41,6 @@ export default function WorkOrdersPage() {
   const view = (params.get('view') as View) || 'inbox';
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<FilterValues>({});
-  const [rows, setRows] = useState<WorkOrder[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const [counts, setCounts] = useState<WorkOrderCounts>();
   const [types, setTypes] = useState<string[]>(KNOWN_TYPES);
   const [makers, setMakers] = useState<Map<number, string>>(new Map());
@@ -79,26 +77,20 @@ export default function WorkOrdersPage() {
     return q;
   }, [filter, view, me]);
 
-  const load = useCallback(
+  const fetchPage = useCallback(
     async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await listWorkOrders({ ...query, after });
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-        setMakers((old) => {
-          const m = new Map(old);
-          page.items.forEach((w) => m.has(w.makerId) || m.set(w.makerId, w.maker));
-          return m;
-        });
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
+      const page = await listWorkOrders({ ...query, after });
+      // the makers seen in the list join the maker filter's choices
+      setMakers((old) => {
+        const m = new Map(old);
+        page.items.forEach((w) => m.has(w.makerId) || m.set(w.makerId, w.maker));
+        return m;
+      });
+      return page;
     },
-    [query, show],
+    [query],
   );
+  const { rows, next, loading, load } = useCursorList<WorkOrder>(fetchPage, show);
 
   useEffect(() => {
     void load();

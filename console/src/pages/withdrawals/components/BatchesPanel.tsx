@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext';
 import { Amount } from '../../../components/Amount';
+import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
 import {
@@ -62,21 +63,9 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
   const { t } = useTranslation();
   const { show } = useProblem();
   const [status, setStatus] = useState<string>();
-  const [rows, setRows] = useState<Batch[]>([]);
-  const [next, setNext] = useState<string | null>();
   const [open, setOpen] = useState<number>();
-  const load = useCallback(
-    async (after?: string) => {
-      try {
-        const page = await listBatches(status, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      }
-    },
-    [status, show],
-  );
+  const fetchPage = useCallback((after?: string) => listBatches(status, after), [status]);
+  const { rows, next, loading, load } = useCursorList<Batch>(fetchPage, show);
   useEffect(() => {
     void load();
   }, [load, version]);
@@ -141,7 +130,7 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
         ]}
       />
       {next && (
-        <Button style={{ marginTop: 8 }} onClick={() => void load(next)}>
+        <Button style={{ marginTop: 8 }} onClick={() => void load(next)} loading={loading}>
           {t('action.loadMore')}
         </Button>
       )}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth/AuthContext';
 import { Amount } from '../../../components/Amount';
+import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
 import { listCheques, printCheques, type ChequeRow } from '../service';
@@ -19,30 +20,14 @@ export function ChequesTab() {
   const canPrint = !!me?.permissions.includes('CHEQUE_PRINT');
   const [printed, setPrinted] = useState<Printed>('unprinted');
   const [serial, setSerial] = useState('');
-  const [rows, setRows] = useState<ChequeRow[]>([]);
-  const [next, setNext] = useState<string | null>();
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [printing, setPrinting] = useState(false);
   const [open, setOpen] = useState<number>();
   const [form] = Form.useForm<{ numbers: Record<string, string>; reason?: string }>();
   const reprint = printed === 'printed';
 
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await listCheques(printed === 'printed', serial || undefined, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [printed, serial, show],
-  );
+  const fetchPage = useCallback((after?: string) => listCheques(printed === 'printed', serial || undefined, after), [printed, serial]);
+  const { rows, next, loading, load } = useCursorList<ChequeRow>(fetchPage, show);
   useEffect(() => {
     setSelected([]);
     void load();

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amount } from '../../../components/Amount';
+import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime, hkDayEnd, hkDayStart } from '../../../lib/time';
 import {
@@ -66,28 +67,12 @@ export function RiskCell({ w }: { w: Withdrawal }) {
 export function useWithdrawalList(base: WithdrawalFilter) {
   const { show } = useProblem();
   const [filter, setFilter] = useState<WithdrawalFilter>({});
-  const [rows, setRows] = useState<Withdrawal[]>([]);
-  const [next, setNext] = useState<string | null | undefined>();
-  const [loading, setLoading] = useState(false);
   const own = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
   const key = JSON.stringify({ ...base, ...own });
   const effective = JSON.parse(key) as WithdrawalFilter;
 
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await listWithdrawals(JSON.parse(key) as WithdrawalFilter, after);
-        setRows((old) => (after ? [...old, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        show(e);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [key, show],
-  );
+  const fetchPage = useCallback((after?: string) => listWithdrawals(JSON.parse(key) as WithdrawalFilter, after), [key]);
+  const { rows, next, loading, load } = useCursorList<Withdrawal>(fetchPage, show);
   useEffect(() => {
     void load();
   }, [load]);
