@@ -46,12 +46,16 @@ public final class CsvTableWriter implements TableWriter {
 		if (cell instanceof BigDecimal d) {
 			return d.toPlainString();
 		}
+		if (cell instanceof java.time.Instant t) {
+			return TableWriter.time(t);
+		}
 		return cell.toString();
 	}
 
 	static String escape(String value) {
 		String v = value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+		// a number, or a lone "-" (no value), is no formula
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?") && !v.equals("-")) {
 			v = "'" + v;
 		}
 		if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {

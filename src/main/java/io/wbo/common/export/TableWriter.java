@@ -2,6 +2,9 @@ package io.wbo.common.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Streams a table to an output: the header row, then rows as they come, then the end of the file. */
@@ -16,6 +19,13 @@ public interface TableWriter extends AutoCloseable {
 
 	@Override
 	void close() throws IOException;
+
+	/** Exports are read by the broker's staff in Hong Kong, like the console: times in Hong Kong time, to the second. */
+	DateTimeFormatter HONG_KONG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Hong_Kong"));
+
+	static String time(Instant instant) {
+		return HONG_KONG_TIME.format(instant);
+	}
 
 	static TableWriter of(ExportFormat format, OutputStream out, String sheetName) {
 		return switch (format) {

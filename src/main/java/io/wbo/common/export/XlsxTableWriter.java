@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,6 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * their exact decimal text; times are text in ISO-8601 UTC so nothing is shifted by the reader's time zone.
  */
 public final class XlsxTableWriter implements TableWriter {
+
+	/** Significant digits a spreadsheet number (an IEEE double, as Excel shows it) keeps exactly. */
+	static final int EXACT_DIGITS = 15;
 
 	/** Rows kept in memory before they are flushed to the temporary file. */
 	static final int WINDOW = 100;
@@ -85,8 +87,13 @@ public final class XlsxTableWriter implements TableWriter {
 				continue;
 			}
 			Cell cell = row.createCell(i);
-			if (value instanceof BigDecimal d) {
+			if (value instanceof BigDecimal d && d.stripTrailingZeros().precision() <= EXACT_DIGITS) {
+				// a spreadsheet number is a binary double: it holds any amount of up to 15 significant digits exactly
+				// (written and read back as the same decimal), so such an amount stays a number the reader can sum
 				cell.setCellValue(d.doubleValue());
+			}
+			else if (value instanceof BigDecimal d) {
+				cell.setCellValue(d.toPlainString()); // more digits than a spreadsheet number keeps: the exact amount as text
 			}
 			else if (value instanceof Number n) {
 				cell.setCellValue(n.doubleValue());
@@ -95,7 +102,7 @@ public final class XlsxTableWriter implements TableWriter {
 				cell.setCellValue(b);
 			}
 			else if (value instanceof Instant t) {
-				cell.setCellValue(t.atOffset(ZoneOffset.UTC).toString());
+				cell.setCellValue(TableWriter.time(t));
 			}
 			else if (value instanceof LocalDate d) {
 				cell.setCellValue(d.toString());

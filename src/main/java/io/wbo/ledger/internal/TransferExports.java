@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransferExports {
 
-	static final List<String> HEADERS = List.of("ID", "Time 時間", "Kind 類型", "Currency 幣種", "Amount 金額", "From 轉出", "To 轉入",
+	static final List<String> HEADERS = List.of("ID", "Time (HKT) 時間", "Kind 類型", "Currency 幣種", "Amount 金額", "From 轉出", "To 轉入",
 			"Record 業務單據", "Actor 操作人", "IP 地址");
 	private static final int PAGE = 1000;
 
@@ -44,12 +44,25 @@ public class TransferExports {
 					sink.accept(new Object[] { t.id(), t.at(), names.name("ledger.kind", t.kind(), language), t.asset(), new BigDecimal(t.amount()),
 							account(t.debit(), customer, names, language), account(t.credit(), customer, names, language),
 							t.referenceType() == null ? null : t.referenceType() + " " + (t.referenceId() == null ? "" : t.referenceId()),
-							t.actor(), t.ip() });
+							actor(t.actor(), names, language), t.ip() });
 				}
 				before = page.next() == null ? null : Long.valueOf(page.next());
 			}
 			while (before != null);
 		});
+	}
+
+	/**
+	 * As the tab and the audit page say it: {@code OPERATOR:12:maker} is "maker (操作員)". A label of another shape is
+	 * written as it is.
+	 */
+	static @Nullable String actor(@Nullable String label, ValueNames names, MessageCatalog.Language language) {
+		String[] parts = label == null ? new String[0] : label.split(":", 3);
+		if (parts.length < 3 || !names.names("actor.kind", parts[0])) {
+			return label;
+		}
+		String who = parts[2].isEmpty() || "-".equals(parts[2]) ? "#" + parts[1] : parts[2];
+		return who + " (" + names.name("actor.kind", parts[0], language) + ")";
 	}
 
 	/** As the tab says it: the customer's own account by its kind, another customer's with their id, a bank account with its id. */
