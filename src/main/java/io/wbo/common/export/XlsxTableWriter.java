@@ -20,9 +20,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class XlsxTableWriter implements TableWriter {
 
-	/** Significant digits a spreadsheet number (an IEEE double, as Excel shows it) keeps exactly. */
-	static final int EXACT_DIGITS = 15;
-
 	/** Rows kept in memory before they are flushed to the temporary file. */
 	static final int WINDOW = 100;
 
@@ -33,6 +30,8 @@ public final class XlsxTableWriter implements TableWriter {
 	private final String sheetName;
 	private final SXSSFWorkbook workbook;
 	private final CellStyle headerStyle;
+	/** Amounts are exact text, aligned right like numbers. */
+	private final CellStyle amountStyle;
 	private SXSSFSheet sheet;
 	private List<String> headers = List.of();
 	private int rowIndex;
@@ -47,6 +46,8 @@ public final class XlsxTableWriter implements TableWriter {
 		var font = workbook.createFont();
 		font.setBold(true);
 		headerStyle.setFont(font);
+		this.amountStyle = workbook.createCellStyle();
+		amountStyle.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
 		newSheet();
 	}
 
@@ -87,16 +88,16 @@ public final class XlsxTableWriter implements TableWriter {
 				continue;
 			}
 			Cell cell = row.createCell(i);
-			if (value instanceof BigDecimal d && d.stripTrailingZeros().precision() <= EXACT_DIGITS) {
-				// a spreadsheet number is a binary double: it holds any amount of up to 15 significant digits exactly
-				// (written and read back as the same decimal), so such an amount stays a number the reader can sum
-				cell.setCellValue(d.doubleValue());
+			if (value instanceof BigDecimal d) {
+				// money stays an exact decimal all the way: a spreadsheet number would make it a binary double
+				cell.setCellValue(d.toPlainString());
+				cell.setCellStyle(amountStyle);
 			}
-			else if (value instanceof BigDecimal d) {
-				cell.setCellValue(d.toPlainString()); // more digits than a spreadsheet number keeps: the exact amount as text
+			else if (value instanceof Long n) {
+				cell.setCellValue(n); // ids and counts: whole numbers a spreadsheet holds exactly
 			}
-			else if (value instanceof Number n) {
-				cell.setCellValue(n.doubleValue());
+			else if (value instanceof Integer n) {
+				cell.setCellValue(n);
 			}
 			else if (value instanceof Boolean b) {
 				cell.setCellValue(b);
