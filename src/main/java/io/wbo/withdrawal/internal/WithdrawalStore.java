@@ -134,7 +134,7 @@ class WithdrawalStore {
 				.param("wo", workOrderId).param("remark", remark).update();
 	}
 
-	/** Today's total (UTC day) and the count of the last 24 hours of a customer's live applications, for the risk rules. */
+	/** Today's total (the Hong Kong day, at the currency's scale) and the count of the last 24 hours of a customer's live applications, for the risk rules. */
 	record RecentActivity(java.math.BigDecimal amountToday, int count24h) {
 	}
 
@@ -168,19 +168,24 @@ class WithdrawalStore {
 				WITH pairs AS (
 				  SELECT DISTINCT customer_id, currency FROM unnest(CAST(:customers AS bigint[]), CAST(:currencies AS text[]))
 				         AS p(customer_id, currency)
+				), bounds AS (
+				  -- the Hong Kong day began within the last 24 hours: the 24-hour window holds all of today
+				  SELECT date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong' AS day_start,
+				         now() - interval '24 hours' AS since
 				)
 				SELECT p.customer_id, p.currency,
-				       COALESCE(sum(w.amount) FILTER (WHERE w.created_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'
-				                                      AND w.currency = p.currency), 0),
-				       count(w.id) FILTER (WHERE w.created_at >= now() - interval '24 hours')
-				FROM pairs p
-				LEFT JOIN withdrawal w ON w.customer_id = p.customer_id AND w.created_at >= now() - interval '48 hours'
+				       COALESCE(sum(w.amount) FILTER (WHERE w.created_at >= b.day_start AND w.currency = p.currency), 0),
+				       count(w.customer_id)
+				FROM pairs p CROSS JOIN bounds b
+				LEFT JOIN withdrawal w ON w.customer_id = p.customer_id AND w.created_at >= b.since
 				                      AND w.status NOT IN ('REJECTED', 'DELETED', 'FAILED')
-				GROUP BY p.customer_id, p.currency""")
+				GROUP BY p.customer_id, p.currency, b.day_start""")
 				.param("customers", applications.stream().map(Withdrawal::customerId).toArray(Long[]::new))
 				.param("currencies", applications.stream().map(w -> w.currency().code()).toArray(String[]::new))
 				.query(rs -> {
-					byPair.put(List.of(rs.getLong(1), rs.getString(2)), new RecentActivity(rs.getBigDecimal(3), rs.getInt(4)));
+					// the sum comes at the column's 18 decimals; the rules say it to operators at the currency's own scale
+					Money today = new Money(Asset.of(rs.getString(2)), rs.getBigDecimal(3));
+					byPair.put(List.of(rs.getLong(1), rs.getString(2)), new RecentActivity(today.amount(), rs.getInt(4)));
 				});
 		Map<Long, RecentActivity> byApplication = new HashMap<>();
 		applications.forEach(w -> byApplication.put(w.id(), byPair.get(List.of(w.customerId(), w.currency().code()))));
