@@ -89,25 +89,30 @@ class WithdrawalBenchmark {
 		int clients = 4;
 		int seconds = Integer.getInteger("bench.seconds", 20);
 		// real traffic comes from many customers: each client cycles over its own share of them
-		int perClient = Integer.getInteger("bench.customersPerClient", 50);
-		List<List<TestHttp>> apps = new ArrayList<>();
+		int perClient = Integer.getInteger("bench.customersPerClient", 500);
+		List<List<String>> tokens = new ArrayList<>();
 		List<List<Long>> cards = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			List<TestHttp> mine = new ArrayList<>();
+			List<String> mine = new ArrayList<>();
 			List<Long> myCards = new ArrayList<>();
 			for (int k = 0; k < perClient; k++) {
 				long c = customer("100000000.00");
-				mine.add(TestHttp.customer(port, customerNo(c)));
+				mine.add("Bearer " + TestHttp.customer(port, customerNo(c)).bearer());
 				myCards.add(card(c));
 			}
-			apps.add(mine);
+			tokens.add(mine);
 			cards.add(myCards);
+		}
+		// one kept-alive connection per client, as an APP gateway would hold
+		List<KeepAliveHttp> connections = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			connections.add(new KeepAliveHttp("localhost", port));
 		}
 		LoadRun.Op create = (t, n) -> {
 			int who = (int) (n % perClient);
-			TestHttp.Response r = apps.get(t).get(who).post("/app/v1/withdrawals",
-					Map.of("currency", "HKD", "amount", "1.00", "bankCardId", cards.get(t).get(who)),
-					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			KeepAliveHttp.Response r = connections.get(t).postJson("/app/v1/withdrawals",
+					Map.of("Authorization", tokens.get(t).get(who), "Idempotency-Key", UUID.randomUUID().toString()),
+					"{\"currency\":\"HKD\",\"amount\":\"1.00\",\"bankCardId\":" + cards.get(t).get(who) + "}");
 			if (r.status() != 201) {
 				throw new IllegalStateException("creation refused: " + r);
 			}
@@ -116,10 +121,25 @@ class WithdrawalBenchmark {
 		// it compiles, its threads take up to a core of this two-core machine
 		int warmup = Integer.getInteger("bench.warmup", 60);
 		LoadRun.run(clients, warmup, create);
+		CpuProbe before = CpuProbe.now();
 		LoadRun.Result result = LoadRun.run(clients, seconds, create);
+		CpuProbe after = CpuProbe.now();
+		// the risk checks run behind the creations: say how far behind, so that no work hides after the measured window
+		long caughtUp = System.nanoTime();
+		while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
+			Thread.sleep(20);
+		}
+		print(String.format("app-withdrawal-create risk checks caught up %.0f ms after the last creation",
+				(System.nanoTime() - caughtUp) / 1e6));
+		for (KeepAliveHttp c : connections) {
+			c.close();
+		}
 		print(String.format("app-withdrawal-create clients=%d warmup=%ds requests=%d tps=%.1f p50=%.1fms p99=%.1fms", clients, warmup,
 				result.operations(), result.perSecond(), result.p50Millis(), result.p99Millis()));
 		double tps = result.perSecond();
+		print(String.format("app-withdrawal-create cpu per creation: jvm (server and the benchmark's client) %.0f us, postgresql %.0f us",
+				(after.jvmNanos() - before.jvmNanos()) / 1e3 / result.operations(),
+				(after.postgresNanos() - before.postgresNanos()) / 1e3 / result.operations()));
 
 		double pgbench = pgbench(clients, seconds);
 		print(String.format("pgbench-tpcb clients=%d tps=%.1f synchronous_commit=%s", clients, pgbench,

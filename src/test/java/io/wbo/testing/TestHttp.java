@@ -79,6 +79,11 @@ public final class TestHttp {
 		return http;
 	}
 
+	/** The APP bearer token this client sends (null for an operator's client). */
+	public String bearer() {
+		return bearer;
+	}
+
 	public record Response(int status, String body, java.net.http.HttpHeaders headers) {
 		public JsonNode json() {
 			return JSON.readTree(body);
