@@ -42,7 +42,10 @@ public class AuditLog {
 		String content = AuditChain.content(at, record.actor().label(), record.actor().ip(), record.action(),
 				record.entityType(), record.entityId(), changes, record.remark());
 		int offset = ThreadLocalRandom.current().nextInt(AuditChain.CHAINS);
-		int written = insert(AuditChain.INSERT_SKIP_LOCKED, at, record, changes, content, offset);
+		int written = insert(AuditChain.INSERT_DRAWN, at, record, changes, content, offset);
+		if (written == 0) {
+			written = insert(AuditChain.INSERT_SKIP_LOCKED, at, record, changes, content, offset);
+		}
 		if (written == 0) {
 			// every chain head is held by another transaction: wait for one instead of failing
 			written = insert(AuditChain.INSERT_WAITING, at, record, changes, content, offset);

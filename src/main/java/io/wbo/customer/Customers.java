@@ -76,8 +76,16 @@ public class Customers {
 
 	/** The customer's active card; another customer's card is refused as if it did not exist. */
 	public BankCard requireCard(long customerId, long cardId, String field) {
-		return store.card(cardId).filter(c -> c.customerId() == customerId)
-				.orElseThrow(() -> InvalidInputException.of(field, "the customer has no bank card " + cardId));
+		return store.card(cardId).filter(c -> c.customerId() == customerId).orElseThrow(() -> noSuchCard(cardId, field));
+	}
+
+	/** The customer (404 when unknown) and their active card {@code cardId}, in one read. */
+	public CustomerWithCard getWithCard(long customerId, long cardId) {
+		return store.byIdWithCard(customerId, cardId).orElseThrow(() -> DomainException.notFound("customer", customerId));
+	}
+
+	static InvalidInputException noSuchCard(long cardId, String field) {
+		return InvalidInputException.of(field, "the customer has no bank card " + cardId);
 	}
 
 	public List<CompanyAccount> companyAccounts() {

@@ -2,6 +2,9 @@ package io.wbo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +13,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import io.wbo.common.Hashing;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +37,9 @@ class IdempotencyIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	Map<String, Object> application(String amount) {
 		long card = jdbc.sql("""
@@ -96,6 +107,40 @@ class IdempotencyIntegrationTests {
 		pool.shutdown();
 		assertThat(ids).isNotEmpty().allMatch(id -> id.equals(ids.get(0)));
 		assertThat(withdrawalsOf("13.13")).isEqualTo(1);
+	}
+
+	@Test
+	void aRequestWhoseKeyIsStoredByAnotherWhileItRunsAnswersWithThatResponseAndKeepsNothingOfItsOwn() throws Exception {
+		TestHttp app = TestHttp.customer(port, CUSTOMER);
+		String key = UUID.randomUUID().toString();
+		String body = "{\"currency\":\"HKD\",\"amount\":\"16.16\",\"bankCardId\":" + application("16.16").get("bankCardId") + "}";
+		long customerId = jdbc.sql("SELECT id FROM customer WHERE customer_no = :no").param("no", CUSTOMER).query(Long.class).single();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		// the first request's key row, not committed yet: the second one does not see it, runs, and then waits for it
+		try (Connection first = dataSource.getConnection()) {
+			first.setAutoCommit(false);
+			try (PreparedStatement insert = first.prepareStatement("""
+					INSERT INTO idempotency_key (customer_id, key, request_hash, response_status, response_body)
+					VALUES (?, ?, ?, 201, '{"id":424242,"serial":"W-FIRST"}')""")) {
+				insert.setLong(1, customerId);
+				insert.setString(2, key);
+				insert.setString(3, Hashing.sha256("/app/v1/withdrawals\n" + body));
+				insert.executeUpdate();
+			}
+			Future<TestHttp.Response> second = pool.submit(() -> app.postRaw("/app/v1/withdrawals", body, Map.of("Idempotency-Key", key)));
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO idempotency_key%'""")
+					.query(Long.class).single() == 1);
+			first.commit();
+			TestHttp.Response r = second.get(30, TimeUnit.SECONDS);
+			assertThat(r.status()).as(r.body()).isEqualTo(201);
+			assertThat(r.header("Idempotent-Replayed")).isEqualTo("true");
+			assertThat(r.json().get("id").asLong()).isEqualTo(424242);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(withdrawalsOf("16.16")).as("the second request's application rolled back with its key").isZero();
 	}
 
 	@Test

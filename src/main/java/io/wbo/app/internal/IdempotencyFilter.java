@@ -17,9 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -90,38 +93,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			forward = new CachedBodyRequest(request, body);
 		}
 		ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
-		Outcome outcome = transactions.execute(tx -> {
-			boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
-					.param("k", customer.id() + ":" + key).query(Boolean.class).single();
-			if (!mine) {
-				return Outcome.IN_PROGRESS;
-			}
-			var stored = jdbc.sql("SELECT request_hash, response_status, response_body FROM idempotency_key WHERE customer_id = :c AND key = :k")
-					.param("c", customer.id()).param("k", key)
-					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).optional();
-			if (stored.isPresent()) {
-				if (!stored.get()[0].equals(hash)) {
-					return Outcome.DIFFERENT_BODY;
-				}
-				replay(wrapped, Integer.parseInt(stored.get()[1]), stored.get()[2]);
-				return Outcome.REPLAYED;
-			}
-			try {
-				chain.doFilter(forward, wrapped);
-			}
-			catch (IOException | ServletException e) {
-				throw new IllegalStateException(e);
-			}
-			if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
-				jdbc.sql("INSERT INTO idempotency_key (customer_id, key, request_hash, response_status, response_body) VALUES (:c, :k, :h, :s, :b)")
-						.param("c", customer.id()).param("k", key).param("h", hash).param("s", wrapped.getStatus())
-						.param("b", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8)).update();
-			}
-			else {
-				tx.setRollbackOnly();
-			}
-			return Outcome.EXECUTED;
-		});
+		Outcome outcome;
+		try {
+			outcome = transactions.execute(tx -> once(customer, key, hash, chain, forward, wrapped, tx));
+		}
+		catch (KeyTakenMeanwhile e) {
+			// the first request with this key committed between this one's read of the key and its lock (the read and the
+			// lock are one statement): this one's work rolled back with its key row, and the first one's answer stands
+			wrapped.resetBuffer();
+			outcome = transactions.execute(tx -> once(customer, key, hash, chain, forward, wrapped, tx));
+		}
 		switch (outcome) {
 			case IN_PROGRESS -> problems.write(request, response, HttpStatus.CONFLICT, "idempotency-key-in-use",
 					"a request with this " + HEADER + " is still being processed; retry in a moment");
@@ -129,6 +110,60 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					"this " + HEADER + " was already used for a different request");
 			default -> wrapped.copyBodyToResponse();
 		}
+	}
+
+	/**
+	 * Runs the request unless its key was used already: the key's lock and its stored answer are read by one
+	 * statement. A request that finds the lock taken is still running elsewhere.
+	 */
+	private Outcome once(AppCustomer customer, String key, String hash, FilterChain chain, HttpServletRequest forward,
+			ContentCachingResponseWrapper wrapped, TransactionStatus tx) {
+		Stored stored = jdbc.sql("""
+				SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0)) AS mine, k.request_hash, k.response_status, k.response_body
+				FROM (VALUES (1)) AS one LEFT JOIN idempotency_key k ON k.customer_id = :c AND k.key = :k""")
+				.param("lock", customer.id() + ":" + key).param("c", customer.id()).param("k", key)
+				.query((rs, n) -> new Stored(rs.getBoolean(1), rs.getString(2), rs.getInt(3), rs.getString(4))).single();
+		if (!stored.mine()) {
+			return Outcome.IN_PROGRESS;
+		}
+		if (stored.requestHash() != null) {
+			if (!stored.requestHash().equals(hash)) {
+				return Outcome.DIFFERENT_BODY;
+			}
+			replay(wrapped, stored.status(), stored.body());
+			return Outcome.REPLAYED;
+		}
+		try {
+			chain.doFilter(forward, wrapped);
+		}
+		catch (IOException | ServletException e) {
+			throw new IllegalStateException(e);
+		}
+		if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
+			try {
+				jdbc.sql("INSERT INTO idempotency_key (customer_id, key, request_hash, response_status, response_body) VALUES (:c, :k, :h, :s, :b)")
+						.param("c", customer.id()).param("k", key).param("h", hash).param("s", wrapped.getStatus())
+						.param("b", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8)).update();
+			}
+			catch (DuplicateKeyException e) {
+				throw new KeyTakenMeanwhile(e);
+			}
+		}
+		else {
+			tx.setRollbackOnly();
+		}
+		return Outcome.EXECUTED;
+	}
+
+	/** Another request stored this key after this one looked: this one's transaction rolls back. */
+	private static final class KeyTakenMeanwhile extends RuntimeException {
+		KeyTakenMeanwhile(Throwable cause) {
+			super(cause);
+		}
+	}
+
+	/** What the key's statement found: whether this request holds the key now, and the answer kept for it, if any. */
+	private record Stored(boolean mine, @Nullable String requestHash, int status, @Nullable String body) {
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {

@@ -31,6 +31,11 @@ public final class AuditChain {
 			UPDATE audit_chain_head h SET last_seq = ins.seq, last_hash = ins.hash FROM ins WHERE h.chain_no = ins.chain_no
 			""";
 
+	/** The chain drawn, when nobody holds it: one row by its key (most writers find their draw free). */
+	public static final String INSERT_DRAWN = INSERT.formatted(
+			"WHERE chain_no = (:offset + 0 * :chains) FOR UPDATE SKIP LOCKED");
+
+	/** Any chain nobody holds, starting from the one drawn: reads and orders every head. */
 	public static final String INSERT_SKIP_LOCKED = INSERT.formatted(
 			"ORDER BY (chain_no + :offset) % :chains FOR UPDATE SKIP LOCKED LIMIT 1");
 

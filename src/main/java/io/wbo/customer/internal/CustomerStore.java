@@ -13,6 +13,7 @@ import io.wbo.common.CursorPage;
 import io.wbo.customer.BankCard;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customer;
+import io.wbo.customer.CustomerWithCard;
 import io.wbo.customer.OpeningStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +101,22 @@ public class CustomerStore {
 	public List<BankCard> cardsOf(java.util.Collection<Long> customerIds) {
 		return jdbc.sql("SELECT * FROM bank_card WHERE customer_id = ANY(:c) AND active ORDER BY id")
 				.param("c", customerIds.toArray(Long[]::new)).query(CustomerStore::card).list();
+	}
+
+	/** The customer and their active card {@code cardId} (empty when it is another's or inactive) in one statement. */
+	public Optional<CustomerWithCard> byIdWithCard(long customerId, long cardId) {
+		return jdbc.sql("""
+				SELECT c.*, b.id AS card_id, b.customer_id AS card_customer_id, b.bank_name AS card_bank_name,
+				       b.bank_code AS card_bank_code, b.account_no AS card_account_no, b.holder_name AS card_holder_name,
+				       b.currency AS card_currency, b.verified AS card_verified
+				FROM customer c LEFT JOIN bank_card b ON b.id = :card AND b.customer_id = c.id AND b.active
+				WHERE c.id = :id""")
+				.param("id", customerId).param("card", cardId)
+				.query((rs, n) -> new CustomerWithCard(customer(rs, n), rs.getObject("card_id") == null ? Optional.empty()
+						: Optional.of(new BankCard(rs.getLong("card_id"), rs.getLong("card_customer_id"), rs.getString("card_bank_name"),
+								rs.getString("card_bank_code"), rs.getString("card_account_no"), rs.getString("card_holder_name"),
+								rs.getString("card_currency"), rs.getBoolean("card_verified"))), cardId))
+				.optional();
 	}
 
 	public Optional<BankCard> card(long cardId) {

@@ -49,21 +49,31 @@ class AppWithdrawalController {
 			@Nullable String remark, String status, Instant createdAt, @Nullable Instant completedAt, List<FileSummary> proofs) {
 
 		static AppWithdrawal of(WithdrawalQueries.View v, List<StoredFile> proofs, AppCustomer me) {
-			String masked = io.wbo.common.Masking.accountNo(v.bankCard().accountNo());
-			return new AppWithdrawal(v.id(), v.serial(), v.currency(), v.amount(), v.fee(), v.bankCard().bankName(), masked, v.remark(),
-					v.status().name(), v.createdAt(), v.completedAt(),
-					proofs.stream().filter(f -> f.uploadedBy(me.actor())).map(FileSummary::of).toList());
+			return new AppWithdrawal(v.id(), v.serial(), v.currency(), v.amount(), v.fee(), v.bankCard().bankName(),
+					io.wbo.common.Masking.accountNo(v.bankCard().accountNo()), v.remark(), v.status().name(), v.createdAt(), v.completedAt(),
+					ownProofs(proofs, me));
+		}
+
+		/** A new application as the creation stored it (nothing has happened to it since). */
+		static AppWithdrawal created(Withdrawal w, List<StoredFile> proofs, AppCustomer me) {
+			return new AppWithdrawal(w.id(), w.serial(), w.currency().code(), w.amount().text(), w.fee().text(), w.card().bankName(),
+					io.wbo.common.Masking.accountNo(w.card().accountNo()), w.remark(), w.status().name(), w.createdAt(), null,
+					ownProofs(proofs, me));
+		}
+
+		private static List<FileSummary> ownProofs(List<StoredFile> proofs, AppCustomer me) {
+			return proofs.stream().filter(f -> f.uploadedBy(me.actor())).map(FileSummary::of).toList();
 		}
 	}
 
 	@PostMapping("/app/v1/withdrawals")
 	@ResponseStatus(HttpStatus.CREATED)
 	AppWithdrawal create(@RequestBody CreateBody body, AppCustomer me) {
-		long id = service.create(me.id(), new WithdrawalService.Application(body.currency(), body.amount(), null, body.bankCardId(),
-				body.remark(), body.proofIds()), "APP", me.actor());
+		Withdrawal created = service.create(me.id(), new WithdrawalService.Application(body.currency(), body.amount(), null,
+				body.bankCardId(), body.remark(), body.proofIds()), "APP", me.actor());
 		// a new application has exactly the proofs it was given: none to look up when none were given
 		boolean withProofs = body.proofIds() != null && !body.proofIds().isEmpty();
-		return AppWithdrawal.of(queries.view(id), withProofs ? proofs.current(id) : List.of(), me);
+		return AppWithdrawal.created(created, withProofs ? proofs.current(created.id()) : List.of(), me);
 	}
 
 	@GetMapping("/app/v1/withdrawals")

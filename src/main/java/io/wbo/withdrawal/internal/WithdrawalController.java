@@ -55,7 +55,7 @@ class WithdrawalController {
 			throw InvalidInputException.of("customerId", "is required");
 		}
 		long id = service.create(body.customerId(), new WithdrawalService.Application(body.currency(), body.amount(),
-				body.fee() == null ? "0" : body.fee(), body.bankCardId(), body.remark(), body.proofIds()), "MANUAL", actor);
+				body.fee() == null ? "0" : body.fee(), body.bankCardId(), body.remark(), body.proofIds()), "MANUAL", actor).id();
 		return queries.view(id);
 	}
 

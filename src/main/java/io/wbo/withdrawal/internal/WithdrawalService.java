@@ -22,6 +22,7 @@ import io.wbo.common.Money;
 import io.wbo.customer.BankCard;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customer;
+import io.wbo.customer.CustomerWithCard;
 import io.wbo.customer.Customers;
 import io.wbo.files.StoredFile;
 import io.wbo.ledger.AccountKind;
@@ -77,9 +78,12 @@ class WithdrawalService {
 			@Nullable String remark, @Nullable List<Long> proofIds) {
 	}
 
+	/** Creates the application and returns it as stored (its serial, status and time are the database's). */
 	@Transactional
-	public long create(long customerId, Application input, String source, Actor actor) {
-		Customer customer = customers.get(customerId);
+	public Withdrawal create(long customerId, Application input, String source, Actor actor) {
+		// the customer and the named card in one read: every creation pays a round trip per read
+		CustomerWithCard found = input.bankCardId() == null ? null : customers.getWithCard(customerId, input.bankCardId());
+		Customer customer = found == null ? customers.get(customerId) : found.customer();
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		Asset asset = errors.attempt(() -> Asset.of(input.currency(), "currency"));
 		errors.require(asset == null || Asset.isFiat(asset), "currency", "must be a fiat currency (HKD, USD, CNY)");
@@ -91,7 +95,7 @@ class WithdrawalService {
 			errors.add("bankCardId", "is required");
 		}
 		else {
-			card = errors.attempt(() -> customers.requireCard(customerId, input.bankCardId(), "bankCardId"));
+			card = errors.attempt(() -> found.requireCard("bankCardId"));
 			if (card != null && asset != null && !card.currency().equals(asset.code())) {
 				errors.add("bankCardId", "the card receives " + card.currency() + ", not " + asset.code());
 			}
@@ -111,7 +115,7 @@ class WithdrawalService {
 				FieldChange.set("bankCard", card.bankName() + " " + card.maskedAccountNo()),
 				FieldChange.set("proofs", WithdrawalProofs.label(attached)), FieldChange.set("status", w.status()))).withRemark(w.remark()));
 		riskChecks.wake();
-		return w.id();
+		return w;
 	}
 
 	private static Withdrawal.Card snapshot(BankCard card) {
