@@ -5,6 +5,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,8 +24,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,19 +66,29 @@ class AppSecurityConfig {
 			@Value("${wbo.app.dev-token-issuer:false}") boolean devIssuer, SystemSecrets secrets) throws Exception {
 		if (!publicKey.isBlank()) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsa(publicKey)).build();
+			decoder.setClaimSetConverter(ISSUER_AS_TEXT);
 			if (!issuer.isBlank()) {
 				decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
 			}
 			return decoder;
 		}
 		if (devIssuer) {
-			return NimbusJwtDecoder.withSecretKey(devKey(secrets)).macAlgorithm(MacAlgorithm.HS256).build();
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(devKey(secrets)).macAlgorithm(MacAlgorithm.HS256).build();
+			decoder.setClaimSetConverter(ISSUER_AS_TEXT);
+			return decoder;
 		}
 		log.warn("no APP token key configured (WBO_APP_TOKEN_PUBLIC_KEY): the customer API refuses every token");
 		return token -> {
 			throw new BadJwtException("no token key configured");
 		};
 	}
+
+	/**
+	 * The token's issuer kept as the text it is. By default it is turned into a URL, and an issuer that is not one (the
+	 * development issuer's "wbo-dev") cost a thrown and caught exception on every request.
+	 */
+	private static final MappedJwtClaimSetConverter ISSUER_AS_TEXT = MappedJwtClaimSetConverter
+			.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
 
 	static SecretKey devKey(SystemSecrets secrets) {
 		return new SecretKeySpec(secrets.getOrCreate(DEV_SECRET).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
