@@ -44,6 +44,9 @@ class LedgerBenchmark {
 	@Value("${wbo.embedded-postgres.actual-port}")
 	int pgPort;
 
+	@Autowired
+	org.springframework.core.env.Environment env;
+
 	/** Operations and seconds of several runs of one kind, for a rate over all of them. */
 	static final class Totals {
 		long operations;
@@ -145,7 +148,7 @@ class LedgerBenchmark {
 		for (int r = 0; r < rounds; r++) {
 			long offset = 100_000_000L * (r + 1);
 			jdbc.sql("CHECKPOINT").update();
-			pgbenchTps += PgBench.tpcb(jdbc, pgPort, CLIENTS, slice, 10) / rounds;
+			pgbenchTps += PgBench.tpcb(jdbc, PgBench.host(env), pgPort, CLIENTS, slice, 10) / rounds;
 			List<Measured> runs = List.of(
 					() -> spreadOn.measure(() -> LoadRun.run(CLIENTS, slice, (t, n) -> spread.run(t, n + offset + 10_000_000L * t))),
 					() -> hot.measure(() -> LoadRun.run(CLIENTS, slice, (t, n) -> hotOp.run(t, n + offset + 10_000_000L * t))),

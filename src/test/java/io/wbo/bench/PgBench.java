@@ -18,22 +18,30 @@ final class PgBench {
 
 	private static final java.util.Set<Integer> initialised = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	/** TPC-B transactions per second; the pgbench database is created and filled on the first call. */
-	static double tpcb(JdbcClient jdbc, int port, int clients, int seconds, int scale) throws Exception {
+	/**
+	 * TPC-B transactions per second; the pgbench database is created and filled on the first call. {@code host}: where
+	 * the server listens, reached the way wbo reaches it ({@link #host}).
+	 */
+	static double tpcb(JdbcClient jdbc, String host, int port, int clients, int seconds, int scale) throws Exception {
 		if (initialised.add(port)) {
 			if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'pgbench')").query(Boolean.class).single()) {
 				jdbc.sql("CREATE DATABASE pgbench").update();
 			}
-			run(List.of("pgbench", "-q", "-i", "-s", Integer.toString(scale), "-h", "localhost", "-p", Integer.toString(port), "-U",
+			run(List.of("pgbench", "-q", "-i", "-s", Integer.toString(scale), "-h", host, "-p", Integer.toString(port), "-U",
 					"postgres", "pgbench"));
 		}
 		String out = run(List.of("pgbench", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T",
-				Integer.toString(seconds), "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres", "pgbench"));
+				Integer.toString(seconds), "-h", host, "-p", Integer.toString(port), "-U", "postgres", "pgbench"));
 		Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
 		if (!m.find()) {
 			throw new IllegalStateException("pgbench printed no tps:\n" + out);
 		}
 		return Double.parseDouble(m.group(1));
+	}
+
+	/** The embedded server's socket directory when wbo talks to it through its Unix-domain socket (pgbench too, then). */
+	static String host(org.springframework.core.env.Environment env) {
+		return env.getProperty("wbo.embedded-postgres.socket-dir", "localhost");
 	}
 
 	private static String run(List<String> command) throws Exception {

