@@ -2,11 +2,16 @@
 # Benchmarks of the withdrawal module (issue 4). Prints the figures (lines starting with BENCH).
 #   scripts/bench-withdrawals.sh            all three
 #   scripts/bench-withdrawals.sh app|batch|export
+#   BENCH_STATEMENTS=1 scripts/bench-withdrawals.sh app    ... and the database's time statement by statement
 # The export benchmark runs its whole JVM (application and client) with -Xmx256m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # as in production: every commit waits for the disk (BENCH_SYNCHRONOUS_COMMIT=off measures the test setting)
 durable="-Dwbo.embedded-postgres.synchronous-commit=${BENCH_SYNCHRONOUS_COMMIT:-on}"
+# BENCH_STATEMENTS=1: the APP run also prints where the database's time went, statement by statement (pg_stat_statements)
+if [[ "${BENCH_STATEMENTS:-}" == 1 ]]; then
+  durable="$durable -Dbench.statements=true -Dwbo.embedded-postgres.server-config=shared_preload_libraries=pg_stat_statements"
+fi
 bash scripts/install-bench-tools.sh
 what="${1:-all}"
 run() {

@@ -13,17 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.wbo.common.Actor;
+import io.wbo.common.Asset;
+import io.wbo.common.Money;
+import io.wbo.ledger.AccountKind;
+import io.wbo.ledger.AccountRef;
+import io.wbo.ledger.Ledger;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,56 @@ class WithdrawalBenchmark {
 		return id;
 	}
 
+	@Autowired
+	Ledger ledger;
+
+	record BenchCustomer(long id, String customerNo, long cardId, String token) {
+	}
+
+	/**
+	 * {@code n} opened customers with an HKD card each, and {@code balance} credited to each through the ledger (a real
+	 * transfer each); their APP tokens from the development issuer. In bulk: the APP benchmark needs thousands.
+	 */
+	List<BenchCustomer> customers(int n, String balance) throws Exception {
+		String prefix = "7" + (System.nanoTime() % 1_000_000L);
+		List<long[]> rows = jdbc.sql("""
+				WITH c AS (
+				  INSERT INTO customer (customer_no, name_en, opening_status, account_no)
+				  SELECT :prefix || lpad(g::text, 6, '0'), 'Bench ' || g, 'OPENED', 'B' || :prefix || lpad(g::text, 6, '0')
+				  FROM generate_series(1, :n) g RETURNING id, customer_no, name_en
+				), b AS (
+				  INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
+				  SELECT id, 'HSBC Hong Kong', '004', '004-' || customer_no, upper(name_en), 'HKD', true FROM c RETURNING id, customer_id
+				)
+				SELECT b.customer_id, b.id FROM b ORDER BY b.customer_id""").param("prefix", prefix).param("n", n)
+				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+		Map<Long, String> numbers = new java.util.HashMap<>();
+		jdbc.sql("SELECT id, customer_no FROM customer WHERE customer_no LIKE :p").param("p", prefix + "%")
+				.query((rs, i) -> numbers.put(rs.getLong(1), rs.getString(2))).list();
+		TestHttp issuer = TestHttp.anonymous(port);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<BenchCustomer>> made = new ArrayList<>();
+			for (long[] row : rows) {
+				made.add(pool.submit(() -> {
+					Asset hkd = Asset.of("HKD");
+					ledger.credit(row[0], new Money(hkd, new java.math.BigDecimal(balance)), AccountRef.system(AccountKind.ADJUSTMENT, hkd),
+							"BENCH-" + numbers.get(row[0]), "Customer", Long.toString(row[0]), Actor.system("bench"));
+					TestHttp.Response token = issuer.post("/app/v1/dev/token", Map.of("customerNo", numbers.get(row[0])));
+					return new BenchCustomer(row[0], numbers.get(row[0]), row[1], token.json().get("token").asText());
+				}));
+			}
+			List<BenchCustomer> customers = new ArrayList<>();
+			for (java.util.concurrent.Future<BenchCustomer> f : made) {
+				customers.add(f.get());
+			}
+			return customers;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	String customerNo(long id) {
 		return jdbc.sql("SELECT customer_no FROM customer WHERE id = :id").param("id", id).query(String.class).single();
 	}
@@ -88,20 +139,16 @@ class WithdrawalBenchmark {
 	void appCreationVersusPgbench() throws Exception {
 		int clients = 4;
 		int seconds = Integer.getInteger("bench.seconds", 20);
-		// real traffic comes from many customers: each client cycles over its own share of them
-		int perClient = Integer.getInteger("bench.customersPerClient", 500);
+		// real traffic comes from many customers, each asking a few times a day: each client cycles over its own share of
+		// them (20,000 in all: a customer then has a handful of applications in the risk rules' 24 hours, not hundreds)
+		int perClient = Integer.getInteger("bench.customersPerClient", 5000);
+		List<BenchCustomer> all = customers(clients * perClient, "100000000.00");
 		List<List<String>> tokens = new ArrayList<>();
 		List<List<Long>> cards = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			List<String> mine = new ArrayList<>();
-			List<Long> myCards = new ArrayList<>();
-			for (int k = 0; k < perClient; k++) {
-				long c = customer("100000000.00");
-				mine.add("Bearer " + TestHttp.customer(port, customerNo(c)).bearer());
-				myCards.add(card(c));
-			}
-			tokens.add(mine);
-			cards.add(myCards);
+			List<BenchCustomer> mine = all.subList(i * perClient, (i + 1) * perClient);
+			tokens.add(mine.stream().map(c -> "Bearer " + c.token()).toList());
+			cards.add(mine.stream().map(BenchCustomer::cardId).toList());
 		}
 		// one kept-alive connection per client, as an APP gateway would hold
 		List<KeepAliveHttp> connections = new ArrayList<>();
@@ -121,9 +168,17 @@ class WithdrawalBenchmark {
 		// it compiles, its threads take up to a core of this two-core machine
 		int warmup = Integer.getInteger("bench.warmup", 60);
 		LoadRun.run(clients, warmup, create);
+		boolean statements = Boolean.getBoolean("bench.statements");
+		if (statements) {
+			jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+			jdbc.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
+		}
 		CpuProbe before = CpuProbe.now();
 		LoadRun.Result result = LoadRun.run(clients, seconds, create);
 		CpuProbe after = CpuProbe.now();
+		if (statements) {
+			printStatements(result.operations());
+		}
 		// the risk checks run behind the creations: say how far behind, so that no work hides after the measured window
 		long caughtUp = System.nanoTime();
 		while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
@@ -147,39 +202,24 @@ class WithdrawalBenchmark {
 		print(String.format("app-vs-pgbench ratio=%.2f (target >= 0.30)", tps / pgbench));
 	}
 
+	/**
+	 * Where the database's time went, statement by statement, per creation (BENCH_STATEMENTS=1 loads
+	 * pg_stat_statements into the embedded server): executor time, buffers touched and WAL written.
+	 */
+	void printStatements(long creations) {
+		jdbc.sql("""
+				SELECT calls, total_exec_time, shared_blks_hit + shared_blks_read, wal_bytes,
+				       left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+				FROM pg_stat_statements WHERE calls > 0 ORDER BY total_exec_time DESC LIMIT 15""").query((rs, n) -> {
+			print(String.format("app-withdrawal-create statement: %5.0f us per creation, %5.1f buffers, %5.0f bytes of WAL (%d calls) %s",
+					rs.getDouble(2) * 1000 / creations, rs.getDouble(3) / creations, rs.getDouble(4) / creations, rs.getLong(1),
+					rs.getString(5)));
+			return null;
+		}).list();
+	}
+
 	double pgbench(int clients, int seconds) throws Exception {
-		Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(env.getProperty("spring.datasource.url"));
-		if (!m.find()) {
-			throw new IllegalStateException("cannot parse " + env.getProperty("spring.datasource.url"));
-		}
-		Map<String, String> pgEnv = Map.of("PGPASSWORD", env.getProperty("spring.datasource.password", "postgres"));
-		List<String> base = List.of("-h", m.group(1), "-p", m.group(2), "-U", env.getProperty("spring.datasource.username", "postgres"));
-		run(pgEnv, concat(List.of("pgbench", "-i", "-q", "-s", "4"), base, List.of(m.group(3))));
-		String out = run(pgEnv, concat(List.of("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)),
-				base, List.of(m.group(3))));
-		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-		if (!tps.find()) {
-			throw new IllegalStateException(out);
-		}
-		return Double.parseDouble(tps.group(1));
-	}
-
-	static List<String> concat(List<String> a, List<String> b, List<String> c) {
-		List<String> all = new ArrayList<>(a);
-		all.addAll(b);
-		all.addAll(c);
-		return all;
-	}
-
-	static String run(Map<String, String> env, List<String> command) throws Exception {
-		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-		pb.environment().putAll(env);
-		Process p = pb.start();
-		String out = new String(p.getInputStream().readAllBytes());
-		if (p.waitFor() != 0) {
-			throw new IllegalStateException(command + " failed: " + out);
-		}
-		return out;
+		return PgBench.tpcb(jdbc, PgBench.host(env), env.getProperty("wbo.embedded-postgres.actual-port", Integer.class), clients, seconds, 4);
 	}
 
 	/** Inserts {@code n} applications of one customer directly in {@code status}. */
