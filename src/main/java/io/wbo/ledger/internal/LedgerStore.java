@@ -2,7 +2,6 @@ package io.wbo.ledger.internal;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -104,11 +103,13 @@ public class LedgerStore {
 		params.put("refType", t.referenceType());
 		params.put("refId", t.referenceId());
 		if (chained) {
+			// the time goes as microseconds since the epoch: the driver's formatting of a timestamp cost more than the rest
 			Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-			params.put("at", Timestamp.from(at));
-			params.put("actor", actor.label());
+			String label = actor.label();
+			params.put("atMicros", ChronoUnit.MICROS.between(Instant.EPOCH, at));
+			params.put("actor", label);
 			params.put("ip", actor.ip());
-			params.put("content", TransferChain.content(at, actor.label(), actor.ip(), t.key(), t.kind().name(), t.amount().asset().code(),
+			params.put("content", TransferChain.content(at, label, actor.ip(), t.key(), t.kind().name(), t.amount().asset().code(),
 					t.amount().amount(), debitId, creditId, t.referenceType(), t.referenceId()));
 		}
 		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, chained).execute(dataSource, params,

@@ -64,12 +64,11 @@ final class PostStatement {
 			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
 			                               reference_type, reference_id, occurred_at, actor, ip, debit_slot, credit_slot,
 			                               debit_seq, debit_hash, credit_seq, credit_hash)
-			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId, :at, :actor, :ip, dh.slot, ch.slot,
-			         dh.chain_seq + 1,
-			         sha256(coalesce(dh.chain_hash, '') || int8send(dh.chain_seq + 1) || CAST(:content AS BYTEA)),
-			         ch.chain_seq + 1,
-			         sha256(coalesce(ch.chain_hash, '') || int8send(ch.chain_seq + 1) || CAST(:content AS BYTEA))
-			  FROM heads dh, heads ch
+			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId,
+			         TIMESTAMPTZ 'epoch' + CAST(:atMicros AS BIGINT) * INTERVAL '1 microsecond', :actor, :ip, dh.slot, ch.slot,
+			         dh.chain_seq + 1, sha256(coalesce(dh.chain_hash, '') || int8send(dh.chain_seq + 1) || x.content),
+			         ch.chain_seq + 1, sha256(coalesce(ch.chain_hash, '') || int8send(ch.chain_seq + 1) || x.content)
+			  FROM heads dh, heads ch, (SELECT CAST(:content AS BYTEA)) AS x(content)
 			  WHERE dh.account_id = :debit AND ch.account_id = :credit AND (SELECT count(*) FROM locked) = %3$s
 			  ON CONFLICT (transfer_key) DO NOTHING
 			  RETURNING id, amount, debit_seq, debit_hash, credit_seq, credit_hash

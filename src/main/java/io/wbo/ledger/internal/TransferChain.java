@@ -26,9 +26,11 @@ final class TransferChain {
 	/** What a side's hash covers: everything that says who moved how much from where to where, when and why. */
 	static byte[] content(Instant at, String actor, String ip, String key, String kind, String asset, BigDecimal amount, long debitId,
 			long creditId, @Nullable String referenceType, @Nullable String referenceId) {
-		return String.join("|", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at)), actor, ip, key, kind, asset,
-				amount.stripTrailingZeros().toPlainString(), Long.toString(debitId), Long.toString(creditId),
-				referenceType == null ? "" : referenceType, referenceId == null ? "" : referenceId).getBytes(StandardCharsets.UTF_8);
+		return new StringBuilder(160).append(ChronoUnit.MICROS.between(Instant.EPOCH, at)).append('|').append(actor).append('|').append(ip)
+				.append('|').append(key).append('|').append(kind).append('|').append(asset).append('|')
+				.append(amount.stripTrailingZeros().toPlainString()).append('|').append(debitId).append('|').append(creditId).append('|')
+				.append(referenceType == null ? "" : referenceType).append('|').append(referenceId == null ? "" : referenceId).toString()
+				.getBytes(StandardCharsets.UTF_8);
 	}
 
 	static byte[] hash(byte @Nullable [] previousHash, long seq, byte[] content) {
