@@ -51,6 +51,19 @@ class AuditChainIntegrationTests {
 	}
 
 	@Test
+	void theActionFilterOffersEachActionOfTheLogOnceInOrder() {
+		for (String action : List.of("TEST_ZULU", "TEST_ALPHA", "TEST_ZULU", "TEST_MIKE", "TEST_ALPHA")) {
+			tx.executeWithoutResult(s -> audit.record(AuditRecord.of(Actor.system("test"), action, "Test", 1, List.of())));
+		}
+		TestHttp.Response actions = TestHttp.operator(port, "auditor").get("/api/audit/actions");
+		assertThat(actions.status()).isEqualTo(200);
+		List<String> offered = new java.util.ArrayList<>();
+		actions.json().forEach(a -> offered.add(a.asText()));
+		assertThat(offered).isEqualTo(jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action").query(String.class).list())
+				.containsSubsequence("TEST_ALPHA", "TEST_MIKE", "TEST_ZULU").doesNotHaveDuplicates();
+	}
+
+	@Test
 	void entriesCannotBeUpdatedOrDeletedThroughSql() {
 		long id = jdbc.sql("SELECT max(id) FROM audit_entry").query(Long.class).single();
 		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET remark = 'x' WHERE id = :id").param("id", id).update())
