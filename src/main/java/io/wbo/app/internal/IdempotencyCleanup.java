@@ -21,11 +21,16 @@ class IdempotencyCleanup {
 	@Bean
 	RecurringTask<Void> idempotencyKeyCleanup(JdbcClient jdbc) {
 		return Tasks.recurring("idempotency-key-cleanup", FixedDelay.ofHours(1)).execute((instance, context) -> {
-			int deleted = jdbc.sql("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => :h)")
-					.param("h", (int) KEEP.toHours()).update();
+			int deleted = forgetOld(jdbc);
 			if (deleted > 0) {
 				log.info("forgot {} idempotency keys older than {}", deleted, KEEP);
 			}
 		});
+	}
+
+	/** Deletes the keys older than {@link #KEEP}; returns how many. */
+	static int forgetOld(JdbcClient jdbc) {
+		return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => :h)")
+				.param("h", (int) KEEP.toHours()).update();
 	}
 }
