@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.wbo.audit.IntegrationGuard;
+import io.wbo.common.BusinessDay;
 import io.wbo.ledger.Ledger;
 import io.wbo.reconciliation.SystemRecord;
 import io.wbo.reconciliation.TestRecords;
@@ -177,7 +177,7 @@ class StatementBrowserTests {
 		String reference = "BANK-OWN-" + unique;
 		String body = """
 				{"accountId": %d, "lines": [{"direction": "OUT", "amount": "2345.68", "currency": "HKD", "bookingDate": "%s",
-				  "bankReference": "%s", "counterpartyAccount": "ZZ-%s"}]}""".formatted(fx.payingAccountId(), LocalDate.now(ZoneOffset.UTC), reference, unique);
+				  "bankReference": "%s", "counterpartyAccount": "ZZ-%s"}]}""".formatted(fx.payingAccountId(), BusinessDay.today(), reference, unique);
 		TestHttp.Response pushed = TestHttp.anonymous(port).postRaw("/api/integrations/bank-statements", body,
 				Map.of(IntegrationGuard.HEADER, IntegrationGuard.sign("test-bank-webhook-secret", body.getBytes(StandardCharsets.UTF_8))));
 		assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);

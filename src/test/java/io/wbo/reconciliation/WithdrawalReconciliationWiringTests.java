@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import io.wbo.audit.IntegrationGuard;
+import io.wbo.common.BusinessDay;
 import io.wbo.ledger.Ledger;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
@@ -53,14 +53,14 @@ class WithdrawalReconciliationWiringTests {
 	void push(long account, String amount, String reference, String counterparty) {
 		String body = """
 				{"accountId": %d, "lines": [{"direction": "OUT", "amount": "%s", "currency": "HKD", "bookingDate": "%s",
-				  "bankReference": "%s", "counterpartyAccount": "%s"}]}""".formatted(account, amount, LocalDate.now(ZoneOffset.UTC), reference, counterparty);
+				  "bankReference": "%s", "counterpartyAccount": "%s"}]}""".formatted(account, amount, BusinessDay.today(), reference, counterparty);
 		TestHttp.Response r = TestHttp.anonymous(port).postRaw("/api/integrations/bank-statements", body,
 				Map.of(IntegrationGuard.HEADER, IntegrationGuard.sign("test-bank-webhook-secret", body.getBytes(StandardCharsets.UTF_8))));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 	}
 
 	JsonNode run(TestHttp finance, long account) {
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate today = BusinessDay.today();
 		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account, "from", today.minusDays(1).toString(),
 				"to", today.toString()));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -3,11 +3,11 @@ package io.wbo.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.wbo.common.BusinessDay;
 import io.wbo.ledger.Ledger;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
@@ -68,7 +68,7 @@ class WithdrawalReconciliationIntegrationTests {
 		ReconciliationSource source = sources.stream().filter(s -> s.recordType().equals("WITHDRAWAL")).findFirst().orElseThrow();
 		assertThat(source.direction()).isEqualTo(Direction.OUT);
 		List<SystemRecord> records = new ArrayList<>();
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate today = BusinessDay.today();
 		source.forEachRecord(fx.payingAccountId(), today, today, records::add);
 		SystemRecord mine = records.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 		assertThat(mine.amount()).isEqualByComparingTo("123.45"); // paid out, without the fee
@@ -106,5 +106,28 @@ class WithdrawalReconciliationIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'WITHDRAWAL_RECONCILED' AND entity_id = :id")
 				.param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
 		assertThat(maker.get("/api/withdrawals?reconciliation=AMOUNT_MISMATCH&customer=" + c.customerNo()).json().get("items").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aPayoutIsReconciledOnTheHongKongDayItWasCompleted() {
+		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checker = TestHttp.operator(port, "checker");
+		TestHttp approver = TestHttp.operator(port, "approver");
+		long id = fx.submitted(maker, fx.customer("1000.00"), "50.00", "0.00");
+		long wo = checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("workOrder").get("id").asLong();
+		WithdrawalFixtures.approve(approver, wo);
+		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "FPS-EARLY-1")));
+		// paid at 02:40 in Hong Kong on 4 December, still 3 December in UTC: the bank books it on the 4th
+		jdbc.sql("UPDATE withdrawal SET completed_at = TIMESTAMPTZ '2026-12-03 18:40:00+00' WHERE id = :id").param("id", id).update();
+
+		ReconciliationSource source = sources.stream().filter(s -> s.recordType().equals("WITHDRAWAL")).findFirst().orElseThrow();
+		List<SystemRecord> fourth = new ArrayList<>();
+		source.forEachRecord(fx.payingAccountId(), LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 4), fourth::add);
+		assertThat(fourth).filteredOn(r -> r.id() == id).singleElement().satisfies(r -> assertThat(r.date()).isEqualTo(LocalDate.of(2026, 12, 4)));
+		List<SystemRecord> third = new ArrayList<>();
+		source.forEachRecord(fx.payingAccountId(), LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3), third::add);
+		assertThat(third).noneMatch(r -> r.id() == id);
 	}
 }

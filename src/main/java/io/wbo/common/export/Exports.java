@@ -3,10 +3,9 @@ package io.wbo.common.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import io.wbo.common.BusinessDay;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +22,7 @@ public final class Exports {
 
 	/** {@code <base>-<yyyyMMdd>.<ext>}, e.g. {@code withdrawals-20261122.xlsx}. */
 	public static String fileName(String base, ExportFormat format) {
-		return base + "-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "") + "." + format.extension();
+		return base + "-" + BusinessDay.today().toString().replace("-", "") + "." + format.extension();
 	}
 
 	public static void prepare(HttpServletResponse response, ExportFormat format, String fileName) {

@@ -2,8 +2,6 @@ package io.wbo.withdrawal.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +13,7 @@ import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.CursorPage;
 import io.wbo.common.InvalidInputException;
 import io.wbo.customer.CompanyAccount;
@@ -134,7 +133,7 @@ class ChequeService {
 				Asset a = Asset.of((String) w.get("currency"));
 				CompanyAccount paying = customers.requireCompanyAccount(((Number) w.get("paying_account_id")).longValue(), field);
 				cheques.add(new ChequePdf.Cheque(number, (String) w.get("serial"), (String) w.get("card_holder_name"), a.code(),
-						((java.math.BigDecimal) w.get("amount")).setScale(a.scale()), LocalDate.now(ZoneOffset.UTC), paying.bankName(),
+						((java.math.BigDecimal) w.get("amount")).setScale(a.scale()), BusinessDay.today(), paying.bankName(),
 						paying.accountNo(), reprint));
 			}
 		}

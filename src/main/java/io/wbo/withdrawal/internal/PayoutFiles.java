@@ -3,13 +3,12 @@ package io.wbo.withdrawal.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
@@ -94,7 +93,7 @@ class PayoutFiles {
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 					.filename(name + "-pain.001.001.09.xml", StandardCharsets.UTF_8).build().toString());
 			Pain001Writer.write(response.getOutputStream(), name, new Pain001Writer.Debtor(paying.accountName(), paying.accountNo(),
-					paying.bankCode(), paying.bankName()), rows.get(0).channel(), LocalDate.now(ZoneOffset.UTC),
+					paying.bankCode(), paying.bankName()), rows.get(0).channel(), BusinessDay.today(),
 					rows.stream().map(r -> new Pain001Writer.Item(r.serial(), r.currency(), r.amount(), r.payee(), r.account(), r.bankCode(),
 							r.bankName(), r.remark())).toList());
 			return;

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +17,15 @@ import java.util.Map;
 
 import io.wbo.common.AmountRange;
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
 import io.wbo.common.web.MessageCatalog;
-import io.wbo.common.web.ValueNames;
 import io.wbo.common.web.SaidMessage;
+import io.wbo.common.web.ValueNames;
 import io.wbo.files.StoredFile;
 import io.wbo.risk.RiskFinding;
 import io.wbo.withdrawal.WithdrawalStatus;
@@ -355,7 +355,7 @@ class WithdrawalQueries {
 		errors.throwIfAny();
 	}
 
-	/** A date (whole UTC day, inclusive) or an ISO-8601 instant with offset. */
+	/** A date (a whole Hong Kong day, inclusive) or an ISO-8601 instant with offset. */
 	private static void range(InvalidInputException.Collector errors, StringBuilder sql, Map<String, Object> params, String column,
 			String field, @Nullable String text, boolean upper) {
 		if (!notBlank(text)) {
@@ -366,7 +366,7 @@ class WithdrawalQueries {
 		try {
 			if (text.trim().length() == 10) {
 				LocalDate day = LocalDate.parse(text.trim());
-				at = (upper ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+				at = BusinessDay.startOf(upper ? day.plusDays(1) : day);
 				dateOnly = true;
 			}
 			else {

@@ -54,12 +54,12 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 	 * without the fee at the currency's scale. {@link #recordsQuery} for the engine, {@link #forEachRecord} for anyone.
 	 */
 	private static final String RECORDS = """
-			SELECT w.id AS record_id, w.serial, w.currency, round(w.amount, %s) AS amount, (w.completed_at AT TIME ZONE 'UTC')::date AS d,
+			SELECT w.id AS record_id, w.serial, w.currency, round(w.amount, %s) AS amount, (w.completed_at AT TIME ZONE 'Asia/Hong_Kong')::date AS d,
 			       w.card_account_no AS counterparty, w.bank_reference, b.serial AS batch
 			FROM withdrawal w LEFT JOIN payout_batch b ON b.id = w.batch_id
 			WHERE w.paying_account_id = :account AND w.completed_at IS NOT NULL AND w.status IN ('COMPLETED', 'RETURNED')
-			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE 'UTC'
-			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'UTC'
+			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'
+			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong'
 			ORDER BY w.completed_at, w.id""".formatted(Asset.codes().stream()
 			.map(code -> "WHEN '" + code + "' THEN " + Asset.of(code).scale())
 			.collect(java.util.stream.Collectors.joining(" ", "CASE w.currency ", " END")));

@@ -37,7 +37,7 @@ class WithdrawalStore {
 				WITH w AS (
 				  INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
 				                          card_bank_name, card_bank_code, card_account_no, card_holder_name, remark, source, status, created_by)
-				  VALUES ('W' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
+				  VALUES ('W' || to_char(now() AT TIME ZONE 'Asia/Hong_Kong', 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
 				          :customerId, :customerNo, :customerName, :currency, :amount, :fee, :cardId, :bankName, :bankCode, :accountNo,
 				          :holder, :remark, :source, 'RISK_CHECKING', :createdBy)
 				  RETURNING *
