@@ -3,6 +3,7 @@ package io.wbo.common.web;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Names the field and the reason of a JSON body that could not be read, without exposing parser internals. */
 final class JsonErrors {
@@ -30,6 +31,9 @@ final class JsonErrors {
 	}
 
 	static String messageOf(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text && NulCharacterGuard.hasNul(text)) {
+			return NulCharacterGuard.MESSAGE;
+		}
 		if (e.getCause() instanceof DatabindException) {
 			return "has an invalid value or type";
 		}
