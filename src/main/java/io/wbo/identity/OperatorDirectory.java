@@ -10,4 +10,7 @@ public interface OperatorDirectory {
 	Set<Permission> permissionsOf(long operatorId);
 
 	String usernameOf(long operatorId);
+
+	/** Whether an operator of this username exists and may log in (work can be handed to them). */
+	boolean isActive(String username);
 }

@@ -265,6 +265,9 @@ class ReconciliationEngineTests {
 		long id = open.json().get("id").asLong();
 		assertThat(open.json().get("assignee").asText()).isEqualTo("finance");
 		assertThat(open.json().get("comments").get(0).get("text").asText()).isEqualTo("asked the bank");
+		TestHttp.Response nobody = finance.post("/api/reconciliation-follow-ups/" + id + "/assign", Map.of("assignee", "nobody"));
+		assertThat(nobody.fieldError("assignee")).as("work is handed only to an operator who exists").contains("not an active operator");
+		assertThat(finance.get("/api/reconciliation-follow-ups/" + id).json().get("assignee").asText()).isEqualTo("finance");
 		assertThat(finance.post("/api/reconciliation-follow-ups/" + id + "/resolve", Map.of()).status()).isEqualTo(400);
 		TestHttp.Response resolved = finance.post("/api/reconciliation-follow-ups/" + id + "/resolve", Map.of("reason", "bank booked it in February"));
 		assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");

@@ -109,6 +109,11 @@ class OperatorStore implements OperatorDirectory {
 				.orElse("#" + operatorId);
 	}
 
+	@Override
+	public boolean isActive(String username) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM operator WHERE username = :u AND enabled)").param("u", username).query(Boolean.class).single();
+	}
+
 	private Operator map(ResultSet rs, int n) throws SQLException {
 		Timestamp locked = rs.getTimestamp("locked_until");
 		return new Operator(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),

@@ -13,6 +13,7 @@ import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
 import io.wbo.common.IllegalTransitionException;
 import io.wbo.common.InvalidInputException;
+import io.wbo.identity.OperatorDirectory;
 import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -43,12 +44,14 @@ class FollowUps {
 	private final ReconciliationQueries queries;
 	private final AuditLog audit;
 	private final JsonMapper json;
+	private final OperatorDirectory operators;
 
-	FollowUps(JdbcClient jdbc, ReconciliationQueries queries, AuditLog audit, JsonMapper json) {
+	FollowUps(JdbcClient jdbc, ReconciliationQueries queries, AuditLog audit, JsonMapper json, OperatorDirectory operators) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.audit = audit;
 		this.json = json;
+		this.operators = operators;
 	}
 
 	FollowUp get(long id) {
@@ -102,6 +105,9 @@ class FollowUps {
 	FollowUp assign(long id, @Nullable String assignee, Actor actor) {
 		if (assignee == null || assignee.isBlank()) {
 			throw InvalidInputException.of("assignee", "is required");
+		}
+		if (!operators.isActive(assignee.trim())) {
+			throw InvalidInputException.of("assignee", "is not an active operator");
 		}
 		FollowUp f = requireOpen(id, "assign");
 		write(f, "assignee = :value", assignee.trim());
