@@ -49,6 +49,9 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 				.json();
 		assertThat(removed.get("results").get(0).get("ok").asBoolean()).isTrue();
 		assertThat(fx.status(maker, d)).isEqualTo("SUBMITTED");
+		JsonNode back = maker.get("/api/withdrawals/" + d).json().get("withdrawal");
+		assertThat(back.get("channel").isNull()).as("no longer paid through the batch's channel").isTrue();
+		assertThat(back.get("payingAccountId").isNull()).isTrue();
 
 		// no file before approval
 		assertThat(checker.get("/api/payout-batches/" + batch + "/file?format=csv").status()).isEqualTo(422);

@@ -119,7 +119,7 @@ class PayoutBatchService {
 		require(b, BatchStatus.DRAFT, "remove items from");
 		List<Long> wanted = WithdrawalService.distinct(ids);
 		List<WithdrawalStore.Moved> moved = store.move(wanted, Transition.UNPACK, actor, "REMOVED_FROM_BATCH", null,
-				"batch " + b.serial(), ", batch_id = NULL", "AND w.batch_id = :batch", Map.of("batch", batchId));
+				"batch " + b.serial(), ", batch_id = NULL, paying_account_id = NULL, channel = NULL", "AND w.batch_id = :batch", Map.of("batch", batchId));
 		audit.recordAll(moved.stream().map(m -> AuditRecord.of(actor, "WITHDRAWAL_REMOVED_FROM_BATCH", WithdrawalService.ENTITY, m.id(),
 				List.of(FieldChange.of("status", m.from(), WithdrawalStatus.SUBMITTED), FieldChange.of("batch", batchId, null)))).toList());
 		return withdrawals.outcomes(wanted, moved, Transition.UNPACK);
