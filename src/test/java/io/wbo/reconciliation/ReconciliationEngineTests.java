@@ -240,6 +240,9 @@ class ReconciliationEngineTests {
 		assertThat(reject.status()).as(reject.body()).isEqualTo(200);
 		assertThat(reject.json().get("status").asText()).isEqualTo("UNMATCHED");
 		assertThat(reject.json().get("matched").isNull()).isTrue();
+		assertThat(reject.json().get("reconResult").isNull()).as("the line's result rested on the tag").isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM recon_record_state WHERE record_type = :t AND record_id = :id").param("t", TestRecords.TYPE)
+				.param("id", payout.id()).query(Long.class).single()).as("nor does the record's").isZero();
 		Map<String, JsonNode> after = resultsBySerialOrLine(run().get("id").asLong());
 		assertThat(after.get(payout.serial()).get("result").asText()).isNotEqualTo("TAGGED");
 		assertThat(line("TAG-1").get("status").asText()).isEqualTo("MATCHED");

@@ -12,6 +12,7 @@ import io.wbo.common.Actor;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.reconciliation.Direction;
+import io.wbo.reconciliation.ReconciliationStates;
 import io.wbo.statement.StatementLineTagged;
 import io.wbo.statement.TagTarget;
 import io.wbo.statement.TagTargets;
@@ -30,13 +31,16 @@ class StatementOperations {
 	private final ApplicationEventPublisher events;
 	private final List<TagTargets> targets;
 	private final TransactionTemplate tx;
+	private final ReconciliationStates states;
 
-	StatementOperations(StatementStore store, AuditLog audit, ApplicationEventPublisher events, List<TagTargets> targets, TransactionTemplate tx) {
+	StatementOperations(StatementStore store, AuditLog audit, ApplicationEventPublisher events, List<TagTargets> targets, TransactionTemplate tx,
+			ReconciliationStates states) {
 		this.store = store;
 		this.audit = audit;
 		this.events = events;
 		this.targets = targets;
 		this.tx = tx;
+		this.states = states;
 	}
 
 	StatementLine get(long id) {
@@ -115,6 +119,9 @@ class StatementOperations {
 		StatementLine line = get(id);
 		line.requireTagged("reject the tag of");
 		store.update(line, line.direction(), LineStatus.UNMATCHED, null, null, null, Amounts.blankToNull(reason));
+		// frees both sides: neither the line's last result nor the record's rests on the tag any more
+		store.forgetReconciliation(id);
+		states.releaseLine(line.recordType(), line.recordId(), id);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAG_REJECTED", "StatementLine", id, List.of(
 				FieldChange.of("status", line.status(), LineStatus.UNMATCHED), FieldChange.of("record", line.recordType() + ":" + line.recordSerial(), null)))
 				.withRemark(reason));

@@ -122,6 +122,11 @@ class StatementStore {
 		}
 	}
 
+	/** The line's last reconciliation result no longer holds (its tag was rejected); the next run gives it a new one. */
+	void forgetReconciliation(long id) {
+		jdbc.sql("UPDATE statement_line SET recon_result = NULL, recon_reason = NULL, recon_run_id = NULL WHERE id = :id").param("id", id).update();
+	}
+
 	/**
 	 * Whether a record is already tagged to a line or matched to one. Lines carry no index on their record (marking a
 	 * line would then rewrite every index, V35): a tag is found by its key, a match through the record's latest
