@@ -65,6 +65,21 @@ class LedgerAndCustomerBadInputTests {
 	}
 
 	@Test
+	void aValueOfTheWrongKindIsToldWhatIsExpected() {
+		TestHttp admin = TestHttp.operator(port, "admin");
+		assertThat(operate(admin, Map.of("operation", "TELEPORT", "asset", "HKD", "amount", "5.00", "key", "bad-kind-1")).fieldError("operation"))
+				.isEqualTo("must be one of CREDIT, FREEZE, UNFREEZE, DEBIT_FROZEN");
+		assertThat(admin.get("/api/customers/" + customer() + "/transfers?size=abc").fieldError("size")).isEqualTo("must be a whole number");
+		assertThat(TestHttp.operator(port, "finance").get("/api/statements?direction=SIDEWAYS").fieldError("direction"))
+				.isEqualTo("must be one of IN, OUT");
+		assertThat(TestHttp.operator(port, "finance").get("/api/statements?from=yesterday").fieldError("from")).isEqualTo("must be a date (2026-12-04)");
+		TestHttp.Response huge = TestHttp.operator(port, "maker").postRaw("/api/withdrawals", """
+				{"customerId": %d, "currency": "HKD", "amount": "1.00", "bankCardId": 99999999999999999999999}""".formatted(customer()),
+				Map.of("content-type", "application/json"));
+		assertThat(huge.fieldError("bankCardId")).isEqualTo("is out of range");
+	}
+
+	@Test
 	void aCreditIsIdempotentByItsKey() {
 		TestHttp admin = TestHttp.operator(port, "admin");
 		Map<String, String> credit = Map.of("operation", "CREDIT", "asset", "USD", "amount", "12.34", "key", "credit-once-100020");

@@ -111,8 +111,8 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-		return respond(validation(List.of(new FieldError(e.getName(), "must be a valid " + expected))));
+		String expected = JsonErrors.expected(e.getRequiredType());
+		return respond(validation(List.of(new FieldError(e.getName(), expected == null ? "has an invalid value" : expected))));
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -46,7 +46,8 @@ class MessageCatalogCoverageTest {
 
 	/**
 	 * Templates of messages made where the scanner cannot look: the reconciliation's reasons (SQL), the risk reasons a
-	 * withdrawal lists and joins, and its history entry of a run. Each is checked by an integration test instead.
+	 * withdrawal lists and joins, its history entry of a run, and what a value of the wrong kind must be (JsonErrors).
+	 * Each is checked by an integration test instead.
 	 */
 	private static final Set<String> MADE_ELSEWHERE = Set.of("{}; {}", "{}: {}", "run {}: {}", "tagged by hand", "same bank reference {}",
 			"bank reference {}: bank {}, system {}", "one bank line for batch {} ({} payouts, {} {})", "same amount and currency, same day",
@@ -55,7 +56,8 @@ class MessageCatalogCoverageTest {
 			"same amount and currency and counterparty account, {} days apart",
 			"same counterparty account within the window but bank {}, system {}",
 			"no bank line with its bank reference, nor with its amount, currency and counterparty account within ±{} days",
-			"no completed withdrawal matches this bank line", "no credited deposit matches this bank line");
+			"no completed withdrawal matches this bank line", "no credited deposit matches this bank line", "must be a whole number",
+			"must be a date (2026-12-04)");
 
 	@Test
 	void everyTemplateIsStillMadeSomewhere() {
