@@ -628,6 +628,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payout-batches/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payout-batches/{id}/file": {
         parameters: {
             query?: never;
@@ -1932,6 +1948,9 @@ export interface components {
             withdrawal?: components["schemas"]["View"];
             workOrder?: components["schemas"]["WorkOrderView"];
         };
+        DiscardBody: {
+            reason?: string;
+        };
         Edit: {
             amount?: string;
             /** Format: int64 */
@@ -2311,7 +2330,7 @@ export interface components {
         };
         ResultsOutcome: {
             /** @enum {string} */
-            batchStatus?: "DRAFT" | "PENDING_APPROVAL" | "PROCESSING" | "RESULT_PENDING_REVIEW" | "COMPLETED";
+            batchStatus?: "DRAFT" | "PENDING_APPROVAL" | "PROCESSING" | "RESULT_PENDING_REVIEW" | "COMPLETED" | "DISCARDED";
             results?: components["schemas"]["Outcome"][];
             /** Format: int64 */
             reviewWorkOrderId?: number;
@@ -3574,6 +3593,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchView"];
+                };
+            };
+        };
+    };
+    discard: {
+        parameters: {
+            query: {
+                actor: components["schemas"]["Actor"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outcomes"];
                 };
             };
         };

@@ -125,9 +125,33 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(approver.post("/api/work-orders/" + workOrder + "/reject", Map.of("comment", "wrong account")).status()).isEqualTo(200);
 		assertThat(fx.status(maker, a)).isEqualTo("IN_BATCH");
 		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("DRAFT");
-		// it can be fixed (item removed) and the rest submitted again
+		// it can be fixed by removing items; once the last one is out, the empty batch is discarded, not left waiting
 		WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/remove-items", Map.of("ids", List.of(a))));
-		assertThat(checker.post("/api/payout-batches/" + batch + "/submit", Map.of()).status()).isEqualTo(422);
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("DISCARDED");
+		TestHttp.Response submitAgain = checker.post("/api/payout-batches/" + batch + "/submit", Map.of());
+		assertThat(submitAgain.status()).isEqualTo(409);
+		assertThat(submitAgain.json().get("detail").asText()).contains("DISCARDED");
+	}
+
+	@Test
+	void aDraftBatchIsDiscardedWithAReasonAndItsItemsWaitAgain() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long a = fx.submitted(maker, c, "10.00", "0");
+		long b = fx.submitted(maker, c, "20.00", "0");
+		long batch = checker.post("/api/payout-batches", Map.of("ids", List.of(a, b), "payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("batch").get("id").asLong();
+		assertThat(checker.post("/api/payout-batches/" + batch + "/discard", Map.of()).fieldError("reason")).isNotNull();
+		assertThat(maker.post("/api/payout-batches/" + batch + "/discard", Map.of("reason", "x")).status()).as("needs WITHDRAWAL_PROCESS")
+				.isEqualTo(403);
+		JsonNode discarded = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/discard", Map.of("reason", "wrong paying account")))
+				.json();
+		assertThat(discarded.get("results")).hasSize(2).allMatch(r -> r.get("ok").asBoolean());
+		assertThat(fx.status(maker, a)).isEqualTo("SUBMITTED");
+		assertThat(fx.status(maker, b)).isEqualTo("SUBMITTED");
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("DISCARDED");
+		assertThat(checker.post("/api/payout-batches/" + batch + "/discard", Map.of("reason", "again")).status()).isEqualTo(409);
+		JsonNode audit = TestHttp.operator(port, "auditor").get("/api/audit?entityType=PayoutBatch&entityId=" + batch).json().get("items");
+		assertThat(audit.toString()).contains("PAYOUT_BATCH_DISCARDED").contains("wrong paying account");
 	}
 
 	@Test

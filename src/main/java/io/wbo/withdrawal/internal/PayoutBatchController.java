@@ -129,6 +129,16 @@ class PayoutBatchController {
 		return service.removeItems(id, body.ids(), actor);
 	}
 
+	record DiscardBody(@Nullable String reason) {
+	}
+
+	/** 作廢: a draft batch that will not be submitted; its items return to pending. */
+	@PostMapping("/api/payout-batches/{id}/discard")
+	@RequiresPermission(Permission.WITHDRAWAL_PROCESS)
+	Outcomes discard(@PathVariable long id, @RequestBody DiscardBody body, Actor actor) {
+		return service.discard(id, body.reason(), actor);
+	}
+
 	record Submitted(BatchView batch, WorkOrderView workOrder) {
 	}
 

@@ -39,7 +39,7 @@ class PayoutBatchService {
 	static final String ENTITY = "PayoutBatch";
 
 	/** DRAFT → PENDING_APPROVAL → PROCESSING → RESULT_PENDING_REVIEW → COMPLETED (a refusal steps back one). */
-	enum BatchStatus { DRAFT, PENDING_APPROVAL, PROCESSING, RESULT_PENDING_REVIEW, COMPLETED }
+	enum BatchStatus { DRAFT, PENDING_APPROVAL, PROCESSING, RESULT_PENDING_REVIEW, COMPLETED, DISCARDED }
 
 	private final JdbcClient jdbc;
 	private final WithdrawalStore store;
@@ -118,11 +118,40 @@ class PayoutBatchService {
 		Batch b = lock(batchId);
 		require(b, BatchStatus.DRAFT, "remove items from");
 		List<Long> wanted = WithdrawalService.distinct(ids);
-		List<WithdrawalStore.Moved> moved = store.move(wanted, Transition.UNPACK, actor, "REMOVED_FROM_BATCH", null,
-				"batch " + b.serial(), ", batch_id = NULL, paying_account_id = NULL, channel = NULL", "AND w.batch_id = :batch", Map.of("batch", batchId));
+		Outcomes outcomes = withdrawals.outcomes(wanted, unpack(b, wanted, actor), Transition.UNPACK);
+		if (itemIds(batchId, WithdrawalStatus.IN_BATCH).isEmpty()) {
+			// nothing can be added to a batch: an empty one would only wait in the list for ever
+			discarded(b, actor, "its last item was removed");
+		}
+		return outcomes;
+	}
+
+	/** 作廢: a draft batch nobody will submit; its items go back to pending, the batch stays listed as DISCARDED. */
+	@Transactional
+	public Outcomes discard(long batchId, @Nullable String reason, Actor actor) {
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "is required");
+		}
+		Batch b = lock(batchId);
+		require(b, BatchStatus.DRAFT, "discard");
+		List<Long> items = itemIds(batchId, WithdrawalStatus.IN_BATCH);
+		Outcomes outcomes = withdrawals.outcomes(items, unpack(b, items, actor), Transition.UNPACK);
+		discarded(b, actor, reason.trim());
+		return outcomes;
+	}
+
+	private List<WithdrawalStore.Moved> unpack(Batch b, List<Long> ids, Actor actor) {
+		List<WithdrawalStore.Moved> moved = store.move(ids, Transition.UNPACK, actor, "REMOVED_FROM_BATCH", null,
+				"batch " + b.serial(), ", batch_id = NULL, paying_account_id = NULL, channel = NULL", "AND w.batch_id = :batch", Map.of("batch", b.id()));
 		audit.recordAll(moved.stream().map(m -> AuditRecord.of(actor, "WITHDRAWAL_REMOVED_FROM_BATCH", WithdrawalService.ENTITY, m.id(),
-				List.of(FieldChange.of("status", m.from(), WithdrawalStatus.SUBMITTED), FieldChange.of("batch", batchId, null)))).toList());
-		return withdrawals.outcomes(wanted, moved, Transition.UNPACK);
+				List.of(FieldChange.of("status", m.from(), WithdrawalStatus.SUBMITTED), FieldChange.of("batch", b.id(), null)))).toList());
+		return moved;
+	}
+
+	private void discarded(Batch b, Actor actor, String why) {
+		status(b.id(), BatchStatus.DISCARDED);
+		audit.record(AuditRecord.of(actor, "PAYOUT_BATCH_DISCARDED", ENTITY, b.id(),
+				List.of(FieldChange.of("status", BatchStatus.DRAFT, BatchStatus.DISCARDED))).withRemark(why));
 	}
 
 	record BatchPayload(long batchId) {
