@@ -38,6 +38,9 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 				Map.of("ids", List.of(a, b, d, notPending), "payingAccountId", fx.payingAccountId(), "channel", "CHATS"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		long batch = created.json().get("batch").get("id").asLong();
+		String batchSerial = created.json().get("batch").get("serial").asText();
+		assertThat(maker.get("/api/withdrawals/export?format=csv&customer=" + c.customerNo()).body()).as("the batch by its serial in the export")
+				.contains("," + batchSerial + ",");
 		JsonNode results = created.json().get("results");
 		assertThat(results.get(0).get("ok").asBoolean()).isTrue();
 		assertThat(results.get(3).get("ok").asBoolean()).isFalse();

@@ -253,7 +253,8 @@ class WithdrawalQueries {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder sql = new StringBuilder("""
 				SELECT w.serial, w.customer_no, w.customer_name, w.currency, w.amount, w.fee, w.card_bank_name, w.card_account_no,
-				       w.card_holder_name, w.source, w.status, w.risk_result, w.channel, w.bank_reference, w.batch_id, w.recon_result,
+				       w.card_holder_name, w.source, w.status, w.risk_result, w.channel, w.bank_reference,
+				       (SELECT b.serial FROM payout_batch b WHERE b.id = w.batch_id) AS batch, w.recon_result,
 				       w.remark, w.created_at, w.created_by, w.completed_at
 				FROM withdrawal_view w WHERE true""");
 		where(filter, sql, params);
@@ -266,7 +267,7 @@ class WithdrawalQueries {
 						rs.getString(8), rs.getString(9), names.name("withdrawal.source", rs.getString(10), language),
 						names.name("withdrawal.status", rs.getString(11), language), names.name("withdrawal.risk", rs.getString(12), language),
 						names.name("withdrawal.channel", rs.getString(13), language),
-						rs.getString(14), rs.getObject(15), names.name("reconciliation.result", rs.getString(16), language), rs.getString(17), instant(rs.getTimestamp(18)),
+						rs.getString(14), rs.getString(15), names.name("reconciliation.result", rs.getString(16), language), rs.getString(17), instant(rs.getTimestamp(18)),
 						rs.getString(19), instant(rs.getTimestamp(20)) });
 			}
 			catch (IOException | RuntimeException e) {
