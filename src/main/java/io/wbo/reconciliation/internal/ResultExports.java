@@ -30,11 +30,13 @@ class ResultExports {
 			throws IOException {
 		UnaryOperator<String> say = MessageCatalog.get().sayer(language);
 		UnaryOperator<String> resultName = ValueNames.get().namer("reconciliation.result", language);
+		UnaryOperator<String> typeName = ValueNames.get().namer("reconciliation.recordType", language);
+		UnaryOperator<String> followUpName = ValueNames.get().namer("reconciliation.followUp", language);
 		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, result, r -> {
 			try {
-				sink.accept(new Object[] { resultName.apply(r.result().name()), say.apply(r.reason()), r.record() == null ? null : r.record().type(),
+				sink.accept(new Object[] { resultName.apply(r.result().name()), say.apply(r.reason()), r.record() == null ? null : typeName.apply(r.record().type()),
 						r.record() == null ? null : r.record().serial(), r.lineId(), r.currency(), money(r.systemAmount()), money(r.bankAmount()),
-						r.systemDate(), r.bankDate(), r.bankReference(), r.counterpartyAccount(), r.followUp() == null ? null : r.followUp().status() });
+						r.systemDate(), r.bankDate(), r.bankReference(), r.counterpartyAccount(), r.followUp() == null ? null : followUpName.apply(r.followUp().status()) });
 			}
 			catch (RuntimeException e) {
 				throw e;

@@ -35,6 +35,10 @@ class ValueNamesTest {
 		for (String code : List.of("PASSED", "FAILED")) {
 			assertThat(names.names("withdrawal.risk", code)).as(code).isTrue();
 		}
+		for (String code : List.of("OPEN", "RESOLVED")) {
+			assertThat(names.names("reconciliation.followUp", code)).as(code).isTrue();
+		}
+		assertThat(names.names("reconciliation.recordType", "WITHDRAWAL")).isTrue();
 		for (String code : List.of("IMPORT", "API")) {
 			assertThat(names.names("statement.source", code)).as(code).isTrue();
 		}
