@@ -63,6 +63,8 @@ class ReconciliationEngineTests {
 	JsonNode run() {
 		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account, "from", "2032-01-01", "to", "2032-01-31"));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(java.time.Instant.parse(r.json().get("finishedAt").asText())).as("when the run ended, not when it began")
+				.isAfter(java.time.Instant.parse(r.json().get("startedAt").asText()));
 		return r.json();
 	}
 

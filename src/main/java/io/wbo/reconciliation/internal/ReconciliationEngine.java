@@ -132,6 +132,8 @@ public class ReconciliationEngine {
 		phases.done("states");
 		publishChanges(runId);
 		phases.done("events");
+		// the transaction's now() is when the run started
+		jdbc.sql("UPDATE recon_run SET finished_at = clock_timestamp() WHERE id = :run").param("run", runId).update();
 		log.info("reconciliation run {} ({} {} {}..{}): {}", runId, direction, accountId, from, to, phases);
 		audit.record(AuditRecord.of(actor, "RECONCILIATION_RUN", "ReconciliationRun", runId, List.of(FieldChange.set("direction", direction),
 				FieldChange.set("accountId", accountId), FieldChange.set("period", from + ".." + to), FieldChange.set("windowDays", window))));
@@ -455,7 +457,7 @@ public class ReconciliationEngine {
 				SELECT :run, 'MISSING_IN_SYSTEM', :missingInSystem, NULL, NULL, NULL, l.id, l.currency, NULL, l.amount, NULL, l.d, l.ref, l.cp_raw
 				FROM recon_rl l WHERE l.d BETWEEN :from AND :to AND NOT EXISTS (SELECT 1 FROM recon_m m WHERE m.lid = l.id)
 				RETURNING id, result)
-				UPDATE recon_run SET finished_at = now(), first_result_id = w.first_id, last_result_id = w.last_id, matched = w.matched,
+				UPDATE recon_run SET first_result_id = w.first_id, last_result_id = w.last_id, matched = w.matched,
 				  amount_mismatch = w.amount_mismatch, missing_in_bank = w.missing_in_bank, missing_in_system = w.missing_in_system
 				FROM (SELECT min(id) AS first_id, max(id) AS last_id, count(*) FILTER (WHERE result = 'MATCHED') AS matched,
 				        count(*) FILTER (WHERE result = 'AMOUNT_MISMATCH') AS amount_mismatch,
