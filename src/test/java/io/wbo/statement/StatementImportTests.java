@@ -26,11 +26,13 @@ class StatementImportTests {
 
 	TestHttp finance;
 	long account;
+	String accountNo;
 
 	@BeforeEach
 	void setUp() {
 		finance = TestHttp.operator(port, "finance");
 		account = StatementFixtures.account(jdbc);
+		accountNo = StatementFixtures.accountNo(jdbc, account);
 	}
 
 	long template(String namePrefix) {
@@ -47,9 +49,13 @@ class StatementImportTests {
 				"file", fixture, StatementFixtures.file(fixture));
 	}
 
+	/** Imports an MT940 or camt.053 fixture made a statement of the test's account. */
 	TestHttp.Response importFormat(String format, String fixture) {
-		return finance.multipart("/api/statements/import", Map.of("format", format, "accountId", Long.toString(account)), "file", fixture,
-				StatementFixtures.file(fixture));
+		return importFile(format, fixture, StatementFixtures.statementOf(fixture, accountNo), account);
+	}
+
+	TestHttp.Response importFile(String format, String name, byte[] content, long accountId) {
+		return finance.multipart("/api/statements/import", Map.of("format", format, "accountId", Long.toString(accountId)), "file", name, content);
 	}
 
 	List<JsonNode> lines() {
@@ -319,7 +325,74 @@ class StatementImportTests {
 		List<Integer> badLines = new ArrayList<>();
 		wrong.json().get("errors").forEach(e -> badLines.add(e.get("line").asInt()));
 		assertThat(badLines).contains(4, 5, 6);
-		assertThat(importFormat("MT940", "bochk-2031-01-big5.csv").status()).isEqualTo(422);
+		assertThat(importFile("MT940", "bochk-2031-01-big5.csv", StatementFixtures.file("bochk-2031-01-big5.csv"), account).status()).isEqualTo(422);
+		assertThat(lines()).isEmpty();
+	}
+
+	long demoAccount(String accountNo) {
+		return jdbc.sql("SELECT id FROM company_account WHERE account_no = :no").param("no", accountNo).query(Long.class).single();
+	}
+
+	int storedLines(long accountId) {
+		return jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", accountId).query(Integer.class).single();
+	}
+
+	static List<String> lineErrors(TestHttp.Response r) {
+		List<String> out = new ArrayList<>();
+		r.json().get("errors").forEach(e -> out.add(e.get("line").asInt() + ": " + e.get("message").asText()));
+		return out;
+	}
+
+	@Test
+	void refusesAStatementForAnotherAccountNamingItsLineAndImportsItIntoItsOwn() {
+		long hsbc = demoAccount("004-500-888001-838");
+		long boc = demoAccount("012-875-0-066688-1");
+		int hsbcLines = storedLines(hsbc);
+		int bocLines = storedLines(boc);
+
+		TestHttp.Response mt940 = importFile("MT940", "multi-bank.mt940", StatementFixtures.file("multi-bank.mt940"), hsbc);
+		assertThat(mt940.status()).as(mt940.body()).isEqualTo(422);
+		assertThat(lineErrors(mt940)).containsExactly(
+				"2: the statement is for account 012-875-0-066688-1, not the chosen account 004-500-888001-838",
+				"9: the statement is for account 012-875-0-066688-1, not the chosen account 004-500-888001-838");
+		TestHttp.Response camt = importFile("CAMT053", "hsbc-2031-03.camt053.02.xml", StatementFixtures.file("hsbc-2031-03.camt053.02.xml"), boc);
+		assertThat(camt.status()).as(camt.body()).isEqualTo(422);
+		assertThat(lineErrors(camt)).containsExactly("7: the statement is for account 004500888001838, not the chosen account 012-875-0-066688-1");
+		assertThat(storedLines(hsbc)).isEqualTo(hsbcLines);
+		assertThat(storedLines(boc)).isEqualTo(bocLines);
+
+		// the same files for the accounts they name (the camt.053 file writes the number without its separators)
+		TestHttp.Response ownMt940 = importFile("MT940", "multi-bank.mt940", StatementFixtures.file("multi-bank.mt940"), boc);
+		assertThat(ownMt940.status()).as(ownMt940.body()).isEqualTo(200);
+		assertThat(ownMt940.json().get("created").asInt()).isEqualTo(3);
+		TestHttp.Response ownCamt = importFile("CAMT053", "hsbc-2031-03.camt053.02.xml", StatementFixtures.file("hsbc-2031-03.camt053.02.xml"), hsbc);
+		assertThat(ownCamt.status()).as(ownCamt.body()).isEqualTo(200);
+		assertThat(ownCamt.json().get("created").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void readsTheStatementsAccountWithTheBanksCodeInFrontAndAsAnIban() {
+		String prefixed = "BKCHHKHH/" + accountNo.replace("-", " ").toLowerCase(java.util.Locale.ROOT);
+		TestHttp.Response mt940 = importFile("MT940", "multi-bank.mt940", StatementFixtures.statementOf("multi-bank.mt940", prefixed), account);
+		assertThat(mt940.status()).as(mt940.body()).isEqualTo(200);
+		String iban = new String(StatementFixtures.file("hsbc-2031-03.camt053.02.xml"), java.nio.charset.StandardCharsets.UTF_8)
+				.replaceAll("<Othr><Id>004500888001838</Id></Othr>", "<IBAN>HK95" + accountNo.replace("-", "") + "</IBAN>");
+		TestHttp.Response camt = importFile("CAMT053", "iban.camt053.xml", iban.getBytes(java.nio.charset.StandardCharsets.UTF_8), account);
+		assertThat(camt.status()).as(camt.body()).isEqualTo(200);
+		assertThat(lines()).hasSize(5);
+	}
+
+	@Test
+	void refusesAStatementWithAPartOfTheAccountNumberOrNone() {
+		String cut = accountNo.substring(0, accountNo.length() - 1);
+		TestHttp.Response mt940 = importFile("MT940", "cut.mt940", StatementFixtures.statementOf("hsbc-2031-02.mt940", cut), account);
+		assertThat(mt940.status()).as(mt940.body()).isEqualTo(422);
+		assertThat(lineErrors(mt940)).containsExactly("3: the statement is for account " + cut + ", not the chosen account " + accountNo);
+		String noAccount = new String(StatementFixtures.file("hsbc-2031-03.camt053.02.xml"), java.nio.charset.StandardCharsets.UTF_8)
+				.replaceAll("<Acct>.*</Acct>", "");
+		TestHttp.Response camt = importFile("CAMT053", "no-account.camt053.xml", noAccount.getBytes(java.nio.charset.StandardCharsets.UTF_8), account);
+		assertThat(camt.status()).as(camt.body()).isEqualTo(422);
+		assertThat(lineErrors(camt)).containsExactly("5: the statement starting here has no account (Acct)");
 		assertThat(lines()).isEmpty();
 	}
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * ISO 20022 camt.053 bank-to-customer statements, read with a streaming XML reader (StAX) so a large file never sits in
  * memory. Accepts the versions banks send today (camt.053.001.02 to .001.13; .02 and .08 are tested): each booked entry
- * ({@code Ntry}) becomes one line, its counterparty being the debtor of a credit and the creditor of a debit. DTDs and
+ * ({@code Ntry}) becomes one line, its counterparty being the debtor of a credit and the creditor of a debit. Each
+ * statement's account (IBAN or other id) goes to the sink, which checks it is the account imported into. DTDs and
  * external entities are refused.
  */
 final class Camt053Parser implements StatementParser {
@@ -42,6 +44,8 @@ final class Camt053Parser implements StatementParser {
 			Deque<String> path = new ArrayDeque<>();
 			boolean root = true;
 			int statements = 0;
+			int statementLine = 0;
+			boolean statementAccount = false;
 			Entry entry = null;
 			StringBuilder text = new StringBuilder();
 			while (xml.hasNext()) {
@@ -62,6 +66,8 @@ final class Camt053Parser implements StatementParser {
 						text.setLength(0);
 						if ("Stmt".equals(name)) {
 							statements++;
+							statementLine = line;
+							statementAccount = false;
 						}
 						if ("Ntry".equals(name) && inside(path, "Stmt")) {
 							entry = new Entry(line);
@@ -73,12 +79,20 @@ final class Camt053Parser implements StatementParser {
 					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
 					case XMLStreamConstants.END_ELEMENT -> {
 						String name = xml.getLocalName();
+						String value = text.toString().strip();
 						if (entry != null) {
-							entry.collect(path, text.toString().strip());
+							entry.collect(path, value);
 						}
 						if ("Ntry".equals(name) && entry != null) {
 							entry.emit(sink);
 							entry = null;
+						}
+						if (isStatementAccount(path) && !value.isEmpty()) {
+							statementAccount = true;
+							sink.account(line, value);
+						}
+						if ("Stmt".equals(name) && !statementAccount) {
+							sink.error(statementLine, "the statement starting here has no account (Acct)");
 						}
 						path.pop();
 						text.setLength(0);
@@ -121,6 +135,16 @@ final class Camt053Parser implements StatementParser {
 
 	private static boolean inside(Deque<String> path, String element) {
 		return path.contains(element);
+	}
+
+	/** The statement's own account: Stmt/Acct/Id/IBAN or Stmt/Acct/Id/Othr/Id (not a party's account, not the servicer's id). */
+	private static boolean isStatementAccount(Deque<String> path) {
+		return endsIn(path, "IBAN", "Id", "Acct", "Stmt") || endsIn(path, "Id", "Othr", "Id", "Acct", "Stmt");
+	}
+
+	/** Whether the path (innermost element first) ends in these elements. */
+	private static boolean endsIn(Deque<String> path, String... innermostFirst) {
+		return path.stream().limit(innermostFirst.length).toList().equals(List.of(innermostFirst));
 	}
 
 	/** Amt directly under Ntry (not the instructed amounts of the transaction details). */

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * files, one or several statements per file. The tag structure is checked here (every statement needs :20:, :25:, an
  * opening balance :60F:/:60M:, its :61: entries and a closing balance :62F:/:62M:), the fields :60a: and :61: are
  * split by prowide's field model, and the optional :86: details are read for the counterparty (structured /NAME/,
- * /ACCT/, ?32 subfields) or kept as the description. Text must be UTF-8 (ASCII is UTF-8).
+ * /ACCT/, ?32 subfields) or kept as the description. Each statement's account (:25:) goes to the sink, which checks it is
+ * the account imported into. Text must be UTF-8 (ASCII is UTF-8).
  */
 final class Mt940Parser implements StatementParser {
 
@@ -135,7 +136,14 @@ final class Mt940Parser implements StatementParser {
 		boolean closing = false;
 		for (Tag t : tags) {
 			switch (t.name()) {
-				case "25", "25P" -> account = true;
+				case "25", "25P" -> {
+					// :25P: puts the account's bank on a second line
+					String id = t.text().replace('\n', ' ').strip();
+					if (!id.isEmpty()) {
+						account = true;
+						sink.account(t.line(), id);
+					}
+				}
 				case "60F", "60M" -> {
 					if (!t.text().matches("[CD]\\d{6}[A-Z]{3}\\d{1,15},\\d{0,3}")) {
 						sink.error(t.line(), "opening balance :" + t.name() + ": '" + t.text() + "' is not D/C mark, date, currency and amount");

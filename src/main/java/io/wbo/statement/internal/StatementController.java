@@ -318,6 +318,11 @@ class StatementController {
 				public void error(int n, String message) {
 					parsed.add(PreviewLine.refused(n, message));
 				}
+
+				@Override
+				public void account(int n, String accountId) {
+					// a bank's CSV or XLSX export does not name its account
+				}
 			});
 		}
 		return new Preview(rows, parsed);

@@ -227,8 +227,8 @@ public class StatementImporter {
 	}
 
 	/**
-	 * Validates each parsed line against the account, collects errors, and writes good lines with their fingerprints to
-	 * COPY in 64 KB batches.
+	 * Validates each parsed line and each statement's account against the chosen account, collects errors, and writes
+	 * good lines with their fingerprints to COPY in 64 KB batches.
 	 */
 	private static final class CopySink implements LineSink {
 		private final CopyIn copy;
@@ -275,6 +275,13 @@ public class StatementImporter {
 			}
 			if (buffer.length() > 64_000) {
 				flush();
+			}
+		}
+
+		@Override
+		public void account(int lineNo, String accountId) {
+			if (!StatementAccountRule.isFor(accountId, account.accountNo())) {
+				error(lineNo, "the statement is for account " + accountId + ", not the chosen account " + account.accountNo());
 			}
 		}
 

@@ -1,7 +1,12 @@
 package io.wbo.statement.internal;
 
 import java.nio.charset.Charset;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +28,9 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 	static final Set<String> FIELDS = Set.of("bookingDate", "valueDate", "amount", "debit", "credit", "direction", "currency",
 			"reference", "counterpartyName", "counterpartyAccount", "counterpartyBank", "description");
 	static final List<String> ENCODINGS = List.of("UTF-8", "Big5", "Big5-HKSCS", "GB18030", "GBK");
+	private static final Set<String> DECIMAL_SEPARATORS = Set.of(".", ",");
+	/** A moment to print with the date pattern: day and month told apart, and a time and zone for patterns that print them. */
+	private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2031, 12, 25, 13, 45, 30, 0, ZoneId.of("Asia/Hong_Kong"));
 
 	/** Refuses a definition that could not read any file, naming every problem. */
 	TemplateDefinition validate() {
@@ -31,7 +39,6 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 		errors.require(encoding != null && ENCODINGS.contains(encoding) && Charset.isSupported(encoding), "definition.encoding",
 				"must be one of " + String.join(", ", ENCODINGS));
 		errors.require(headerRows >= 0 && headerRows <= 100, "definition.headerRows", "must be between 0 and 100");
-		errors.require(delimiter == null || delimiter.length() == 1, "definition.delimiter", "must be one character");
 		if (columns == null) {
 			errors.add("definition.columns", "is required");
 		}
@@ -55,21 +62,89 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 				}
 				default -> errors.add("definition.amountMode", "must be SIGNED, DEBIT_CREDIT or DIRECTION_COLUMN");
 			}
+			eachColumnHoldsOneField(errors);
 		}
-		try {
-			DateTimeFormatter.ofPattern(dateFormat == null ? "" : dateFormat);
-			errors.require(dateFormat != null && !dateFormat.isBlank(), "definition.dateFormat", "is required, e.g. dd/MM/yyyy");
-		}
-		catch (IllegalArgumentException e) {
-			errors.add("definition.dateFormat", "is not a valid date pattern");
-		}
+		dateFormatReadsWholeDates(errors);
 		if (currency != null && !currency.isBlank()) {
 			errors.attempt(() -> Asset.of(currency, "definition.currency"));
 		}
-		errors.require(thousandsSeparator == null || thousandsSeparator.length() <= 1, "definition.thousandsSeparator", "must be at most one character");
-		errors.require(decimalSeparator == null || decimalSeparator.length() == 1, "definition.decimalSeparator", "must be one character");
+		separatorsKeepAmountsApart(errors);
 		errors.throwIfAny();
 		return this;
+	}
+
+	/**
+	 * Two fields on one column would read one cell as both (a date as an amount, a debit as a credit). The value date
+	 * alone may share the booking date's column: a bank that prints one date means both.
+	 */
+	private void eachColumnHoldsOneField(InvalidInputException.Collector errors) {
+		Map<Integer, String> firstField = new HashMap<>();
+		columns.entrySet().stream().filter(e -> e.getValue() != null).sorted(Map.Entry.comparingByKey()).forEach(e -> {
+			String other = firstField.putIfAbsent(e.getValue(), e.getKey());
+			boolean oneDate = "bookingDate".equals(other) && "valueDate".equals(e.getKey());
+			if (other != null && !oneDate) {
+				errors.add("definition.columns." + e.getKey(), "column " + e.getValue() + " is also mapped to " + other);
+			}
+		});
+	}
+
+	/**
+	 * The pattern, built as the parser builds it, must print a date and read the same date back. A pattern without the
+	 * year, month or day ("HH:mm", "yyyy-MM", "YYYY-MM-dd" with the week-based year) would refuse every row of every file
+	 * as "does not match the date format". A time beside the date ("yyyy-MM-dd HH:mm") is fine: the parser keeps the date.
+	 */
+	private void dateFormatReadsWholeDates(InvalidInputException.Collector errors) {
+		if (dateFormat == null || dateFormat.isBlank()) {
+			errors.add("definition.dateFormat", "is required, e.g. dd/MM/yyyy");
+			return;
+		}
+		DateTimeFormatter format;
+		try {
+			format = Amounts.pattern(dateFormat);
+		}
+		catch (IllegalArgumentException e) {
+			errors.add("definition.dateFormat", "is not a valid date pattern");
+			return;
+		}
+		boolean readsBack;
+		try {
+			readsBack = LocalDate.parse(format.format(SAMPLE), format).equals(SAMPLE.toLocalDate());
+		}
+		catch (DateTimeException e) {
+			readsBack = false;
+		}
+		errors.require(readsBack, "definition.dateFormat", "must print and read back a whole date (year, month and day), e.g. dd/MM/yyyy");
+	}
+
+	/**
+	 * An amount is read by dropping the thousands separator, then taking the decimal one, and a CSV row is split at the
+	 * delimiter before that: a separator that is also the other one or the delimiter silently changes amounts (thousands
+	 * and decimal both "." read 1234.56 as 123456.00). The delimiter may be the thousands separator: the banks quote such
+	 * amounts ("12,500.00"), as the HSBC and Bank of China exports do.
+	 */
+	private void separatorsKeepAmountsApart(InvalidInputException.Collector errors) {
+		boolean decimalKnown = decimalSeparator == null || DECIMAL_SEPARATORS.contains(decimalSeparator);
+		errors.require(decimalKnown, "definition.decimalSeparator", "must be '.' or ','");
+		char decimal = decimalSeparator == null ? '.' : decimalSeparator.charAt(0);
+		if (thousandsSeparator != null && thousandsSeparator.length() > 1) {
+			errors.add("definition.thousandsSeparator", "must be at most one character");
+		}
+		else if (thousandsSeparator != null && !thousandsSeparator.isEmpty()) {
+			char thousands = thousandsSeparator.charAt(0);
+			// a minus dropped as a thousands separator would turn an outflow into an inflow
+			errors.require(!Character.isLetterOrDigit(thousands) && thousands != '-', "definition.thousandsSeparator",
+					"must not be a letter, a digit or a minus sign");
+			errors.require(!decimalKnown || thousands != decimal, "definition.thousandsSeparator", "must differ from the decimal separator '" + decimal + "'");
+		}
+		if (delimiter != null && delimiter.length() != 1) {
+			errors.add("definition.delimiter", "must be one character");
+		}
+		else if ("CSV".equals(fileType)) {
+			char d = delimiterChar();
+			errors.require(!Character.isLetterOrDigit(d) && d != '"' && d != '\n' && d != '\r', "definition.delimiter",
+					"must not be a letter, a digit, a quote or a line break");
+			errors.require(!decimalKnown || d != decimal, "definition.delimiter", "must differ from the decimal separator '" + decimal + "'");
+		}
 	}
 
 	char delimiterChar() {

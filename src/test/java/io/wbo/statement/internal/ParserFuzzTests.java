@@ -43,6 +43,12 @@ class ParserFuzzTests {
 				assertThat(message).isNotBlank();
 				errors.add(lineNo + ": " + message);
 			}
+
+			@Override
+			public void account(int lineNo, String accountId) {
+				assertThat(lineNo).isPositive();
+				assertThat(accountId).isNotBlank();
+			}
 		});
 		return new Outcome(lines, errors);
 	}
