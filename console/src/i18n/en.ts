@@ -208,6 +208,11 @@ const en: Record<string, string> = {
   'wo.why.notPending': 'This work order is already {{status}}.',
   'wo.why.unknown': 'You cannot decide this work order.',
   'woType.BANK_CARD_CHANGE': 'Bank card change',
+  'woType.WITHDRAWAL_EDIT': 'Withdrawal edit',
+  'woType.WITHDRAWAL_DIRECT_PAYOUT': 'Direct payout',
+  'woType.WITHDRAWAL_BATCH_PAYOUT': 'Batch payout',
+  'woType.WITHDRAWAL_BATCH_RESULT': 'Batch payout results review',
+  'woType.WITHDRAWAL_ABNORMAL': 'Abnormal withdrawal handling',
 
   'audit.title': 'Audit log',
   'audit.at': 'Time',

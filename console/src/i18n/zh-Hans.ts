@@ -208,6 +208,11 @@ const zhHans: Record<string, string> = {
   'wo.why.notPending': '此工单已{{status}}。',
   'wo.why.unknown': '您不能审批此工单。',
   'woType.BANK_CARD_CHANGE': '银行卡变更',
+  'woType.WITHDRAWAL_EDIT': '出金申请修改',
+  'woType.WITHDRAWAL_DIRECT_PAYOUT': '直接出账',
+  'woType.WITHDRAWAL_BATCH_PAYOUT': '打包提审',
+  'woType.WITHDRAWAL_BATCH_RESULT': '打包结果审核',
+  'woType.WITHDRAWAL_ABNORMAL': '异常出金处理',
 
   'audit.title': '审计日志',
   'audit.at': '时间',

@@ -208,6 +208,11 @@ const zhHant: Record<string, string> = {
   'wo.why.notPending': '此工單已{{status}}。',
   'wo.why.unknown': '您不能審批此工單。',
   'woType.BANK_CARD_CHANGE': '銀行卡變更',
+  'woType.WITHDRAWAL_EDIT': '出金申請修改',
+  'woType.WITHDRAWAL_DIRECT_PAYOUT': '直接出帳',
+  'woType.WITHDRAWAL_BATCH_PAYOUT': '打包提審',
+  'woType.WITHDRAWAL_BATCH_RESULT': '打包結果審核',
+  'woType.WITHDRAWAL_ABNORMAL': '異常出金處理',
 
   'audit.title': '審計日誌',
   'audit.at': '時間',
