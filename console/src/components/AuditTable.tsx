@@ -28,7 +28,7 @@ export function AuditTable({
       onRow={(e) => ({ 'data-testid': `audit-row-${e.id}`, onClick: onOpen ? () => onOpen(e) : undefined, style: onOpen ? { cursor: 'pointer' } : undefined }) as React.HTMLAttributes<HTMLElement>}
       expandable={{
         rowExpandable: (e) => e.changes.length > 0,
-        expandedRowRender: (e) => <ChangesTable changes={e.changes} />,
+        expandedRowRender: (e) => <ChangesTable changes={e.changes} entityType={e.entityType} />,
       }}
       columns={[
         { title: t('audit.at'), dataIndex: 'at', render: formatTime, width: 170 },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Translate, workOrderTypeName } from '../lib/names';
+import { fieldName, type Translate, valueName, workOrderTypeName } from '../lib/names';
 
 /** The names of lib/names.ts in the operator's current language. */
 export function useNames() {
@@ -9,6 +9,8 @@ export function useNames() {
     const say: Translate = (key, options) => t(key, options ?? {});
     return {
       workOrderType: (code: string) => workOrderTypeName(say, code),
+      field: (field: string) => fieldName(say, field),
+      value: (field: string, value: string, entityType?: string) => valueName(say, field, value, entityType),
     };
   }, [t]);
 }

@@ -155,7 +155,7 @@ export default function AuditPage() {
                 </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
-            <ChangesTable changes={open.changes} testId="audit-entry-changes" />
+            <ChangesTable changes={open.changes} entityType={open.entityType} testId="audit-entry-changes" />
           </Space>
         )}
       </Drawer>

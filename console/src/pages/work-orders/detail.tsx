@@ -144,7 +144,7 @@ export default function WorkOrderDetailPage() {
         />
       </Card>
       <Card title={t('workOrders.changes')} size="small">
-        <ChangesTable changes={wo.changes} testId="wo-changes" />
+        <ChangesTable changes={wo.changes} entityType={wo.subjectType} testId="wo-changes" />
       </Card>
       <Card title={t('workOrders.decisions')} size="small">
         <List
