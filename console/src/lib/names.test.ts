@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../i18n/messages';
-import { fieldName, type Translate, valueName, WORK_ORDER_TYPES, workOrderTypeName } from './names';
+import { auditActionName, entityName, entityTypeName, fieldName, type Translate, valueName, WORK_ORDER_TYPES, workOrderTypeName } from './names';
 
 /** The server's Java sources (the console lives in the same repository). */
 const JAVA = join(__dirname, '../../../src/main/java');
@@ -38,6 +38,71 @@ function serverFieldNames(): string[] {
     [...text.matchAll(/(?:FieldChange\.(?:set|of)|\.field)\(\s*"([^"]+)"\s*,/g)].map((m) => m[1]),
   );
   return [...new Set(names)].sort();
+}
+
+/** The top-level arguments of a Java call whose argument list starts at `start` (just after its opening parenthesis). */
+function callArguments(text: string, start: number): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && '([{'.includes(c)) depth++;
+    if (!quoted && ')]}'.includes(c)) {
+      if (depth === 0) return [...args, current.trim()].map((a) => a.replace(/\s+/g, ' '));
+      depth--;
+    }
+    if (!quoted && c === ',' && depth === 0) {
+      args.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  throw new Error('unclosed call');
+}
+
+/**
+ * The values of the audit actions the server computes ("WITHDRAWAL_ABNORMAL_" + action.name()), by file and
+ * expression: a work order's final status, an abnormal action, ... A new computed action fails the test until added.
+ */
+const COMPUTED_ACTIONS: Record<string, string[]> = {
+  'WorkOrders.java: "WORK_ORDER_" + status.name()': ['APPROVED', 'REJECTED', 'CANCELLED'].map((s) => `WORK_ORDER_${s}`),
+  'WithdrawalService.java: "WITHDRAWAL_" + action': [
+    'WITHDRAWAL_REJECTED', 'WITHDRAWAL_DELETED',
+    ...['APPROVED', 'REJECTED', 'CANCELLED'].map((s) => `WITHDRAWAL_DIRECT_PAYOUT_${s}`),
+  ],
+  'WithdrawalService.java: "WITHDRAWAL_EDIT_" + d.status().name()': ['WITHDRAWAL_EDIT_REJECTED', 'WITHDRAWAL_EDIT_CANCELLED'],
+  'WithdrawalService.java: "WITHDRAWAL_ABNORMAL_" + d.status().name()': ['WITHDRAWAL_ABNORMAL_REJECTED', 'WITHDRAWAL_ABNORMAL_CANCELLED'],
+  'WithdrawalService.java: "WITHDRAWAL_ABNORMAL_" + action.name()': ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'].map((a) => `WITHDRAWAL_ABNORMAL_${a}`),
+  'PayoutBatchService.java: "PAYOUT_BATCH_" + (d.approved() ? "APPROVED" : d.status().name())': ['APPROVED', 'REJECTED', 'CANCELLED'].map((s) => `PAYOUT_BATCH_${s}`),
+  'PayoutBatchService.java: "WITHDRAWAL_BATCH_" + (d.approved() ? "APPROVED" : "REFUSED")': ['WITHDRAWAL_BATCH_APPROVED', 'WITHDRAWAL_BATCH_REFUSED'],
+  'PayoutBatchService.java: "PAYOUT_BATCH_RESULTS_" + d.status().name()': ['PAYOUT_BATCH_RESULTS_REJECTED', 'PAYOUT_BATCH_RESULTS_CANCELLED'],
+};
+
+/** Every audit action and record type the server writes: AuditRecord.of(actor, action, entityType, ...) or new AuditRecord(...). */
+function serverAuditRecords(): { actions: string[]; entityTypes: string[]; unknown: string[] } {
+  const files = javaFiles(JAVA);
+  const actions = new Set<string>();
+  const entityTypes = new Set<string>();
+  const unknown: string[] = [];
+  for (const { path, text } of files) {
+    for (const m of text.matchAll(/(?:AuditRecord\.of|new AuditRecord)\(/g)) {
+      const [, action, entityType] = callArguments(text, m.index! + m[0].length);
+      if (action === undefined || /^(action|entityType)$/.test(action)) continue; // AuditRecord's own factory
+      const file = path.split('/').at(-1)!;
+      if (action.includes('+')) {
+        const values = COMPUTED_ACTIONS[`${file}: ${action}`];
+        if (values) values.forEach((a) => actions.add(a));
+        else unknown.push(`${file}: ${action}`);
+      } else {
+        for (const literal of action.matchAll(/"([A-Z_]+)"/g)) actions.add(literal[1]);
+      }
+      const owner = entityType.includes('.') ? files.find((f) => f.path.endsWith(`/${entityType.split('.')[0]}.java`)) : undefined;
+      entityTypes.add(resolve(entityType.split('.').at(-1)!, (owner ?? { text }).text, path));
+    }
+  }
+  return { actions: [...actions].sort(), entityTypes: [...entityTypes].sort(), unknown };
 }
 
 /** i18next's lookup, enough for these names: the text of the key in one language, else the default value. */
@@ -107,5 +172,30 @@ describe('names in a change', () => {
     expect(valueName(zhHant, 'currency', 'USD', 'BankCard')).toBe('USD');
     expect(valueName(zhHant, 'channel', 'SWIFT_GPI')).toBe('SWIFT_GPI');
     expect(valueName(zhHant, 'status', 'PENDING', 'SomethingNew')).toBe('PENDING');
+  });
+});
+
+describe('audit names', () => {
+  const zhHant = translator(MESSAGES['zh-Hant']);
+
+  it('name every action and record type the server writes, in every language', () => {
+    const { actions, entityTypes, unknown } = serverAuditRecords();
+    expect(unknown).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['OPERATOR_LOGIN', 'WITHDRAWAL_ABNORMAL_REPAY', 'WORK_ORDER_CANCELLED']));
+    expect(entityTypes).toEqual(expect.arrayContaining(['Operator', 'CompanyAccount', 'Withdrawal', 'PayoutBatch']));
+    // by key: in English some record types are named as they are spelled (Customer)
+    const keys = [...actions.map((a) => `audit.action.${a}`), ...[...entityTypes, 'BankCard'].map((e) => `entity.${e}`)];
+    for (const [lang, messages] of Object.entries(MESSAGES)) {
+      expect({ lang, unnamed: keys.filter((k) => !(k in messages)) }).toEqual({ lang, unnamed: [] });
+    }
+  });
+
+  it("show a record as its type's name and id, and an unknown action or type as its code", () => {
+    expect(entityTypeName(zhHant, 'PayoutBatch')).toBe('出款批次');
+    expect(auditActionName(zhHant, 'OPERATOR_LOGIN')).toBe('操作員登入');
+    expect(entityName(zhHant, 'CompanyAccount', '4')).toBe('公司銀行帳戶 #4');
+    expect(auditActionName(zhHant, 'DEPOSIT_CREATED')).toBe('DEPOSIT_CREATED');
+    expect(entityName(zhHant, 'Deposit', '9')).toBe('Deposit #9');
+    expect(valueName(zhHant, 'subject', 'Withdrawal W20261122-000123', 'WorkOrder')).toBe('出金申請 W20261122-000123');
   });
 });

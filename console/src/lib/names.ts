@@ -1,6 +1,7 @@
 /**
  * The names of the codes the server sends as they are — work-order types, the fields of a change (a work order's
- * proposed change, an audit entry's before/after) and the coded values in them — in the operator's language. A code
+ * proposed change, an audit entry's before/after) and the coded values in them, audit actions and the record types
+ * of audit entries and work-order subjects — in the operator's language. A code
  * the console does not know yet (added on the server later) is shown as the code itself, never as nothing.
  * names.test.ts compares these with what the server's sources write.
  */
@@ -19,6 +20,21 @@ export const WORK_ORDER_TYPES = [
 /** 工單類型: e.g. WITHDRAWAL_DIRECT_PAYOUT → 直接出帳. */
 export function workOrderTypeName(t: Translate, code: string): string {
   return t(`woType.${code}`, { defaultValue: code });
+}
+
+/** 審計動作: e.g. OPERATOR_LOGIN → 操作員登入. */
+export function auditActionName(t: Translate, code: string): string {
+  return t(`audit.action.${code}`, { defaultValue: code });
+}
+
+/** A record type of an audit entry or a work order's subject: e.g. CompanyAccount → 公司銀行帳戶. */
+export function entityTypeName(t: Translate, type: string): string {
+  return t(`entity.${type}`, { defaultValue: type });
+}
+
+/** A record by type and id, e.g. Operator 1 → 操作員 #1. */
+export function entityName(t: Translate, type: string, id: string): string {
+  return `${entityTypeName(t, type)} #${id}`;
 }
 
 /**
@@ -90,6 +106,11 @@ export function valueName(t: Translate, field: string, value: string, entityType
       .split(',')
       .map((p) => t(`perm.${p}`, { defaultValue: p }))
       .join(', ');
+  }
+  if (name === 'subject' && entityType === 'WorkOrder') {
+    // a work order's subject as the server writes it: its record type, a space, its label
+    const space = value.indexOf(' ');
+    if (space > 0) return `${entityTypeName(t, value.slice(0, space))} ${value.slice(space + 1)}`;
   }
   const keys = VALUE_KEYS[name];
   const prefix = typeof keys === 'string' ? keys : keys && entityType ? keys[entityType] : undefined;

@@ -117,7 +117,7 @@ export default function WorkOrderDetailPage() {
         <Descriptions column={3} size="small" data-testid="wo-info">
           <Descriptions.Item label={t('workOrders.type')}>{names.workOrderType(wo.type)}</Descriptions.Item>
           <Descriptions.Item label={t('workOrders.subject')}>
-            <span data-testid="wo-subject">{wo.subjectLabel || `${wo.subjectType} ${wo.subjectId}`}</span>
+            <span data-testid="wo-subject">{wo.subjectLabel || names.entity(wo.subjectType, wo.subjectId)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('workOrders.maker')}>
             <span data-testid="wo-maker">{wo.maker}</span>

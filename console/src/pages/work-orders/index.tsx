@@ -179,7 +179,7 @@ export default function WorkOrdersPage() {
               ),
             },
             { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => names.workOrderType(ty) },
-            { title: t('workOrders.subject'), dataIndex: 'subjectLabel', render: (l: string, w) => l || `${w.subjectType} ${w.subjectId}` },
+            { title: t('workOrders.subject'), dataIndex: 'subjectLabel', render: (l: string, w) => l || names.entity(w.subjectType, w.subjectId) },
             { title: t('workOrders.maker'), dataIndex: 'maker' },
             { title: t('workOrders.status'), dataIndex: 'status', render: (s: string) => <StatusBadge kind="workOrder" value={s} /> },
             {
