@@ -54,8 +54,11 @@ export function requestHeaders(accept = 'application/json, application/problem+j
   return headers;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
-  const headers = requestHeaders(undefined, method !== 'GET');
+/**
+ * Sends a call; an answer with an error status throws {@link ApiError} with its problem details (and a 401 tells the
+ * session listeners), an unreachable server throws a network problem.
+ */
+async function send(method: string, path: string, headers: Record<string, string>, body?: unknown, quiet401 = false): Promise<Response> {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -68,18 +71,61 @@ async function request<T>(method: string, path: string, body?: unknown, quiet401
   } catch {
     throw new ApiError(0, { status: 0, type: 'network' });
   }
-  const text = await response.text();
   if (!response.ok) {
-    const problem = toProblem(response.status, text, response.headers.get('Content-Type'));
+    const problem = toProblem(response.status, await response.text(), response.headers.get('Content-Type'));
     if (response.status === 401 && !quiet401) unauthenticatedListeners.forEach((l) => l());
     throw new ApiError(response.status, problem);
   }
+  return response;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, quiet401 = false): Promise<T> {
+  const response = await send(method, path, requestHeaders(undefined, method !== 'GET'), body, quiet401);
+  const text = await response.text();
   if (!text) return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch {
     throw new ApiError(response.status, { status: response.status, type: 'bad-response' });
   }
+}
+
+/** The file name of an attachment: RFC 6266's filename* (UTF-8, percent-encoded) first, else its plain filename. */
+export function fileNameOf(contentDisposition: string | null): string | undefined {
+  if (!contentDisposition) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(contentDisposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      /* badly encoded: try the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(contentDisposition);
+  const name = plain?.[1] ?? plain?.[2];
+  return name && !name.startsWith('=?') ? name : undefined;
+}
+
+/**
+ * A file the server makes on request (a payout file, printed cheques), fetched and then saved under the server's file
+ * name. Unlike a plain link, a refusal is not lost: it throws {@link ApiError} with the server's problem details, for
+ * useProblem().show. For files that are small enough to hold in memory; large exports stay links (downloadUrl).
+ */
+export async function download(path: string, fallbackName: string, post?: { body: unknown; accept: string }): Promise<void> {
+  const accept = `${post?.accept ?? '*/*'}, application/problem+json`;
+  const response = await send(post ? 'POST' : 'GET', path, requestHeaders(accept, !!post), post?.body);
+  saveFile(await response.blob(), fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName);
+}
+
+function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {

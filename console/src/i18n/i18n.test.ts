@@ -2,14 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MENU, type MenuNode } from '../menu';
-import en from './en';
-import zhHans from './zh-Hans';
-import zhHant from './zh-Hant';
-import STATEMENTS from '../pages/statements/messages';
-import { WITHDRAWAL_MESSAGES } from '../pages/withdrawals/messages';
+import { MESSAGES } from './messages';
 
-const LANGS: Record<string, Record<string, string>> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
-for (const l of ['zh-Hant', 'zh-Hans', 'en'] as const) Object.assign(LANGS[l], STATEMENTS[l], WITHDRAWAL_MESSAGES[l]);
+const LANGS: Record<string, Record<string, string>> = MESSAGES;
+const en = MESSAGES.en;
 const SRC = join(__dirname, '..');
 
 function sources(dir: string): string[] {

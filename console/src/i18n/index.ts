@@ -1,17 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
-import zhHans from './zh-Hans';
-import zhHant from './zh-Hant';
-import STATEMENTS from '../pages/statements/messages';
-import { WITHDRAWAL_MESSAGES } from '../pages/withdrawals/messages';
+import { LANGUAGES, MESSAGES, type Language } from './messages';
 
-/** The console's languages; Traditional Chinese is the default, the choice is remembered in localStorage. */
-export const LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, MESSAGES, type Language };
 export const STORAGE_KEY = 'wbo.language';
-export const MESSAGES: Record<Language, Record<string, string>> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, en };
-for (const l of LANGUAGES) MESSAGES[l] = { ...MESSAGES[l], ...STATEMENTS[l], ...WITHDRAWAL_MESSAGES[l] };
 
 export function storedLanguage(): Language {
   try {

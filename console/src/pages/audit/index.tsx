@@ -9,6 +9,7 @@ import type { AuditEntry, Page, VerifyResult } from '../../api/types';
 import { AuditTable } from '../../components/AuditTable';
 import { ChangesTable } from '../../components/ChangesTable';
 import { useCursorList } from '../../components/useCursorList';
+import { useNames } from '../../components/useNames';
 import { useProblem } from '../../components/useProblem';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
 import { SearchButtons } from '../../components/SearchButtons';
@@ -36,6 +37,7 @@ function verifyMessage(verify: VerifyResult, t: TFunction): string {
 /** 審計: search the audit log by actor, entity, action and time; an entry's before/after; verify the hash chain. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const { show } = useProblem();
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<FilterValues>({});
@@ -113,7 +115,15 @@ export default function AuditPage() {
             <Input allowClear placeholder={t('audit.entityId')} style={{ width: 120 }} data-testid="audit-filter-entity-id" />
           </Form.Item>
           <Form.Item name="action">
-            <Select allowClear showSearch placeholder={t('audit.action')} style={{ width: 220 }} options={actions.map((a) => ({ value: a, label: a }))} data-testid="audit-filter-action" />
+            <Select
+              allowClear
+              showSearch
+              placeholder={t('audit.action')}
+              style={{ width: 220 }}
+              options={actions.map((a) => ({ value: a, label: names.auditAction(a) }))}
+              filterOption={(input, option) => `${option?.label} ${option?.value}`.toLowerCase().includes(input.trim().toLowerCase())}
+              data-testid="audit-filter-action"
+            />
           </Form.Item>
           <Form.Item name="dates">
             <DatePicker.RangePicker />
@@ -140,9 +150,15 @@ export default function AuditPage() {
               <Descriptions.Item label={t('audit.actor')}>
                 {open.actor} ({t(`actorKind.${open.actorKind}`, { defaultValue: open.actorKind })})
               </Descriptions.Item>
-              <Descriptions.Item label={t('audit.action')}>{open.action}</Descriptions.Item>
+              {/* the codes too: the filters above search by them */}
+              <Descriptions.Item label={t('audit.action')}>
+                {names.auditAction(open.action)} <Typography.Text code>{open.action}</Typography.Text>
+              </Descriptions.Item>
               <Descriptions.Item label={t('audit.entity')}>
-                {open.entityType} #{open.entityId}
+                {names.entity(open.entityType, open.entityId)}{' '}
+                <Typography.Text code>
+                  {open.entityType} #{open.entityId}
+                </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('field.remark')}>{open.remark}</Descriptions.Item>
               <Descriptions.Item label={t('audit.ip')}>{open.ip}</Descriptions.Item>
@@ -155,7 +171,7 @@ export default function AuditPage() {
                 </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
-            <ChangesTable changes={open.changes} testId="audit-entry-changes" />
+            <ChangesTable changes={open.changes} entityType={open.entityType} testId="audit-entry-changes" />
           </Space>
         )}
       </Drawer>

@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { useLoad } from '../../components/useLoad';
+import { useNames } from '../../components/useNames';
 import { useProblem } from '../../components/useProblem';
 import { listPermissions, listPolicies, savePolicy } from './service';
 
 /** 系統設置 › 審批策略: per work-order type, whether approval is on and the permission each level needs. */
 export default function PoliciesPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const { show } = useProblem();
   const { message } = App.useApp();
   const policies = useLoad(listPolicies, []);
@@ -52,7 +54,7 @@ export default function PoliciesPage() {
         dataSource={policies.data ?? []}
         pagination={false}
         columns={[
-          { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => `${t(`woType.${ty}`, { defaultValue: ty })} (${ty})` },
+          { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => `${names.workOrderType(ty)} (${ty})` },
           {
             title: t('policies.enabled'),
             dataIndex: 'enabled',
@@ -90,7 +92,7 @@ export default function PoliciesPage() {
       />
       <Modal
         open={editing !== null}
-        title={editing ? `${t('menu.policies')} · ${t(`woType.${editing.type}`, { defaultValue: editing.type })}` : ''}
+        title={editing ? `${t('menu.policies')} · ${names.workOrderType(editing.type)}` : ''}
         onCancel={() => setEditing(null)}
         onOk={submit}
         confirmLoading={busy}

@@ -1,4 +1,4 @@
-import { api, downloadUrl, requestHeaders, withQuery, type Query } from '../../api/client';
+import { api, download, downloadUrl, requestHeaders, withQuery, type Query } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Balance, BankCard, Customer, Page, Present, WorkOrder } from '../../api/types';
 import { ApiError, toProblem } from '../../lib/problem';
@@ -141,6 +141,24 @@ export const batchResults = (
 ) => api.post<{ results: Outcome[]; batchStatus: string; reviewWorkOrderId?: number | null }>(`/api/payout-batches/${id}/results`, { items });
 export const batchFileUrl = (id: number, format: string) => withQuery(`/api/payout-batches/${id}/file`, { format });
 
+/** The bank file formats of a payout (W-10). */
+export const PAYOUT_FILE_FORMATS = ['csv', 'xlsx', 'pain001'] as const;
+export type PayoutFileFormat = (typeof PAYOUT_FILE_FORMATS)[number];
+/**
+ * The batch states in which the server has a payout file: it lists the batch's approved payout orders
+ * (PayoutFiles.forBatch), so from the approval of the batch payout on; a draft or a batch awaiting approval has none.
+ */
+export const BATCH_STATUSES_WITH_FILE: readonly string[] = ['PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED'];
+/**
+ * Whether a direct payout's file exists (PayoutFiles.forWithdrawal): the application has a payout order of its own, not
+ * of a batch, and that order is no longer waiting for approval (a refused order is dropped from the application).
+ */
+export const hasDirectPayoutFile = (w: Pick<Withdrawal, 'payoutId' | 'batchId' | 'status'>) =>
+  !!w.payoutId && !w.batchId && w.status !== 'DIRECT_PENDING_APPROVAL';
+/** Saves a payout file; a refusal throws ApiError with the server's reason. */
+export const downloadPayoutFile = (url: string, format: PayoutFileFormat) =>
+  download(url, `payout.${format === 'pain001' ? 'xml' : format}`);
+
 export const companyAccounts = () => api.get<CompanyAccount[]>('/api/company-accounts');
 export const searchCustomers = (q: string) => api.get<Page<Customer>>('/api/customers', { q, size: 20 });
 export const customerBalances = (id: number) => api.get<Balance[]>(`/api/customers/${id}/balances`);
@@ -163,25 +181,5 @@ export async function uploadProof(file: File): Promise<StoredProof> {
 }
 
 /** 首打 / 補打: POSTs the print and saves the PDF the server answers with. */
-export async function printCheques(items: { withdrawalId: number; chequeNumber: string }[], reprint: boolean, reason?: string) {
-  const headers = { ...requestHeaders('application/pdf, application/problem+json'), 'Content-Type': 'application/json' };
-  const response = await fetch('/api/cheques/print', {
-    method: 'POST',
-    headers,
-    credentials: 'same-origin',
-    body: JSON.stringify({ items, reprint, reason }),
-  });
-  if (!response.ok) {
-    const text = await response.text();
-    throw new ApiError(response.status, toProblem(response.status, text, response.headers.get('Content-Type')));
-  }
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'cheques.pdf';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const printCheques = (items: { withdrawalId: number; chequeNumber: string }[], reprint: boolean, reason?: string) =>
+  download('/api/cheques/print', 'cheques.pdf', { body: { items, reprint, reason }, accept: 'application/pdf' });

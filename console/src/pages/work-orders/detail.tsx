@@ -7,6 +7,7 @@ import { ChangesTable } from '../../components/ChangesTable';
 import { LoadError } from '../../components/LoadError';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
+import { useNames } from '../../components/useNames';
 import { useProblem } from '../../components/useProblem';
 import { workOrdersChanged } from '../../layout/workOrderEvents';
 import { formatTime } from '../../lib/time';
@@ -18,6 +19,7 @@ type Decide = 'approve' | 'reject';
 /** A work order: subject, maker, policy levels and decisions, the proposed change as before/after, and the decision. */
 export default function WorkOrderDetailPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const { id = '' } = useParams();
   const { me } = useAuth();
   const { show } = useProblem();
@@ -113,9 +115,9 @@ export default function WorkOrderDetailPage() {
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('workOrders.cannotDecide')} description={<span data-testid="wo-why-not">{reason}</span>} />
         )}
         <Descriptions column={3} size="small" data-testid="wo-info">
-          <Descriptions.Item label={t('workOrders.type')}>{t(`woType.${wo.type}`, { defaultValue: wo.type })}</Descriptions.Item>
+          <Descriptions.Item label={t('workOrders.type')}>{names.workOrderType(wo.type)}</Descriptions.Item>
           <Descriptions.Item label={t('workOrders.subject')}>
-            <span data-testid="wo-subject">{wo.subjectLabel || `${wo.subjectType} ${wo.subjectId}`}</span>
+            <span data-testid="wo-subject">{wo.subjectLabel || names.entity(wo.subjectType, wo.subjectId)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('workOrders.maker')}>
             <span data-testid="wo-maker">{wo.maker}</span>
@@ -142,7 +144,7 @@ export default function WorkOrderDetailPage() {
         />
       </Card>
       <Card title={t('workOrders.changes')} size="small">
-        <ChangesTable changes={wo.changes} testId="wo-changes" />
+        <ChangesTable changes={wo.changes} entityType={wo.subjectType} testId="wo-changes" />
       </Card>
       <Card title={t('workOrders.decisions')} size="small">
         <List

@@ -8,11 +8,12 @@ import type { WorkOrder, WorkOrderCounts } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCursorList } from '../../components/useCursorList';
+import { useNames } from '../../components/useNames';
 import { useProblem } from '../../components/useProblem';
 import { onWorkOrdersChanged } from '../../layout/workOrderEvents';
+import { WORK_ORDER_TYPES } from '../../lib/names';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
 import {
-  KNOWN_TYPES,
   listPolicies,
   listWorkOrders,
   operatorDirectory,
@@ -34,6 +35,7 @@ interface FilterValues {
 /** 工單: the inbox of what I may decide, my own, and the history, with filters by type, status, maker and date. */
 export default function WorkOrdersPage() {
   const { t } = useTranslation();
+  const names = useNames();
   const { me, access } = useAuth();
   const mayReadPolicies = access.any('SYSTEM_ADMIN', 'WORK_ORDER_APPROVE', 'AUDIT_VIEW');
   const { show } = useProblem();
@@ -42,13 +44,13 @@ export default function WorkOrdersPage() {
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<FilterValues>({});
   const [counts, setCounts] = useState<WorkOrderCounts>();
-  const [types, setTypes] = useState<string[]>(KNOWN_TYPES);
+  const [types, setTypes] = useState<string[]>([...WORK_ORDER_TYPES]);
   const [makers, setMakers] = useState<Map<number, string>>(new Map());
 
   useEffect(() => {
     if (!mayReadPolicies) return;
     listPolicies()
-      .then((ps) => setTypes([...new Set([...KNOWN_TYPES, ...ps.map((p) => p.type)])]))
+      .then((ps) => setTypes([...new Set([...WORK_ORDER_TYPES, ...ps.map((p) => p.type)])]))
       .catch(() => undefined);
   }, [mayReadPolicies]);
 
@@ -134,7 +136,7 @@ export default function WorkOrdersPage() {
               allowClear
               placeholder={t('workOrders.type')}
               style={{ width: 180 }}
-              options={types.map((ty) => ({ value: ty, label: t(`woType.${ty}`, { defaultValue: ty }) }))}
+              options={types.map((ty) => ({ value: ty, label: names.workOrderType(ty) }))}
               data-testid="wo-filter-type"
             />
           </Form.Item>
@@ -176,8 +178,8 @@ export default function WorkOrdersPage() {
                 </Link>
               ),
             },
-            { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => t(`woType.${ty}`, { defaultValue: ty }) },
-            { title: t('workOrders.subject'), dataIndex: 'subjectLabel', render: (l: string, w) => l || `${w.subjectType} ${w.subjectId}` },
+            { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => names.workOrderType(ty) },
+            { title: t('workOrders.subject'), dataIndex: 'subjectLabel', render: (l: string, w) => l || names.entity(w.subjectType, w.subjectId) },
             { title: t('workOrders.maker'), dataIndex: 'maker' },
             { title: t('workOrders.status'), dataIndex: 'status', render: (s: string) => <StatusBadge kind="workOrder" value={s} /> },
             {

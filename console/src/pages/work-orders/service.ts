@@ -29,6 +29,4 @@ export interface DirectoryEntry {
 }
 export const operatorDirectory = () => api.get<DirectoryEntry[]>('/api/operator-directory');
 
-/** Work-order types known to the console; the policies (when the operator may read them) add the rest. */
-export const KNOWN_TYPES = ['BANK_CARD_CHANGE'];
 export const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;

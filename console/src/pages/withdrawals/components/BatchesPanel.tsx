@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Dropdown, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
 import {
   BATCH_STATUSES,
+  BATCH_STATUSES_WITH_FILE,
   batchFileUrl,
   batchResults,
   getBatch,
@@ -18,6 +19,7 @@ import {
   type Batch,
   type BatchItem,
 } from '../service';
+import { PayoutFileMenu } from './PayoutFileMenu';
 import { ResultModal } from './PayoutForm';
 import { WithdrawalBadge } from './common';
 
@@ -38,24 +40,10 @@ export function BatchBadge({ value }: { value: string }) {
   );
 }
 
-function FileMenu({ id }: { id: number }) {
-  const { t } = useTranslation();
-  return (
-    <Dropdown
-      menu={{
-        items: ['csv', 'xlsx', 'pain001'].map((f) => ({
-          key: f,
-          label: (
-            <a href={batchFileUrl(id, f)} download data-testid={`wd-batch-file-${f}`}>
-              {t(`wd.format.${f}`)}
-            </a>
-          ),
-        })),
-      }}
-    >
-      <a data-testid="wd-batch-file">{t('wd.payoutFile')}</a>
-    </Dropdown>
-  );
+/** The batch's payout file, offered once the batch payout is approved (before that the server has none). */
+function BatchFileMenu({ batch }: { batch: Pick<Batch, 'id' | 'status'> }) {
+  if (!BATCH_STATUSES_WITH_FILE.includes(batch.status)) return null;
+  return <PayoutFileMenu url={(f) => batchFileUrl(batch.id, f)} testId="wd-batch-file" />;
 }
 
 /** 打包: the batches (newest first) with their items; remove items and submit a draft, results of a processing batch. */
@@ -126,7 +114,7 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
           },
           { title: t('wd.createdBy'), dataIndex: 'createdBy' },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime },
-          { title: t('common.actions'), key: 'file', render: (_: unknown, b) => <FileMenu id={b.id} /> },
+          { title: t('common.actions'), key: 'file', render: (_: unknown, b) => <BatchFileMenu batch={b} /> },
         ]}
       />
       {next && (
@@ -190,7 +178,7 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
                 {t('wd.resultReview')} #{batch.reviewWorkOrderId}
               </Link>
             )}
-            <FileMenu id={batch.id} />
+            <BatchFileMenu batch={batch} />
           </Space>
           {canProcess && (
             <Space style={{ marginBottom: 12 }}>

@@ -1,5 +1,5 @@
 import { StatisticCard } from '@ant-design/pro-components';
-import { App, Button, Dropdown, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import {
   createBatch,
   directPayout,
   getWithdrawal,
+  hasDirectPayoutFile,
   indicators,
   payoutFileUrl,
   recordResult,
@@ -17,10 +18,9 @@ import {
 } from '../service';
 import { BatchesPanel } from './BatchesPanel';
 import { DetailDrawer } from './DetailDrawer';
+import { PayoutFileMenu } from './PayoutFileMenu';
 import { PayoutModal, ResultModal } from './PayoutForm';
 import { FilterBar, outcomeSummary, useWithdrawalList, WithdrawalTable } from './common';
-
-export const FILE_FORMATS = ['csv', 'xlsx', 'pain001'] as const;
 
 /** Opens the work order of the application's latest payout (the approval happens in the work-order inbox). */
 export function WorkOrderLink({ w }: { w: Withdrawal }) {
@@ -137,22 +137,7 @@ export function ProcessingTab() {
                     {t('wd.updateResults')}
                   </a>
                 )}
-                {w.payoutId && !w.batchId && (
-                  <Dropdown
-                    menu={{
-                      items: FILE_FORMATS.map((f) => ({
-                        key: f,
-                        label: (
-                          <a href={payoutFileUrl(w.id, f)} download>
-                            {t(`wd.format.${f}`)}
-                          </a>
-                        ),
-                      })),
-                    }}
-                  >
-                    <a>{t('wd.payoutFile')}</a>
-                  </Dropdown>
-                )}
+                {hasDirectPayoutFile(w) && <PayoutFileMenu url={(f) => payoutFileUrl(w.id, f)} testId={`wd-payout-file-${w.serial}`} />}
                 {(w.status === 'DIRECT_PENDING_APPROVAL' || w.status === 'ABNORMAL_PENDING_REVIEW') && <WorkOrderLink w={w} />}
               </Space>
             ),
