@@ -11,7 +11,7 @@ import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
 import { ImportHistory } from './components/ImportHistory';
 import { ImportModal } from './components/ImportModal';
-import { ReasonModal } from './components/ReasonModal';
+import { ReasonModal } from '../../components/ReasonModal';
 import { TagModal } from './components/TagModal';
 import {
   deleteLines,

@@ -33,7 +33,7 @@ export const CHANNELS = ['FPS', 'CHATS', 'RTGS', 'TT', 'LOCAL_TRANSFER', 'CHEQUE
 export const CURRENCIES = ['HKD', 'USD', 'CNY'] as const;
 export const ABNORMAL_ACTIONS = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'] as const;
 export const RECONCILIATION_RESULTS = ['MATCHED', 'AMOUNT_MISMATCH', 'MISSING_IN_BANK', 'MISSING_IN_SYSTEM'] as const;
-export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED'];
+export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED', 'DISCARDED'];
 
 export interface HistoryEntry {
   id: number;
@@ -134,6 +134,7 @@ export const createBatch = (ids: number[], payingAccountId?: number, channel?: s
 export const listBatches = (status?: string, after?: string) => api.get<Page<Batch>>('/api/payout-batches', { status, size: 50, after });
 export const getBatch = (id: number) => api.get<Batch>(`/api/payout-batches/${id}`);
 export const removeBatchItems = (id: number, ids: number[]) => api.post<Outcomes>(`/api/payout-batches/${id}/remove-items`, { ids });
+export const discardBatch = (id: number, reason: string) => api.post<Outcomes>(`/api/payout-batches/${id}/discard`, { reason });
 export const submitBatch = (id: number) => api.post<{ batch: Batch; workOrder: WorkOrder }>(`/api/payout-batches/${id}/submit`);
 export const batchResults = (
   id: number,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext';
 import { Amount } from '../../../components/Amount';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
@@ -12,6 +13,7 @@ import {
   BATCH_STATUSES_WITH_FILE,
   batchFileUrl,
   batchResults,
+  discardBatch,
   getBatch,
   listBatches,
   removeBatchItems,
@@ -29,6 +31,7 @@ const BATCH_COLORS: Record<string, string> = {
   PROCESSING: 'processing',
   RESULT_PENDING_REVIEW: 'purple',
   COMPLETED: 'success',
+  DISCARDED: 'default',
 };
 
 export function BatchBadge({ value }: { value: string }) {
@@ -143,6 +146,7 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
   const [batch, setBatch] = useState<Batch>();
   const [selected, setSelected] = useState<number[]>([]);
   const [resultOpen, setResultOpen] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const reload = useCallback(() => {
     if (id) getBatch(id).then(setBatch).catch(show);
   }, [id, show]);
@@ -229,6 +233,11 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
                   {t('wd.submitForApproval')}
                 </Button>
               )}
+              {draft && (
+                <Button danger onClick={() => setDiscarding(true)} data-testid="wd-batch-discard">
+                  {t('wd.discardBatch')}
+                </Button>
+              )}
               {processing && (
                 <Button type="primary" disabled={!selected.length} onClick={() => setResultOpen(true)} data-testid="wd-batch-results">
                   {t('wd.updateResults')} ({selected.length})
@@ -261,6 +270,19 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
               { title: t('wd.bankReference'), dataIndex: 'bankReference' },
               { title: t('wd.reason'), dataIndex: 'reason' },
             ]}
+          />
+          <ReasonModal
+            open={discarding}
+            title={t('wd.confirmDiscard', { serial: batch.serial })}
+            text={t('wd.confirmDiscardText')}
+            required
+            danger
+            onClose={() => setDiscarding(false)}
+            onOk={async (reason) => {
+              await discardBatch(batch.id, reason);
+              void message.success(t('wd.doneCount', { count: items.length }));
+              changed();
+            }}
           />
           <ResultModal
             open={resultOpen}

@@ -342,6 +342,27 @@ class WithdrawalBrowserTests {
 	}
 
 	@Test
+	void aDraftBatchIsDiscardedWithAReasonAndItsApplicationWaitsAgain() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		long a = fx.submitted(TestHttp.operator(port, "maker"), c, "10.00", "0");
+		String batchSerial = TestHttp.operator(port, "checker").post("/api/payout-batches",
+				Map.of("ids", List.of(a), "payingAccountId", fx.payingAccountId(), "channel", "FPS")).json().get("batch").get("serial").asText();
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-batch-open-" + batchSerial);
+		checker.click("wd-batch-discard");
+		checker.click("reason-ok"); // the reason is required: nothing happens without one
+		assertThat(checker.waitForText("wd-batch-body", "待提交")).contains("待提交");
+		checker.type("reason-input", "e2e: wrong paying account");
+		checker.click("reason-ok");
+		checker.waitForText("wd-batch-body", "已作廢");
+		shot(checker, "batch-discarded");
+		assertThat(fx.status(api, a)).isEqualTo("SUBMITTED");
+	}
+
+	@Test
 	void manualWithdrawalShowsTheServersFieldErrorsOnTheFields() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
 		Browser maker = browser("maker");

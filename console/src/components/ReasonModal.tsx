@@ -2,7 +2,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../../../components/useProblem';
+import { useProblem } from './useProblem';
 
 /** A confirmation that asks for a reason (required or optional) before an action runs; server errors stay on the form. */
 export function ReasonModal({
