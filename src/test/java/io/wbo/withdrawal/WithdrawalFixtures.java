@@ -114,6 +114,15 @@ public final class WithdrawalFixtures {
 		return id;
 	}
 
+	/** 直接出帳 of a submitted application by FPS: the checker pays, the approver approves, success with the bank's reference. */
+	public void paidDirectly(long id, String bankReference) {
+		TestHttp checker = TestHttp.operator(port, "checker");
+		long wo = ok(checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", payingAccountId(), "channel", "FPS")))
+				.json().get("workOrder").get("id").asLong();
+		approve(TestHttp.operator(port, "approver"), wo);
+		ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", bankReference)));
+	}
+
 	public static void approve(TestHttp checker, long workOrderId) {
 		TestHttp.Response r = checker.post("/api/work-orders/" + workOrderId + "/approve", Map.of("comment", "ok"));
 		if (r.status() != 200) {

@@ -55,14 +55,9 @@ class WithdrawalReconciliationIntegrationTests {
 	void completedPayoutsAreOfferedAndTheResultIsKeptOnTheApplication() {
 		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
 		TestHttp maker = TestHttp.operator(port, "maker");
-		TestHttp checker = TestHttp.operator(port, "checker");
-		TestHttp approver = TestHttp.operator(port, "approver");
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		long id = fx.submitted(maker, c, "123.45", "5.00");
-		long wo = checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))
-				.json().get("workOrder").get("id").asLong();
-		WithdrawalFixtures.approve(approver, wo);
-		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "FPS-RECON-1")));
+		fx.paidDirectly(id, "FPS-RECON-1");
 		String serial = maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
 
 		ReconciliationSource source = sources.stream().filter(s -> s.recordType().equals("WITHDRAWAL")).findFirst().orElseThrow();
@@ -111,14 +106,8 @@ class WithdrawalReconciliationIntegrationTests {
 	@Test
 	void aPayoutIsReconciledOnTheHongKongDayItWasCompleted() {
 		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		TestHttp maker = TestHttp.operator(port, "maker");
-		TestHttp checker = TestHttp.operator(port, "checker");
-		TestHttp approver = TestHttp.operator(port, "approver");
-		long id = fx.submitted(maker, fx.customer("1000.00"), "50.00", "0.00");
-		long wo = checker.post("/api/withdrawals/" + id + "/direct-payout", Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))
-				.json().get("workOrder").get("id").asLong();
-		WithdrawalFixtures.approve(approver, wo);
-		WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "FPS-EARLY-1")));
+		long id = fx.submitted(TestHttp.operator(port, "maker"), fx.customer("1000.00"), "50.00", "0.00");
+		fx.paidDirectly(id, "FPS-EARLY-1");
 		// paid at 02:40 in Hong Kong on 4 December, still 3 December in UTC: the bank books it on the 4th
 		jdbc.sql("UPDATE withdrawal SET completed_at = TIMESTAMPTZ '2026-12-03 18:40:00+00' WHERE id = :id").param("id", id).update();
 
