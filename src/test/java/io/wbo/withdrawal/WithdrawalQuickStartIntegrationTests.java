@@ -53,6 +53,8 @@ class WithdrawalQuickStartIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(direct.status()).as(direct.toString()).isEqualTo(200);
 		assertThat(direct.json().get("withdrawal").get("status").asText()).isEqualTo("DIRECT_PENDING_APPROVAL");
 		long workOrder = direct.json().get("workOrder").get("id").asLong();
+		assertThat(direct.json().get("workOrder").get("changes").toString()).as("the customer by the number operators know")
+				.contains("\"field\":\"customer\",\"before\":null,\"after\":\"" + c.customerNo() + "\"");
 
 		// the maker of the work order can never approve it
 		assertThat(checker.post("/api/work-orders/" + workOrder + "/approve", Map.of("comment", "mine")).status()).isEqualTo(403);

@@ -422,7 +422,7 @@ class WithdrawalService {
 		store.save(w);
 		store.setPayoutInfo(id, account.id(), request.channel().trim(), bankReference);
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.DIRECT_PAYOUT, ENTITY, Long.toString(id), w.serial(),
-				List.of(FieldChange.set("customer", w.customerId()), FieldChange.set("amount", w.amount()),
+				List.of(FieldChange.set("customer", customers.get(w.customerId()).customerNo()), FieldChange.set("amount", w.amount()),
 						FieldChange.set("fee", w.fee()),
 						FieldChange.set("payee", w.card().holderName() + " " + w.card().bankName() + " " + w.card().accountNo()),
 						FieldChange.set("payingAccount", account.bankName() + " " + account.accountNo()),
