@@ -16,6 +16,12 @@ public final class BusinessDay {
 	/** The zone as a SQL literal, for {@code AT TIME ZONE}. */
 	public static final String SQL_ZONE = "'Asia/Hong_Kong'";
 
+	/** SQL: today's Hong Kong date as YYYYMMDD (the day in a serial number). */
+	public static final String SQL_TODAY_DIGITS = "to_char(now() AT TIME ZONE " + SQL_ZONE + ", 'YYYYMMDD')";
+
+	/** SQL: the instant today's Hong Kong day began. */
+	public static final String SQL_TODAY_START = "date_trunc('day', now() AT TIME ZONE " + SQL_ZONE + ") AT TIME ZONE " + SQL_ZONE;
+
 	private BusinessDay() {
 	}
 

@@ -89,7 +89,7 @@ class LoginService {
 	}
 
 	private static final java.time.format.DateTimeFormatter HONG_KONG_MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.withZone(java.time.ZoneId.of("Asia/Hong_Kong"));
+			.withZone(io.wbo.common.BusinessDay.ZONE);
 
 	private static DomainException locked(Instant until) {
 		return new DomainException(HttpStatus.LOCKED, "account-locked",

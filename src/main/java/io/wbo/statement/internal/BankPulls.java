@@ -1,9 +1,7 @@
 package io.wbo.statement.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.wbo.common.Actor;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.DomainException;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customers;
@@ -33,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BankPulls {
 
 	private static final Logger log = LoggerFactory.getLogger(BankPulls.class);
-	static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
 	private final Customers customers;
 	private final List<BankConnector> connectors;
@@ -79,7 +77,7 @@ class BankPulls {
 	}
 
 	private void pull(CompanyAccount account, BankConnector connector) {
-		LocalDate today = LocalDate.now(Clock.system(HONG_KONG));
+		LocalDate today = BusinessDay.today();
 		LocalDate since = status(account.id()).map(PullStatus::pulledUntil).map(d -> d.minusDays(overlapDays)).orElse(today.minusDays(overlapDays));
 		try {
 			StatementImporter.ImportResult result = tx.execute(s -> {

@@ -3,7 +3,6 @@ package io.wbo.statement.internal;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +30,7 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 	static final List<String> ENCODINGS = List.of("UTF-8", "Big5", "Big5-HKSCS", "GB18030", "GBK");
 	private static final Set<String> DECIMAL_SEPARATORS = Set.of(".", ",");
 	/** A moment to print with the date pattern: day and month told apart, and a time and zone for patterns that print them. */
-	private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2031, 12, 25, 13, 45, 30, 0, ZoneId.of("Asia/Hong_Kong"));
+	private static final ZonedDateTime SAMPLE = ZonedDateTime.of(2031, 12, 25, 13, 45, 30, 0, BusinessDay.ZONE);
 
 	/** Refuses a definition that could not read any file, naming every problem. */
 	TemplateDefinition validate() {

@@ -15,6 +15,7 @@ import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.DomainException;
 import io.wbo.common.IllegalTransitionException;
 import io.wbo.common.InvalidInputException;
@@ -92,7 +93,8 @@ class PayoutBatchService {
 		List<Long> wanted = WithdrawalService.distinct(ids);
 		long batchId = jdbc.sql("""
 				INSERT INTO payout_batch (serial, paying_account_id, channel, status, created_by)
-				VALUES ('PB' || to_char(now() AT TIME ZONE 'Asia/Hong_Kong', 'YYYYMMDD') || '-' || lpad(nextval('payout_batch_serial_seq')::text, 5, '0'),
+				VALUES ('PB' || """ + BusinessDay.SQL_TODAY_DIGITS + """
+				        || '-' || lpad(nextval('payout_batch_serial_seq')::text, 5, '0'),
 				        :account, :channel, 'DRAFT', :by) RETURNING id""")
 				.param("account", account.id()).param("channel", channel.trim()).param("by", actor.name()).query(Long.class).single();
 		List<WithdrawalStore.Moved> moved = store.move(wanted, Transition.PACK, actor, "PACKED", null, "batch " + batchId,

@@ -220,7 +220,7 @@ class WithdrawalQueries {
 				GROUP BY status""").query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
 		long completedToday = jdbc.sql("""
 				SELECT count(*) FROM withdrawal WHERE status = 'COMPLETED'
-				  AND completed_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong'""").query(Long.class).single();
+				  AND completed_at >= """ + BusinessDay.SQL_TODAY_START).query(Long.class).single();
 		List<Indicator> cards = new ArrayList<>();
 		card(cards, counts, "PENDING", WithdrawalStatus.SUBMITTED, WithdrawalStatus.IN_BATCH);
 		card(cards, counts, "DIRECT_PENDING_APPROVAL", WithdrawalStatus.DIRECT_PENDING_APPROVAL);

@@ -10,6 +10,7 @@ import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationSource;
 import io.wbo.reconciliation.RecordReconciled;
@@ -54,15 +55,15 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 	 * without the fee at the currency's scale. {@link #recordsQuery} for the engine, {@link #forEachRecord} for anyone.
 	 */
 	private static final String RECORDS = """
-			SELECT w.id AS record_id, w.serial, w.currency, round(w.amount, %s) AS amount, (w.completed_at AT TIME ZONE 'Asia/Hong_Kong')::date AS d,
+			SELECT w.id AS record_id, w.serial, w.currency, round(w.amount, %1$s) AS amount, (w.completed_at AT TIME ZONE %2$s)::date AS d,
 			       w.card_account_no AS counterparty, w.bank_reference, b.serial AS batch
 			FROM withdrawal w LEFT JOIN payout_batch b ON b.id = w.batch_id
 			WHERE w.paying_account_id = :account AND w.completed_at IS NOT NULL AND w.status IN ('COMPLETED', 'RETURNED')
-			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'
-			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong'
+			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE %2$s
+			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE %2$s
 			ORDER BY w.completed_at, w.id""".formatted(Asset.codes().stream()
 			.map(code -> "WHEN '" + code + "' THEN " + Asset.of(code).scale())
-			.collect(java.util.stream.Collectors.joining(" ", "CASE w.currency ", " END")));
+			.collect(java.util.stream.Collectors.joining(" ", "CASE w.currency ", " END")), BusinessDay.SQL_ZONE);
 
 	@Override
 	public Optional<String> recordsQuery() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
+import io.wbo.common.BusinessDay;
 import io.wbo.common.DomainException;
 import io.wbo.common.Money;
 import io.wbo.withdrawal.WithdrawalStatus;
@@ -37,7 +38,8 @@ class WithdrawalStore {
 				WITH w AS (
 				  INSERT INTO withdrawal (serial, customer_id, customer_no, customer_name, currency, amount, fee, bank_card_id,
 				                          card_bank_name, card_bank_code, card_account_no, card_holder_name, remark, source, status, created_by)
-				  VALUES ('W' || to_char(now() AT TIME ZONE 'Asia/Hong_Kong', 'YYYYMMDD') || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
+				  VALUES ('W' || """ + BusinessDay.SQL_TODAY_DIGITS + """
+				          || '-' || lpad(nextval('withdrawal_serial_seq')::text, 6, '0'),
 				          :customerId, :customerNo, :customerName, :currency, :amount, :fee, :cardId, :bankName, :bankCode, :accountNo,
 				          :holder, :remark, :source, 'RISK_CHECKING', :createdBy)
 				  RETURNING *
@@ -170,7 +172,8 @@ class WithdrawalStore {
 				         AS p(customer_id, currency)
 				), bounds AS (
 				  -- the Hong Kong day began within the last 24 hours: the 24-hour window holds all of today
-				  SELECT date_trunc('day', now() AT TIME ZONE 'Asia/Hong_Kong') AT TIME ZONE 'Asia/Hong_Kong' AS day_start,
+				  SELECT (""" + BusinessDay.SQL_TODAY_START + """
+				         ) AS day_start,
 				         now() - interval '24 hours' AS since
 				)
 				SELECT p.customer_id, p.currency,
