@@ -119,8 +119,7 @@ class StatementOperations {
 		StatementLine line = get(id);
 		line.requireTagged("reject the tag of");
 		store.update(line, line.direction(), LineStatus.UNMATCHED, null, null, null, Amounts.blankToNull(reason));
-		// frees both sides: neither the line's last result nor the record's rests on the tag any more
-		store.forgetReconciliation(id);
+		// frees both sides: the record's last result rests on the tag no more than the line's (cleared by the update)
 		states.releaseLine(line.recordType(), line.recordId(), id);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAG_REJECTED", "StatementLine", id, List.of(
 				FieldChange.of("status", line.status(), LineStatus.UNMATCHED), FieldChange.of("record", line.recordType() + ":" + line.recordSerial(), null)))

@@ -106,13 +106,14 @@ class StatementStore {
 
 	/**
 	 * Writes the mutable part of a line, guarded by its version. A tag also sets the line's tag key, which is unique
-	 * (one tag per record, V35).
+	 * (one tag per record, V35). A line changed by hand (deleted, flipped, tagged, its tag rejected) no longer carries
+	 * the result of the run that saw it before: the next run gives it one.
 	 */
 	void update(StatementLine before, Direction direction, LineStatus status, @Nullable String recordType, @Nullable Long recordId,
 			@Nullable String recordSerial, @Nullable String remark) {
 		int n = jdbc.sql("""
 				UPDATE statement_line SET direction = :direction, status = :status, record_type = :type, record_id = :record,
-				  record_serial = :serial, remark = :remark, version = version + 1,
+				  record_serial = :serial, remark = :remark, version = version + 1, recon_result = NULL, recon_reason = NULL, recon_run_id = NULL,
 				  tag_key = CASE WHEN CAST(:status AS TEXT) = 'TAGGED' THEN CAST(:type AS TEXT) || ':' || CAST(:record AS TEXT) END
 				WHERE id = :id AND version = :version""")
 				.param("direction", direction.name()).param("status", status.name()).param("type", recordType).param("record", recordId)
@@ -120,11 +121,6 @@ class StatementStore {
 		if (n != 1) {
 			throw new OptimisticLockingFailureException("statement line " + before.id() + " changed meanwhile");
 		}
-	}
-
-	/** The line's last reconciliation result no longer holds (its tag was rejected); the next run gives it a new one. */
-	void forgetReconciliation(long id) {
-		jdbc.sql("UPDATE statement_line SET recon_result = NULL, recon_reason = NULL, recon_run_id = NULL WHERE id = :id").param("id", id).update();
 	}
 
 	/**
