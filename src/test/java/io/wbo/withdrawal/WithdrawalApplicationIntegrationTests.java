@@ -63,6 +63,14 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		JsonNode unchanged = maker.get("/api/withdrawals/" + id).json().get("withdrawal");
 		assertThat(unchanged.get("fee").asText()).isEqualTo("3.00");
 		assertThat(unchanged.get("pendingEditWorkOrderId").isNull()).isTrue();
+
+		// rejecting the application with an edit waiting cancels the edit, and the history tells it in that order
+		long wo3 = maker.patch("/api/withdrawals/" + id, Map.of("fee", "8.00")).json().get("id").asLong();
+		WithdrawalFixtures.ok(maker.post("/api/withdrawals/reject", Map.of("ids", List.of(id), "reason", "customer called")));
+		assertThat(checker.get("/api/work-orders/" + wo3).json().get("workOrder").get("status").asText()).isEqualTo("CANCELLED");
+		List<String> closing = new ArrayList<>();
+		maker.get("/api/withdrawals/" + id).json().get("history").forEach(h -> closing.add(h.get("action").asText()));
+		assertThat(closing.subList(closing.size() - 3, closing.size())).containsExactly("EDIT_PROPOSED", "REJECTED", "EDIT_CANCELLED");
 	}
 
 	@Test

@@ -217,12 +217,13 @@ class WithdrawalService {
 			w.delete(reason);
 		}
 		store.save(w);
-		workOrders.cancelPendingFor(ENTITY, Long.toString(w.id()), WorkOrderTypes.EDIT, "withdrawal " + how.to().name().toLowerCase(), actor);
 		ledger.unfreeze(w.customerId(), w.total(), w.unfreezeKey(), ENTITY, w.serial(), actor);
 		String action = how == Transition.REJECT ? "REJECTED" : "DELETED";
 		store.event(w.id(), actor, action, before, w.status(), null, reason);
 		audit.record(AuditRecord.of(actor, "WITHDRAWAL_" + action, ENTITY, w.id(),
 				List.of(FieldChange.of("status", before, w.status()))).withRemark(reason));
+		// after the closing entry, so that the history reads as it happened: rejected, and therefore the edit cancelled
+		workOrders.cancelPendingFor(ENTITY, Long.toString(w.id()), WorkOrderTypes.EDIT, "withdrawal " + how.to().name().toLowerCase(), actor);
 	}
 
 	// ------------------------------------------------------------------ edit (W-6)
