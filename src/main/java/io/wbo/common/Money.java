@@ -101,6 +101,20 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
 		return amount.toPlainString();
 	}
 
+	/** The amount as people read it in a message: grouped thousands, the asset's decimals, the code ("1,234.50 HKD"). */
+	public String display() {
+		return display(amount, asset);
+	}
+
+	/** An amount of {@code asset} as people read it, grouped with the asset's decimals ("1,234.50 HKD"). */
+	public static String display(BigDecimal amount, Asset asset) {
+		java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+		grouped.setMinimumFractionDigits(asset.scale());
+		grouped.setMaximumFractionDigits(Math.max(asset.scale(), amount.stripTrailingZeros().scale()));
+		grouped.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+		return grouped.format(amount) + " " + asset.code();
+	}
+
 	@Override
 	public String toString() {
 		return amount.toPlainString() + " " + asset.code();

@@ -11,8 +11,8 @@ public class InsufficientFundsException extends DomainException {
 
 	public InsufficientFundsException(AccountRef account, Money requested, Money balance) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, "insufficient-funds",
-				"insufficient " + account.kind().name().toLowerCase() + " balance: " + requested + " requested, "
-						+ balance + " held",
+				"insufficient " + account.kind().name().toLowerCase() + " balance: " + requested.display() + " requested, "
+						+ balance.display() + " held",
 				Map.of("asset", requested.asset().code(), "requested", requested.text(), "balance", balance.text()));
 	}
 }

@@ -60,7 +60,7 @@ class LedgerAndCustomerBadInputTests {
 				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "5.00", "key", "bad-input-7")).status()).isEqualTo(404);
 		TestHttp.Response overdraw = operate(admin, Map.of("operation", "FREEZE", "asset", "HKD", "amount", "999999999.00", "key", "bad-input-8"));
 		assertThat(overdraw.status()).isEqualTo(422);
-		assertThat(overdraw.json().get("detail").asText()).contains("insufficient");
+		assertThat(overdraw.json().get("detail").asText()).contains("insufficient", "999,999,999.00 HKD requested");
 		assertThat(transfers()).as("nothing written").isEqualTo(before);
 	}
 

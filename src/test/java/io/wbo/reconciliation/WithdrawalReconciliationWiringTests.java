@@ -71,6 +71,11 @@ class WithdrawalReconciliationWiringTests {
 		return maker.get("/api/withdrawals/" + id).json().get("withdrawal");
 	}
 
+	JsonNode lastHistory(TestHttp maker, long id) {
+		JsonNode history = maker.get("/api/withdrawals/" + id).json().get("history");
+		return history.get(history.size() - 1);
+	}
+
 	@Test
 	void completedWithdrawalsAreReconciledAndTaggable() {
 		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
@@ -109,12 +114,25 @@ class WithdrawalReconciliationWiringTests {
 		TestHttp.Response tag = finance.post("/api/statements/" + lineId + "/tag",
 				Map.of("withdrawalId", withdrawal(maker, booked).get("serial").asText(), "reason", "bank fee of HKD 0.01"));
 		assertThat(tag.status()).as(tag.body()).isEqualTo(200);
+		// matched from the tag on, not from the next run, and the application's history says by whom and to which line
+		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(maker, booked).get("reconciliationReason").asText()).isEqualTo("tagged by hand");
+		JsonNode tagged = lastHistory(maker, booked);
+		assertThat(tagged.get("action").asText()).isEqualTo("BANK_LINE_TAGGED");
+		assertThat(tagged.get("actor").asText()).isEqualTo("finance");
+		assertThat(tagged.get("remark").asText()).contains("#" + lineId, "2,345.68 HKD", "BANK-OWN-" + unique, "bank fee of HKD 0.01");
 		run(finance, account);
 		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(lastHistory(maker, booked).get("action").asText()).as("the run finds what the tag said: nothing new").isEqualTo("BANK_LINE_TAGGED");
 		assertThat(finance.get("/api/statements/" + lineId).json().get("status").asText()).isEqualTo("TAGGED");
 
 		// rejecting the tag frees both: the payout is missing in the bank again on the next run
 		assertThat(finance.post("/api/statements/" + lineId + "/reject-tag", Map.of("reason", "wrong payout")).status()).isEqualTo(200);
+		assertThat(withdrawal(maker, booked).get("reconciliationResult").isNull()).isTrue();
+		assertThat(lastHistory(maker, booked).get("action").asText()).isEqualTo("BANK_LINE_TAG_REJECTED");
+		assertThat(lastHistory(maker, booked).get("remark").asText()).contains("#" + lineId, "wrong payout");
+		assertThat(lastHistory(TestHttp.operator(port, "maker").speaking("zh-Hant"), booked).get("remark").asText())
+				.startsWith("銀行流水 #" + lineId).endsWith("：wrong payout");
 		run(finance, account);
 		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isIn("MISSING_IN_BANK", "AMOUNT_MISMATCH");
 		assertThat(runId).isPositive();

@@ -25,6 +25,7 @@ import io.wbo.customer.Customers;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
 import io.wbo.reconciliation.ReconciliationSource;
+import io.wbo.reconciliation.ReconciliationStates;
 import io.wbo.reconciliation.RecordReconciled;
 import io.wbo.reconciliation.RecordsReconciled;
 import io.wbo.reconciliation.SystemRecord;
@@ -332,9 +333,9 @@ public class ReconciliationEngine {
 	private void matchTags() {
 		jdbc.sql("""
 				INSERT INTO recon_m (rid, lid, result, reason)
-				SELECT r.rid, l.id, 'MATCHED', 'tagged by hand' FROM recon_rl l
+				SELECT r.rid, l.id, 'MATCHED', :tagged FROM recon_rl l
 				JOIN recon_rr r ON r.record_type = l.record_type AND r.record_id = l.record_id
-				WHERE l.status = 'TAGGED'""").update();
+				WHERE l.status = 'TAGGED'""").param("tagged", ReconciliationStates.TAGGED_BY_HAND).update();
 	}
 
 	private void matchReferences() {

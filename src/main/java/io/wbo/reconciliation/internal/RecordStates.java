@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** recon_record_state outside a run: only what rested on a line that is taken back. */
+/** recon_record_state outside a run: a line tagged to a record by hand, or taken back. */
 @Service
 class RecordStates implements ReconciliationStates {
 
@@ -13,6 +13,17 @@ class RecordStates implements ReconciliationStates {
 
 	RecordStates(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional
+	public void bindLine(String recordType, long recordId, long statementLineId) {
+		// no run decided it: run_id stays empty until the next run, which finds the same (no change, no event)
+		jdbc.sql("""
+				INSERT INTO recon_record_state (record_type, record_id, result, reason, line_id, run_id)
+				VALUES (:type, :id, 'MATCHED', :reason, :line, NULL)
+				ON CONFLICT (record_type, record_id) DO UPDATE SET result = 'MATCHED', reason = :reason, line_id = :line, run_id = NULL""")
+				.param("type", recordType).param("id", recordId).param("reason", TAGGED_BY_HAND).param("line", statementLineId).update();
 	}
 
 	@Override

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.wbo.common.Asset;
 import io.wbo.common.IllegalTransitionException;
+import io.wbo.common.Money;
 import io.wbo.reconciliation.Direction;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,12 @@ record StatementLine(long id, long accountId, Direction direction, Direction ori
 		if (status != LineStatus.TAGGED) {
 			throw new IllegalTransitionException("statement line", id, status, action);
 		}
+	}
+
+	/** The line as another module's history names it: number, booking date, amount and the bank's reference. */
+	String label() {
+		return "#" + id + " " + bookingDate + " " + Money.display(amount, Asset.of(currency))
+				+ (bankReference == null || bankReference.isBlank() ? "" : " " + bankReference.trim());
 	}
 
 	Direction flipped() {

@@ -9,8 +9,10 @@ import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
+import io.wbo.common.Asset;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.Money;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationStates;
 import io.wbo.statement.StatementLineTagged;
@@ -101,15 +103,17 @@ class StatementOperations {
 		boolean agrees = target.currency().equals(line.currency()) && target.amount().compareTo(line.amount()) == 0;
 		String override = Amounts.blankToNull(overrideReason);
 		if (!agrees && override == null) {
-			throw DomainException.rule("tag-amount-mismatch", "the line is " + line.amount().stripTrailingZeros().toPlainString() + " " + line.currency()
-					+ " but " + target.serial() + " is " + target.amount().stripTrailingZeros().toPlainString() + " " + target.currency()
+			throw DomainException.rule("tag-amount-mismatch", "the line is " + Money.display(line.amount(), Asset.of(line.currency()))
+					+ " but " + target.serial() + " is " + Money.display(target.amount(), Asset.of(target.currency()))
 					+ "; give a reason to tag anyway");
 		}
 		store.update(line, line.direction(), LineStatus.TAGGED, target.recordType(), target.id(), target.serial(), agrees ? line.remark() : override);
+		// the record is matched from now on, not from the next run: its list shows what the line shows
+		states.bindLine(target.recordType(), target.id(), id);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAGGED", "StatementLine", id, List.of(
 				FieldChange.of("status", line.status(), LineStatus.TAGGED), FieldChange.set("record", target.recordType() + ":" + target.serial())))
 				.withRemark(agrees ? null : "override: " + override));
-		events.publishEvent(new StatementLineTagged(id, target.recordType(), target.id(), true));
+		events.publishEvent(new StatementLineTagged(id, target.recordType(), target.id(), true, actor.name(), line.label(), override));
 		return get(id);
 	}
 
@@ -124,7 +128,7 @@ class StatementOperations {
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_TAG_REJECTED", "StatementLine", id, List.of(
 				FieldChange.of("status", line.status(), LineStatus.UNMATCHED), FieldChange.of("record", line.recordType() + ":" + line.recordSerial(), null)))
 				.withRemark(reason));
-		events.publishEvent(new StatementLineTagged(id, line.recordType(), line.recordId(), false));
+		events.publishEvent(new StatementLineTagged(id, line.recordType(), line.recordId(), false, actor.name(), line.label(), Amounts.blankToNull(reason)));
 		return get(id);
 	}
 

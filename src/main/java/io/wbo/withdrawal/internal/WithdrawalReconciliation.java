@@ -16,6 +16,7 @@ import io.wbo.reconciliation.ReconciliationSource;
 import io.wbo.reconciliation.RecordReconciled;
 import io.wbo.reconciliation.RecordsReconciled;
 import io.wbo.reconciliation.SystemRecord;
+import io.wbo.statement.StatementLineTagged;
 import io.wbo.statement.TagTarget;
 import io.wbo.statement.TagTargets;
 import org.springframework.context.event.EventListener;
@@ -130,5 +131,21 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 							.withRemark(rs.getString("remark")));
 				});
 		audit.recordAll(entries);
+	}
+
+	/**
+	 * A bank line tagged to an application by hand, or its tag rejected (B-5, B-6), goes into the application's
+	 * history; the audit entry is the line's, written by the tag itself.
+	 */
+	@EventListener
+	@Transactional
+	public void on(StatementLineTagged tag) {
+		if (!RECORD_TYPE.equals(tag.recordType())) {
+			return;
+		}
+		jdbc.sql("INSERT INTO withdrawal_event (withdrawal_id, actor, action, remark) VALUES (:id, :actor, :action, :remark)")
+				.param("id", tag.recordId()).param("actor", tag.actor())
+				.param("action", tag.tagged() ? "BANK_LINE_TAGGED" : "BANK_LINE_TAG_REJECTED")
+				.param("remark", "bank line " + tag.line() + (tag.remark() == null ? "" : ": " + tag.remark())).update();
 	}
 }

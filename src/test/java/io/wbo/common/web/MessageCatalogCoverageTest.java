@@ -46,10 +46,10 @@ class MessageCatalogCoverageTest {
 
 	/**
 	 * Templates of messages made where the scanner cannot look: the reconciliation's reasons (SQL), the risk reasons a
-	 * withdrawal lists and joins, its history entry of a run, and what a value of the wrong kind must be (JsonErrors).
+	 * withdrawal lists and joins, its history entries of a run and of a tag, and what a value of the wrong kind must be (JsonErrors).
 	 * Each is checked by an integration test instead.
 	 */
-	private static final Set<String> MADE_ELSEWHERE = Set.of("{}; {}", "{}: {}", "run {}: {}", "tagged by hand", "same bank reference {}",
+	private static final Set<String> MADE_ELSEWHERE = Set.of("{}; {}", "{}: {}", "run {}: {}", "bank line {}", "bank line {}: {}", "tagged by hand", "same bank reference {}",
 			"bank reference {}: bank {}, system {}", "one bank line for batch {} ({} payouts, {} {})", "same amount and currency, same day",
 			"same amount and currency, 1 day apart", "same amount and currency, {} days apart",
 			"same amount and currency and counterparty account, same day", "same amount and currency and counterparty account, 1 day apart",
