@@ -216,6 +216,14 @@ export function LoadMore({ next, loading, onMore }: { next?: string | null; load
 }
 
 /**
+ * The row's actions stay at the table's right edge while the other columns scroll under them: the English labels make
+ * the table wider than a 1440 px screen, and the actions are what the operator came for.
+ */
+function keepActionsInView(column: TableColumnsType<Withdrawal>[number]): TableColumnsType<Withdrawal>[number] {
+  return column.key === 'actions' ? { ...column, fixed: 'right' } : column;
+}
+
+/**
  * The table of a withdrawal tab: the columns every tab shows, then the tab's own; row selection when the operator may
  * act on the rows; "load more" under it.
  */
@@ -243,7 +251,7 @@ export function WithdrawalTable({
         pagination={false}
         onRow={rowProps}
         rowSelection={selection ? { selectedRowKeys: selection.selected, onChange: (k) => selection.onChange(k as number[]) } : undefined}
-        columns={[...base, ...columns]}
+        columns={[...base, ...columns.map(keepActionsInView)]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
     </>

@@ -403,6 +403,32 @@ class WithdrawalBrowserTests {
 	}
 
 	@Test
+	void theRowActionsStayInViewOnA1440PixelScreenInEnglish() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		TestHttp api = TestHttp.operator(port, "maker");
+		long id = fx.submitted(api, c, "123.00", "0");
+		String serial = serial(api, id);
+
+		Browser checker = browser("checker");
+		checker.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+		checker.select("language-switch", "English");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-indicator-PENDING");
+		filterByCustomer(checker, c.customerNo());
+		checker.find("wd-row-" + serial);
+		WebElement direct = checker.driver.findElement(Browser.testId("wd-direct-" + serial));
+		shot(checker, "processing-1440-en");
+		// inside the part of the table the operator sees, not beyond its right edge in the scrolled-away part
+		Boolean inView = (Boolean) checker.driver.executeScript("""
+				const link = arguments[0].getBoundingClientRect();
+				const table = arguments[0].closest('.ant-table').getBoundingClientRect();
+				return link.left >= table.left && link.right <= table.right && link.right <= window.innerWidth;""", direct);
+		assertThat(inView).as("the direct payout link is in view without scrolling the table").isTrue();
+		direct.click();
+		checker.find("wd-direct-modal-account");
+	}
+
+	@Test
 	void abnormalWithdrawalsAreHandledInBatchWithARemarkAndWaitForReview() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
 		TestHttp api = TestHttp.operator(port, "admin");
