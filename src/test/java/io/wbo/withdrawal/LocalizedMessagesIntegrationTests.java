@@ -75,6 +75,20 @@ class LocalizedMessagesIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void aWorkOrderTheSystemOpenedIsDescribedInTheReadersLanguage() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
+		long id = fx.submitted(maker, c, "10.00", "0.00");
+		long wo = WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))).json().get("workOrder").get("id").asLong();
+		String serial = maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText();
+		assertThat(maker.get("/api/work-orders/" + wo).json().get("workOrder").get("remark").asText()).isEqualTo("direct payout of " + serial);
+		assertThat(maker.speaking("zh-Hant").get("/api/work-orders/" + wo).json().get("workOrder").get("remark").asText())
+				.isEqualTo("直接出帳 " + serial);
+		assertThat(maker.speaking("zh-Hans").get("/api/work-orders?status=PENDING&size=500").json().get("items").findValuesAsString("remark"))
+				.contains("直接出账 " + serial);
+	}
+
+	@Test
 	void aProblemsDetailIsSaidAndItsTypeIsKept() {
 		TestHttp.Response missing = maker.speaking("zh-Hans").get("/api/withdrawals/987654321");
 		assertThat(missing.status()).isEqualTo(404);

@@ -57,6 +57,8 @@ final class MessageSources {
 					(args, shapes) -> literal(args.get(0)) == null ? List.of() : List.of("cannot {} " + literal(args.get(0)) + " {} in state {}")),
 			new Call(Pattern.compile("(?<![\\w.]log)(?<!LOG)\\.error\\(|(?<![.\\w])error\\("), arg(1, 2)),
 			new Call(Pattern.compile("LineError\\("), arg(1, 2)),
+			// a work order's remark when the system writes it ("direct payout of W…"); an operator's own is a variable
+			new Call(Pattern.compile("new\\s+WorkOrderRequest\\("), arg(6, 7)),
 			new Call(Pattern.compile("\\bRead\\.fail\\("), arg(0, 1)),
 			new Call(Pattern.compile("PreviewLine\\.refused\\("), arg(1, 2)),
 			new Call(Pattern.compile("new\\s+Outcome\\("), (args, shapes) -> args.size() == 3 && args.get(1).equals("false") ? shapes.of(args.get(2)) : List.of()),
