@@ -142,4 +142,23 @@ class StatementTemplateRulesTests {
 		assertThat(r.status()).as(r.body()).isEqualTo(400);
 		assertThat(r.fieldError("definition.thousandsSeparator")).isNotNull();
 	}
+
+	@Test
+	void aTemplateSavedBeforeTheRulesImportsNothingUntilCorrected() {
+		TestHttp.Response created = create("old " + System.nanoTime(), definition("HSBC", Map.of()));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		long id = created.json().get("id").asLong();
+		// as a template saved before the separator rule existed is stored
+		jdbc.sql("UPDATE statement_template SET definition = jsonb_set(definition, '{thousandsSeparator}', '\".\"') WHERE id = :id").param("id", id)
+				.update();
+		long account = StatementFixtures.account(jdbc);
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
+				"file", "hsbc-2031-01.csv", StatementFixtures.file("hsbc-2031-01.csv"));
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.json().get("type").asText()).endsWith("/template-invalid");
+		assertThat(r.json().get("detail").asText()).contains(created.json().get("name").asText(), "definition.thousandsSeparator",
+				"must differ from the decimal separator '.'");
+		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Integer.class).single()).isZero();
+		assertThat(r.header("Content-Type")).contains("application/problem+json");
+	}
 }

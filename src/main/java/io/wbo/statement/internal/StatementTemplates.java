@@ -52,9 +52,21 @@ class StatementTemplates {
 		return jdbc.sql("SELECT * FROM statement_template WHERE id = :id").param("id", id).query(this::template).optional();
 	}
 
-	/** For an id in a request (import form): unknown or inactive is the caller's input error. */
+	/**
+	 * For an id in a request (import form): unknown or inactive is the caller's input error. A template saved before a
+	 * rule of {@link TemplateDefinition#validate} existed may break it (the same thousands and decimal separator read
+	 * 1234.56 as 123456.00): it imports nothing until it is corrected.
+	 */
 	Template require(long id, String field) {
-		return find(id).filter(Template::active).orElseThrow(() -> InvalidInputException.of(field, "no active statement template " + id));
+		Template template = find(id).filter(Template::active).orElseThrow(() -> InvalidInputException.of(field, "no active statement template " + id));
+		try {
+			template.definition().validate();
+		}
+		catch (InvalidInputException e) {
+			throw DomainException.rule("template-invalid", "statement template " + template.name() + " must be corrected before it imports a file: "
+					+ e.errors().stream().map(error -> error.field() + ": " + error.message()).collect(java.util.stream.Collectors.joining("; ")));
+		}
+		return template;
 	}
 
 	@Transactional
