@@ -143,6 +143,26 @@ final class Browser implements AutoCloseable {
 		driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
 	}
 
+	/**
+	 * Closes the open dialog with Escape, as an operator would, pressing it again while the dialog stays: on a loaded
+	 * machine the first press can come before the dialog has taken the focus.
+	 */
+	void escapeDialog() {
+		waitUntil(d -> {
+			if (all(".ant-modal-wrap").stream().noneMatch(WebElement::isDisplayed)) {
+				return true;
+			}
+			escape();
+			try {
+				Thread.sleep(400);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return false;
+		});
+	}
+
 	Object script(String js, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(js, args);
 	}

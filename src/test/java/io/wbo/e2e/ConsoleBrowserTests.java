@@ -304,8 +304,7 @@ class ConsoleBrowserTests {
 		org.openqa.selenium.WebElement enabled = b.find("policy-enabled");
 		assertThat(enabled.getAttribute("class")).as("on, and a control that may not be switched off").contains("ant-switch-checked");
 		assertThat(enabled.isEnabled()).isFalse();
-		b.escape();
-		b.waitUntil(d -> b.all(".ant-modal-wrap").stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed));
+		b.escapeDialog();
 		b.click("menu-operators");
 		assertThat(b.waitForText("operator-table", "checker")).contains("Chris Cheung");
 		b.click("menu-roles");
