@@ -1624,20 +1624,17 @@ export interface components {
             accountId?: number;
             problem?: string;
         };
-        Actor: {
-            /** Format: int64 */
-            id?: number;
-            ip?: string;
-            /** @enum {string} */
-            kind?: "OPERATOR" | "CUSTOMER" | "INTEGRATION" | "SYSTEM";
-            name?: string;
-            operator?: boolean;
-        };
-        AppCustomer: {
+        AppMe: {
+            accountNo?: string;
             customerNo?: string;
+            email?: string;
             /** Format: int64 */
             id?: number;
-            ip?: string;
+            nameEn?: string;
+            nameZh?: string;
+            /** @enum {string} */
+            openingStatus?: "OPENING" | "OPENED" | "REJECTED" | "CLOSED";
+            phone?: string;
         };
         AppWithdrawal: {
             accountNo?: string;
@@ -1655,6 +1652,14 @@ export interface components {
             remark?: string;
             serial?: string;
             status?: string;
+        };
+        AppWithdrawalBody: {
+            amount?: string;
+            /** Format: int64 */
+            bankCardId?: number;
+            currency?: string;
+            proofIds?: number[];
+            remark?: string;
         };
         AssetTotals: {
             asset?: string;
@@ -1705,8 +1710,11 @@ export interface components {
             ids?: number[];
             reason?: string;
         };
+        BatchItemIds: {
+            ids?: number[];
+        };
         BatchResult: {
-            results?: components["schemas"]["Outcome"][];
+            results?: components["schemas"]["LineOutcome"][];
         };
         BatchView: {
             channel?: string;
@@ -1851,14 +1859,6 @@ export interface components {
             /** Format: int64 */
             mine?: number;
         };
-        CreateBody: {
-            amount?: string;
-            /** Format: int64 */
-            bankCardId?: number;
-            currency?: string;
-            proofIds?: number[];
-            remark?: string;
-        };
         Created: {
             batch?: components["schemas"]["BatchView"];
             results?: components["schemas"]["Outcome"][];
@@ -1984,7 +1984,7 @@ export interface components {
         };
         FollowUp: {
             assignee?: string;
-            comments?: components["schemas"]["Comment"][];
+            comments?: components["schemas"]["FollowUpComment"][];
             /** Format: date-time */
             createdAt?: string;
             /** Format: int64 */
@@ -2004,6 +2004,12 @@ export interface components {
             assignee?: string;
             comment?: string;
             reason?: string;
+        };
+        FollowUpComment: {
+            /** Format: date-time */
+            at?: string;
+            by?: string;
+            text?: string;
         };
         FollowUpRef: {
             assignee?: string;
@@ -2094,6 +2100,12 @@ export interface components {
             currency?: string;
             dailyLimit?: string;
             largeAmount?: string;
+        };
+        LineOutcome: {
+            error?: string;
+            /** Format: int64 */
+            id?: number;
+            ok?: boolean;
         };
         LineView: {
             /** Format: int64 */
@@ -2203,6 +2215,12 @@ export interface components {
         PasswordChange: {
             currentPassword?: string;
             newPassword?: string;
+        };
+        PayoutBatchBody: {
+            channel?: string;
+            ids?: number[];
+            /** Format: int64 */
+            payingAccountId?: number;
         };
         PayoutRequest: {
             bankReference?: string;
@@ -2621,9 +2639,7 @@ export interface operations {
     };
     savePolicy: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 type: string;
@@ -2782,9 +2798,7 @@ export interface operations {
     };
     me_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2804,9 +2818,7 @@ export interface operations {
     };
     changePassword: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2828,9 +2840,7 @@ export interface operations {
     };
     confirm: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2852,9 +2862,7 @@ export interface operations {
     };
     disable_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2876,9 +2884,7 @@ export interface operations {
     };
     enrol: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2965,9 +2971,7 @@ export interface operations {
     };
     print: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3103,9 +3107,7 @@ export interface operations {
     };
     proposeAdd: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3131,9 +3133,7 @@ export interface operations {
     };
     proposeEdit: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3182,9 +3182,7 @@ export interface operations {
     };
     operate: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3267,7 +3265,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "multipart/form-data": {
-                    actor?: components["schemas"]["Actor"];
                     /** Format: binary */
                     file?: string;
                 };
@@ -3399,9 +3396,7 @@ export interface operations {
     };
     create_3: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3425,9 +3420,7 @@ export interface operations {
     };
     disable: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3449,9 +3442,7 @@ export interface operations {
     };
     enable: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3473,9 +3464,7 @@ export interface operations {
     };
     resetPassword: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3499,9 +3488,7 @@ export interface operations {
     };
     roles: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3551,16 +3538,14 @@ export interface operations {
     };
     create_2: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateBody"];
+                "application/json": components["schemas"]["PayoutBatchBody"];
             };
         };
         responses: {
@@ -3599,9 +3584,7 @@ export interface operations {
     };
     discard: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3649,9 +3632,7 @@ export interface operations {
     };
     removeItems: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3660,7 +3641,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IdsBody"];
+                "application/json": components["schemas"]["BatchItemIds"];
             };
         };
         responses: {
@@ -3677,9 +3658,7 @@ export interface operations {
     };
     results: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3705,9 +3684,7 @@ export interface operations {
     };
     submit_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3795,9 +3772,7 @@ export interface operations {
     };
     assign: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3823,9 +3798,7 @@ export interface operations {
     };
     comment_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3851,9 +3824,7 @@ export interface operations {
     };
     resolve: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -3904,9 +3875,7 @@ export interface operations {
     };
     run: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3930,9 +3899,7 @@ export interface operations {
     };
     openFollowUp: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 resultId: number;
@@ -4049,9 +4016,7 @@ export interface operations {
     };
     put: {
         parameters: {
-            query: {
-                admin: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4095,9 +4060,7 @@ export interface operations {
     };
     saveRole: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 code: string;
@@ -4211,9 +4174,7 @@ export interface operations {
     };
     createTemplate: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4287,9 +4248,7 @@ export interface operations {
     };
     updateTemplate: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4347,9 +4306,7 @@ export interface operations {
     };
     deleteBatch: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4402,9 +4359,7 @@ export interface operations {
     };
     flipBatch: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4428,11 +4383,10 @@ export interface operations {
     };
     importFile: {
         parameters: {
-            query: {
+            query?: {
                 templateId?: number;
                 format?: string;
                 accountId?: number;
-                actor: components["schemas"]["Actor"];
             };
             header?: never;
             path?: never;
@@ -4460,9 +4414,7 @@ export interface operations {
     };
     rejectTagBatch: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4508,9 +4460,8 @@ export interface operations {
     };
     delete_1: {
         parameters: {
-            query: {
+            query?: {
                 reason?: string;
-                actor: components["schemas"]["Actor"];
             };
             header?: never;
             path: {
@@ -4537,9 +4488,7 @@ export interface operations {
     };
     flip: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4565,9 +4514,7 @@ export interface operations {
     };
     rejectTag: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4593,9 +4540,7 @@ export interface operations {
     };
     tag: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4658,9 +4603,7 @@ export interface operations {
     };
     create_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4684,9 +4627,7 @@ export interface operations {
     };
     handleAbnormal: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4764,9 +4705,7 @@ export interface operations {
     };
     reject_1: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4790,9 +4729,7 @@ export interface operations {
     };
     submit: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4838,9 +4775,8 @@ export interface operations {
     };
     delete: {
         parameters: {
-            query: {
+            query?: {
                 reason?: string;
-                actor: components["schemas"]["Actor"];
             };
             header?: never;
             path: {
@@ -4863,9 +4799,7 @@ export interface operations {
     };
     edit: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4891,9 +4825,7 @@ export interface operations {
     };
     directPayout: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4966,9 +4898,7 @@ export interface operations {
     };
     result: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -4994,8 +4924,7 @@ export interface operations {
     };
     list_4: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
+            query?: {
                 status?: string;
                 type?: string;
                 subjectType?: string;
@@ -5026,9 +4955,7 @@ export interface operations {
     };
     counts: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5048,9 +4975,7 @@ export interface operations {
     };
     detail: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -5072,9 +4997,7 @@ export interface operations {
     };
     approve: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -5100,9 +5023,7 @@ export interface operations {
     };
     cancel: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -5128,9 +5049,7 @@ export interface operations {
     };
     comment: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -5156,9 +5075,7 @@ export interface operations {
     };
     reject: {
         parameters: {
-            query: {
-                actor: components["schemas"]["Actor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;
@@ -5184,9 +5101,7 @@ export interface operations {
     };
     balances: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5206,9 +5121,7 @@ export interface operations {
     };
     cards_1: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5253,7 +5166,10 @@ export interface operations {
     upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description unique per intended action: a retry with the same key and body answers the first response again; the same key with another body → 422; while the first is still running → 409 */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5262,7 +5178,6 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file?: string;
-                    me?: components["schemas"]["AppCustomer"];
                 };
             };
         };
@@ -5280,9 +5195,8 @@ export interface operations {
     };
     download: {
         parameters: {
-            query: {
+            query?: {
                 download?: boolean;
-                me: components["schemas"]["AppCustomer"];
             };
             header?: never;
             path: {
@@ -5305,9 +5219,7 @@ export interface operations {
     };
     me: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5320,15 +5232,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Me"];
+                    "application/json": components["schemas"]["AppMe"];
                 };
             };
         };
     };
     list: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
+            query?: {
                 size?: number;
                 after?: string;
             };
@@ -5351,16 +5262,17 @@ export interface operations {
     };
     create: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
+            query?: never;
+            header: {
+                /** @description unique per intended action: a retry with the same key and body answers the first response again; the same key with another body → 422; while the first is still running → 409 */
+                "Idempotency-Key": string;
             };
-            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateBody"];
+                "application/json": components["schemas"]["AppWithdrawalBody"];
             };
         };
         responses: {
@@ -5377,9 +5289,7 @@ export interface operations {
     };
     get_2: {
         parameters: {
-            query: {
-                me: components["schemas"]["AppCustomer"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: number;

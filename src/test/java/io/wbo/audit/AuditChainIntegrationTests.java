@@ -112,6 +112,11 @@ class AuditChainIntegrationTests {
 		assertThat(auditor.get("/api/audit?size=0").status()).isEqualTo(400);
 		TestHttp.Response badDate = auditor.get("/api/audit?from=yesterday");
 		assertThat(badDate.fieldError("from")).as(badDate.body()).isNotNull();
+		// a day alone is no time: the auditor is told the form the filter takes (it said "has an invalid value")
+		assertThat(auditor.get("/api/audit?from=2026-12-01").fieldError("from")).isEqualTo("must be a time with offset (2026-12-04T08:00:00Z)");
+		assertThat(auditor.speaking("zh-HK").get("/api/audit?to=2026-12-01").fieldError("to")).isEqualTo("必須為附時區偏移的時間（2026-12-04T08:00:00Z）");
+		assertThat(TestHttp.operator(port, "checker").get("/api/work-orders?from=2026-12-01").fieldError("from"))
+				.isEqualTo("must be a time with offset (2026-12-04T08:00:00Z)");
 		assertThat(TestHttp.operator(port, "maker").get("/api/audit").status()).isEqualTo(403);
 	}
 }

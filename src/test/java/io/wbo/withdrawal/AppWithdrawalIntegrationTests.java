@@ -100,4 +100,24 @@ class AppWithdrawalIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(fx.balance(c.id()).frozen().amount()).isEqualByComparingTo(new BigDecimal("900.00"));
 		assertThat(jdbc.sql("SELECT count(*) FROM withdrawal WHERE customer_id = :c").param("c", c.id()).query(Long.class).single()).isEqualTo(6);
 	}
+
+	@Test
+	void aFractionalCardIdIsRefusedAndAnEmptyApplicationNamesEveryMissingField() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
+		TestHttp app = TestHttp.customer(port, c.customerNo());
+		// 1.5 was read as card 1: the application went to a card the customer never named
+		TestHttp.Response fractional = app.postRaw("/app/v1/withdrawals",
+				"{\"currency\":\"HKD\",\"amount\":\"10.00\",\"bankCardId\":" + c.cardId() + ".5}", key(UUID.randomUUID().toString()));
+		assertThat(fractional.status()).as(fractional.toString()).isEqualTo(400);
+		assertThat(fractional.fieldError("bankCardId")).isEqualTo("must be a whole number");
+
+		// without a currency the missing amount was left unsaid, to be found on the next try
+		TestHttp.Response empty = app.postRaw("/app/v1/withdrawals", "{}", key(UUID.randomUUID().toString()));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.fieldError("currency")).isEqualTo("is required");
+		assertThat(empty.fieldError("amount")).isEqualTo("is required");
+		assertThat(empty.fieldError("bankCardId")).isEqualTo("is required");
+		assertThat(jdbc.sql("SELECT count(*) FROM withdrawal WHERE customer_id = :c").param("c", c.id()).query(Long.class).single()).isZero();
+		assertThat(fx.balance(c.id()).frozen().text()).isEqualTo("0.00");
+	}
 }

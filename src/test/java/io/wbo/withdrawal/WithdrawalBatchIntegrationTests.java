@@ -91,6 +91,15 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 				Map.of("items", List.of(Map.of("withdrawalId", a, "result", "SUCCESS", "bankReference", "CHATS-A"))))).json();
 		assertThat(first.get("results").get(0).get("ok").asBoolean()).isTrue();
 		assertThat(first.get("batchStatus").asText()).isEqualTo("PROCESSING");
+		// outcomes come in the order of the items sent, a refused one included (it was listed first, whatever its place)
+		JsonNode mixed = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", a, "result", "SUCCESS", "bankReference", "CHATS-A"),
+						Map.of("withdrawalId", b, "result", "MAYBE"))))).json();
+		assertThat(mixed.get("results").get(0).get("id").asLong()).isEqualTo(a);
+		assertThat(mixed.get("results").get(0).get("ok").asBoolean()).isTrue();
+		assertThat(mixed.get("results").get(1).get("id").asLong()).isEqualTo(b);
+		assertThat(mixed.get("results").get(1).get("ok").asBoolean()).isFalse();
+		assertThat(mixed.get("batchStatus").asText()).isEqualTo("PROCESSING");
 		JsonNode second = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
 				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "FAILED", "reason", "account closed"),
 						Map.of("withdrawalId", d, "result", "SUCCESS"))))).json();

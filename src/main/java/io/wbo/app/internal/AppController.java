@@ -2,6 +2,7 @@ package io.wbo.app.internal;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.app.AppCustomer;
 import io.wbo.customer.Customer;
 import io.wbo.customer.Customers;
@@ -24,6 +25,8 @@ class AppController {
 		this.ledger = ledger;
 	}
 
+	/** Named apart from the operator's profile ({@code /api/auth/me}): the API document keeps one type per name. */
+	@Schema(name = "AppMe")
 	record Me(long id, String customerNo, String nameEn, @Nullable String nameZh, @Nullable String phone, @Nullable String email,
 			@Nullable String accountNo, OpeningStatus openingStatus) {
 	}

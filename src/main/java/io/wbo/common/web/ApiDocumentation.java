@@ -2,6 +2,8 @@ package io.wbo.common.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.wbo.common.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +13,8 @@ class ApiDocumentation {
 
 	@Bean
 	OpenAPI wboApi() {
+		// the operator of a console request comes from its session (resolved for the handler): no parameter a client sends
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
 		return new OpenAPI().info(new Info().title("wbo").version("1").description("""
 				Back office of a securities broker: the console's API under /api (session cookie, CSRF token echoed in \
 				X-XSRF-TOKEN) and the customer API of the APP under /app/v1 (bearer token; every creating POST carries an \

@@ -78,6 +78,9 @@ final class JsonErrors {
 		if (type == java.time.LocalDate.class) {
 			return "must be a date (2026-12-04)";
 		}
+		if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+			return "must be a time with offset (2026-12-04T08:00:00Z)";
+		}
 		return null;
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
@@ -33,6 +34,8 @@ class FollowUps {
 		OPEN, RESOLVED
 	}
 
+	/** Named apart from a work order's comment, which has another shape: the API document keeps one type per name. */
+	@Schema(name = "FollowUpComment")
 	record Comment(String by, Instant at, String text) {
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
@@ -132,6 +133,7 @@ class StatementOperations {
 		return get(id);
 	}
 
+	@Schema(name = "LineOutcome")
 	record Outcome(long id, boolean ok, @io.wbo.common.web.SaidMessage @Nullable String error) {
 	}
 

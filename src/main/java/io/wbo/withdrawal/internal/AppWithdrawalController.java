@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.app.AppCustomer;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
@@ -37,6 +38,7 @@ class AppWithdrawalController {
 	}
 
 	/** {@code proofIds}: the customer's own uploads ({@code POST /app/v1/files}). */
+	@Schema(name = "AppWithdrawalBody")
 	record CreateBody(@Nullable String currency, @Nullable String amount, @Nullable Long bankCardId, @Nullable String remark,
 			@Nullable List<Long> proofIds) {
 	}

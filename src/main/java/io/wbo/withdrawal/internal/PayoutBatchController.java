@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.approval.WorkOrderView;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
@@ -83,6 +84,7 @@ class PayoutBatchController {
 		return value.setScale(asset.scale()).toPlainString();
 	}
 
+	@Schema(name = "PayoutBatchBody")
 	record CreateBody(@Nullable List<Long> ids, @Nullable Long payingAccountId, @Nullable String channel) {
 	}
 
@@ -119,6 +121,7 @@ class PayoutBatchController {
 		return view(id, true);
 	}
 
+	@Schema(name = "BatchItemIds")
 	record IdsBody(@Nullable List<Long> ids) {
 	}
 

@@ -88,6 +88,8 @@ class WithdrawalService {
 		Asset asset = errors.attempt(() -> Asset.of(input.currency(), "currency"));
 		errors.require(asset == null || Asset.isFiat(asset), "currency", "must be a fiat currency (HKD, USD, CNY)");
 		Money amount = asset == null ? null : errors.attempt(() -> Money.positive(asset, input.amount(), "amount"));
+		// without a currency the amount's scale is unknown, but a missing amount is still said in the same answer
+		errors.require(asset != null || (input.amount() != null && !input.amount().isBlank()), "amount", "is required");
 		Money fee = asset == null ? null
 				: input.fee() == null ? Money.zero(asset) : errors.attempt(() -> Money.nonNegative(asset, input.fee(), "fee"));
 		BankCard card = null;
