@@ -4205,7 +4205,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
+                "multipart/form-data": {
                     definition: components["schemas"]["TemplateDefinition"];
                     /** Format: binary */
                     file: string;
@@ -4394,7 +4394,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
+                "multipart/form-data": {
                     /** Format: binary */
                     file: string;
                 };

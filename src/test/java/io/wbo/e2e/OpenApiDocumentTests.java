@@ -101,6 +101,14 @@ class OpenApiDocumentTests {
 		assertThat(headers).as("every creating POST of the APP needs its Idempotency-Key").contains("Idempotency-Key");
 		assertThat(paths.at("/~1app~1v1~1withdrawals/get/parameters").toString()).doesNotContain("Idempotency-Key");
 		assertThat(paths.at("/~1app~1v1~1dev~1token/post/parameters").toString()).doesNotContain("Idempotency-Key");
+
+		// every upload is multipart/form-data, also those that take any content type to name a missing file themselves
+		for (String upload : List.of("/~1api~1statements~1import/post", "/~1api~1statement-templates~1preview/post", "/~1api~1files/post",
+				"/~1app~1v1~1files/post")) {
+			JsonNode content = paths.at(upload + "/requestBody/content");
+			assertThat(content.has("multipart/form-data") && !content.has("application/json")).as(upload + " " + content).isTrue();
+			assertThat(content.at("/multipart~1form-data/schema/properties/file/format").asText()).isEqualTo("binary");
+		}
 	}
 
 	private static JsonNode schemaOf(JsonNode docs, JsonNode schema) {
