@@ -77,6 +77,16 @@ class LedgerAndCustomerBadInputTests {
 				{"customerId": %d, "currency": "HKD", "amount": "1.00", "bankCardId": 99999999999999999999999}""".formatted(customer()),
 				Map.of("content-type", "application/json"));
 		assertThat(huge.fieldError("bankCardId")).isEqualTo("is out of range");
+		// an amount is a string: a number has been through a binary float in the client; nor is a number or true a remark
+		TestHttp.Response number = TestHttp.operator(port, "maker").postRaw("/api/withdrawals", """
+				{"customerId": %d, "currency": "HKD", "amount": 100.10, "bankCardId": 1, "remark": true}""".formatted(customer()),
+				Map.of("content-type", "application/json"));
+		assertThat(number.status()).isEqualTo(400);
+		assertThat(number.fieldError("amount")).isEqualTo("must be text in quotes (an amount too: \"100.50\")");
+		long transfersBefore = transfers();
+		assertThat(operate(admin, "{\"operation\": \"CREDIT\", \"asset\": \"HKD\", \"amount\": 5, \"key\": \"bad-kind-2\"}").fieldError("amount"))
+				.startsWith("must be text in quotes");
+		assertThat(transfers()).as("nothing written").isEqualTo(transfersBefore);
 	}
 
 	@Test

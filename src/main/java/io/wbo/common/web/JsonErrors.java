@@ -75,6 +75,9 @@ final class JsonErrors {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
 			return "must be a whole number";
 		}
+		if (type == String.class) {
+			return "must be text in quotes (an amount too: \"100.50\")";
+		}
 		if (type == java.time.LocalDate.class) {
 			return "must be a date (2026-12-04)";
 		}

@@ -22,6 +22,10 @@ import tools.jackson.databind.type.LogicalType;
  * PostgreSQL cannot store the NUL character (U+0000) in text: a value carrying one would fail deep in a query, as a 500,
  * after the request had already done part of its work. It is refused at the edge instead, as bad input naming its
  * field: in every string a JSON body holds, and in query and form parameters.
+ *
+ * <p>A text field of a JSON body also takes only a JSON string: an amount sent as a number has passed through a
+ * binary float in the client already (API.md: amounts are strings, never numbers), and a number or true where a
+ * remark or a reference belongs is a client's mistake rather than text.
  */
 @Configuration(proxyBeanMethods = false)
 class NulCharacterGuard implements WebMvcConfigurer {
@@ -57,7 +61,7 @@ class NulCharacterGuard implements WebMvcConfigurer {
 		});
 	}
 
-	/** Reads strings as Jackson does, then refuses one with a NUL (the path to the field is added on the way out). */
+	/** Reads JSON strings as Jackson does, then refuses one with a NUL (the path to the field is added on the way out). */
 	private static final class NulRefusingStrings extends StdScalarDeserializer<String> {
 
 		NulRefusingStrings() {
@@ -71,6 +75,9 @@ class NulCharacterGuard implements WebMvcConfigurer {
 
 		@Override
 		public String deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (p.currentToken() != null && (p.currentToken().isNumeric() || p.currentToken().isBoolean())) {
+				return (String) ctxt.handleUnexpectedToken(String.class, p);
+			}
 			String value = StringDeserializer.instance.deserialize(p, ctxt);
 			if (hasNul(value)) {
 				throw InvalidFormatException.from(p, MESSAGE, value, String.class);

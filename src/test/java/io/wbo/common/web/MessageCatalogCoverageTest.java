@@ -57,7 +57,8 @@ class MessageCatalogCoverageTest {
 			"same counterparty account within the window but bank {}, system {}",
 			"no bank line with its bank reference, nor with its amount, currency and counterparty account within ±{} days",
 			"no completed withdrawal matches this bank line", "no credited deposit matches this bank line", "must be a whole number",
-			"must be a date (2026-12-04)", "must be a time with offset (2026-12-04T08:00:00Z)");
+			"must be a date (2026-12-04)", "must be a time with offset (2026-12-04T08:00:00Z)",
+			"must be text in quotes (an amount too: \"100.50\")");
 
 	@Test
 	void everyTemplateIsStillMadeSomewhere() {
