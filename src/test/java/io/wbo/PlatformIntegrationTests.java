@@ -25,6 +25,15 @@ class PlatformIntegrationTests {
 		TestHttp.Response health = anonymous.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/status").asText()).as("the database's own status is shown").isEqualTo("UP");
+		assertThat(health.body()).as("but none of its details").doesNotContain("PostgreSQL").doesNotContain("validationQuery");
+		TestHttp.Response readiness = anonymous.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().at("/components/db/status").asText()).as("ready means the database answers").isEqualTo("UP");
+		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+		for (String hidden : new String[] { "env", "configprops", "beans", "heapdump", "threaddump", "loggers", "mappings" }) {
+			assertThat(anonymous.get("/actuator/" + hidden).status()).as(hidden + " is not exposed").isEqualTo(404);
+		}
 		TestHttp.Response metrics = anonymous.get("/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
