@@ -1,15 +1,19 @@
 package io.wbo.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
 import io.wbo.audit.AuditLog;
+import io.wbo.common.startup.InvalidSettingException;
+import io.wbo.common.startup.InvalidSettingFailureAnalyzer;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +83,21 @@ class FirstOperatorsIntegrationTests {
 			assertThat(admin.roles()).containsExactly("SYSTEM_ADMIN");
 			assertThat(passwords.matches("First-Admin-Pw-2026", admin.passwordHash())).isTrue();
 		});
+	}
+
+	@Test
+	void aTooShortWboAdminOrDemoPasswordStopsTheStartByName() {
+		onAnEmptyDatabase(() -> {
+			assertThatThrownBy(() -> new AdminBootstrap(operators, passwords, audit, "short", new MockEnvironment()).run(null))
+					.isInstanceOf(InvalidSettingException.class).hasMessage("WBO_ADMIN_PASSWORD must be at least 8 characters");
+			assertThat(operators.any()).isFalse();
+		});
+		assertThatThrownBy(() -> new DemoOperators(null, operators, passwords, "short").run(null))
+				.isInstanceOf(InvalidSettingException.class).hasMessage("WBO_DEMO_PASSWORD must be at least 8 characters");
+		FailureAnalysis analysis = new InvalidSettingFailureAnalyzer()
+				.analyze(new IllegalStateException("Failed to execute ApplicationRunner", new InvalidSettingException("WBO_DEMO_PASSWORD", "must be at least 8 characters")));
+		assertThat(analysis.getDescription()).isEqualTo("WBO_DEMO_PASSWORD must be at least 8 characters.");
+		assertThat(analysis.getAction()).startsWith("Set WBO_DEMO_PASSWORD");
 	}
 
 	@Test
