@@ -19,12 +19,24 @@ class PlatformIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.boot.web.server.context.WebServerApplicationContext web;
+
 	@Test
 	void healthMetricsAndApiDocsAreServed() {
 		TestHttp anonymous = TestHttp.anonymous(port);
 		TestHttp.Response health = anonymous.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/status").asText()).as("the database's own status is shown").isEqualTo("UP");
+		assertThat(health.body()).as("but none of its details").doesNotContain("PostgreSQL").doesNotContain("validationQuery");
+		TestHttp.Response readiness = anonymous.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().at("/components/db/status").asText()).as("ready means the database answers").isEqualTo("UP");
+		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+		for (String hidden : new String[] { "env", "configprops", "beans", "heapdump", "threaddump", "loggers", "mappings" }) {
+			assertThat(anonymous.get("/actuator/" + hidden).status()).as(hidden + " is not exposed").isEqualTo(404);
+		}
 		TestHttp.Response metrics = anonymous.get("/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
@@ -33,6 +45,21 @@ class PlatformIntegrationTests {
 		assertThat(docs.json().get("paths").has("/api/customers")).isTrue();
 		assertThat(docs.json().get("paths").has("/app/v1/balances")).isTrue();
 		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
+	void forwardedHeadersAreBelievedOnlyFromAProxyOnAPrivateAddress() throws Exception {
+		org.apache.catalina.Valve[] valves = ((org.springframework.boot.tomcat.TomcatWebServer) web.getWebServer()).getTomcat()
+				.getEngine().getPipeline().getValves();
+		org.apache.catalina.valves.RemoteIpValve remoteIp = java.util.Arrays.stream(valves)
+				.filter(org.apache.catalina.valves.RemoteIpValve.class::isInstance).map(org.apache.catalina.valves.RemoteIpValve.class::cast)
+				.findFirst().orElseThrow(() -> new AssertionError("no RemoteIpValve: X-Forwarded-* is read by a filter that believes anyone"));
+		org.apache.catalina.util.NetMaskSet proxies = new org.apache.catalina.util.NetMaskSet();
+		assertThat(proxies.addAll(remoteIp.getInternalProxies())).isEmpty();
+		assertThat(proxies.contains(java.net.InetAddress.getByName("10.1.2.3"))).as("a load balancer in the private network").isTrue();
+		assertThat(proxies.contains(java.net.InetAddress.getByName("127.0.0.1"))).isTrue();
+		assertThat(proxies.contains(java.net.InetAddress.getByName("203.0.113.9")))
+				.as("a client on the internet writing its own X-Forwarded-For").isFalse();
 	}
 
 	@Test

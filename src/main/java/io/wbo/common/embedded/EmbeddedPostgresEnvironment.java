@@ -33,13 +33,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		if (!environment.getProperty("wbo.embedded-postgres.enabled", Boolean.class, true)) {
 			return;
 		}
-		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath();
+		Path dataDir = Path.of(environment.getProperty("wbo.embedded-postgres.data-dir", "./data/pg")).toAbsolutePath().normalize();
 		boolean clean = environment.getProperty("wbo.embedded-postgres.clean", Boolean.class, false);
 		int port = environment.getProperty("wbo.embedded-postgres.port", Integer.class, 0);
 		// zonky's default is off (a test database): a crash could then lose commits already acknowledged to a customer
 		String synchronousCommit = environment.getProperty("wbo.embedded-postgres.synchronous-commit", "on");
 		String extra = environment.getProperty("wbo.embedded-postgres.server-config", "");
-		EmbeddedPostgres pg = start(dataDir, clean, port, synchronousCommit, extra);
+		EmbeddedPostgres pg = start(dataDir, clean, port, synchronousCommit, extra,
+				environment.getProperty("spring.main.register-shutdown-hook", Boolean.class, true));
 		Map<String, Object> props = new HashMap<>();
 		props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?sslmode=disable"
 				+ "&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg=" + SOCKET_DIR + "/.s.PGSQL." + pg.getPort());
@@ -51,8 +52,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 	}
 
 	/**
-	 * JVM shutdown hooks run concurrently: the database must outlive the application contexts closing in theirs
-	 * (jobs, the event registry and the pool still talk to it), so wait for those hooks first.
+	 * The database must outlive the application contexts (jobs, the event registry and the pool still talk to it while
+	 * they close). Run as one of Spring Boot's shutdown handlers, this comes after the contexts Spring Boot closes in
+	 * its own JVM shutdown hook; other Spring hooks (a context that registered its own) are waited for here.
 	 */
 	private static void stopAfterSpring() {
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -73,7 +75,22 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 		}
 	}
 
-	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit, String extraConfig) {
+	/** Starts the server, telling a data directory locked by another running wbo (or test JVM) from other failures. */
+	static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
+		try {
+			return builder.start();
+		}
+		catch (IllegalStateException e) {
+			// zonky holds a file lock on the data directory while its server runs
+			if (e.getMessage() != null && e.getMessage().startsWith("could not lock")) {
+				throw new EmbeddedPostgresInUseException(dataDir, e);
+			}
+			throw e;
+		}
+	}
+
+	static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, int port, String synchronousCommit, String extraConfig,
+			boolean springShutdownHook) {
 		if (server != null) {
 			return server;
 		}
@@ -102,8 +119,15 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 			if (port > 0) {
 				builder.setPort(port);
 			}
-			server = builder.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stopAfterSpring, "embedded-postgres-stop"));
+			server = start(builder, dataDir);
+			if (springShutdownHook) {
+				SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stopAfterSpring);
+			}
+			else {
+				// no Spring Boot hook to follow: a JVM hook of our own, which waits for Spring's if it finds one running
+				// (JVM hooks start together, so it may not have started yet: the database can then go first)
+				Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stopAfterSpring, "embedded-postgres-stop"));
+			}
 			return server;
 		}
 		catch (IOException e) {

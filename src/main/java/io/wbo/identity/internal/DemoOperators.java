@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wbo.common.Actor;
+import io.wbo.common.startup.InvalidSettingException;
 import io.wbo.common.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo roles and one operator per role (demo profile only). The password comes from {@code WBO_DEMO_PASSWORD}, or the
- * README's published one when that is not set.
+ * README's published one when that is not set. A later start with {@code WBO_DEMO_PASSWORD} set gives it to every demo
+ * operator still on the published password: the demo data is created once, and a machine first started without the
+ * variable must not keep a password anyone can read in the README.
  */
 @Component
 @Profile("demo")
@@ -45,23 +49,36 @@ class DemoOperators implements ApplicationRunner {
 	private static final Map<String, String> NAMES = Map.of("MAKER", "Maker (初審)", "CHECKER", "Checker (複審)",
 			"APPROVER", "Approver (審批)", "FINANCE", "Finance (財務)", "OPERATIONS", "Operations (運營)", "AUDITOR", "Auditor (審計)");
 
+	/** The README's password, the default of {@code wbo.demo.password} (application-demo.yml). */
+	static final String PUBLISHED_PASSWORD = "wbo-demo-2026";
+
+	static final List<String> USERNAMES = List.of("admin", "maker", "checker", "approver", "finance", "operations", "auditor");
+
 	private final OperatorAdminService admin;
 	private final OperatorStore operators;
+	private final PasswordEncoder passwords;
 	private final String password;
 
-	DemoOperators(OperatorAdminService admin, OperatorStore operators, @Value("${wbo.demo.password}") String password) {
+	DemoOperators(OperatorAdminService admin, OperatorStore operators, PasswordEncoder passwords,
+			@Value("${wbo.demo.password}") String password) {
 		this.admin = admin;
 		this.operators = operators;
+		this.passwords = passwords;
 		this.password = password;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (operators.byUsername("maker").isPresent()) {
-			return;
+		// told by its name at start, rather than as a field error of the first operator created with it
+		if (password.length() < OperatorAdminService.MIN_PASSWORD_LENGTH) {
+			throw new InvalidSettingException("WBO_DEMO_PASSWORD", "must be at least " + OperatorAdminService.MIN_PASSWORD_LENGTH + " characters");
 		}
 		Actor seeder = Actor.system("demo-seed");
+		if (operators.byUsername("maker").isPresent()) {
+			replacePublishedPassword(seeder);
+			return;
+		}
 		ROLES.forEach((code, permissions) -> admin.saveRole(code, NAMES.get(code), "demo role",
 				permissions.stream().map(Enum::name).toList(), seeder));
 		if (operators.byUsername("admin").isEmpty()) {
@@ -73,6 +90,25 @@ class DemoOperators implements ApplicationRunner {
 		admin.create("finance", "Frank Fung 馮富強", password, List.of("FINANCE"), seeder);
 		admin.create("operations", "Olivia Ho 何雅麗", password, List.of("OPERATIONS"), seeder);
 		admin.create("auditor", "Aaron Tse 謝安然", password, List.of("AUDITOR"), seeder);
-		log.info("demo operators created: admin, maker, checker, approver, finance, operations, auditor");
+		log.info("demo operators created: {}", String.join(", ", USERNAMES));
+	}
+
+	/** An operator who chose their own password keeps it; only the published one is replaced (audited as a reset). */
+	private void replacePublishedPassword(Actor seeder) {
+		if (password.equals(PUBLISHED_PASSWORD)) {
+			return;
+		}
+		List<String> replaced = new java.util.ArrayList<>();
+		for (String username : USERNAMES) {
+			operators.byUsername(username)
+					.filter(operator -> passwords.matches(PUBLISHED_PASSWORD, operator.passwordHash()))
+					.ifPresent(operator -> {
+						admin.resetPassword(operator.id(), password, seeder);
+						replaced.add(username);
+					});
+		}
+		if (!replaced.isEmpty()) {
+			log.info("demo operators given the password of WBO_DEMO_PASSWORD instead of the published one: {}", String.join(", ", replaced));
+		}
 	}
 }
