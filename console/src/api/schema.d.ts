@@ -5242,6 +5242,8 @@ export interface operations {
             query?: {
                 size?: number;
                 after?: string;
+                status?: string;
+                currency?: string;
             };
             header?: never;
             path?: never;

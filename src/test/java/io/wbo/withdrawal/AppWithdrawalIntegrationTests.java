@@ -73,6 +73,31 @@ class AppWithdrawalIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void theCustomerFiltersTheirListByStateAndCurrencyButNeverSeesADeletedOne() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		TestHttp app = TestHttp.customer(port, c.customerNo());
+		long first = app.post("/app/v1/withdrawals", Map.of("currency", "HKD", "amount", "10.00", "bankCardId", c.cardId()),
+				key(UUID.randomUUID().toString())).json().get("id").asLong();
+		long second = app.post("/app/v1/withdrawals", Map.of("currency", "HKD", "amount", "20.00", "bankCardId", c.cardId()),
+				key(UUID.randomUUID().toString())).json().get("id").asLong();
+		long third = app.post("/app/v1/withdrawals", Map.of("currency", "HKD", "amount", "30.00", "bankCardId", c.cardId()),
+				key(UUID.randomUUID().toString())).json().get("id").asLong();
+		TestHttp maker = TestHttp.operator(port, "maker");
+		fx.awaitStatus(maker, first, "RISK_PASSED");
+		fx.awaitStatus(maker, third, "RISK_PASSED");
+		WithdrawalFixtures.ok(maker.post("/api/withdrawals/reject", Map.of("ids", List.of(first), "reason", "wrong card")));
+		assertThat(maker.delete("/api/withdrawals/" + third + "?reason=duplicate").status()).isEqualTo(200);
+
+		assertThat(app.get("/app/v1/withdrawals?status=REJECTED").json().get("items").findValuesAsString("id")).containsExactly(Long.toString(first));
+		assertThat(app.get("/app/v1/withdrawals?status=REJECTED,RISK_PASSED,RISK_CHECKING&currency=HKD").json().get("items").findValuesAsString("id"))
+				.containsExactly(Long.toString(second), Long.toString(first));
+		assertThat(app.get("/app/v1/withdrawals?currency=USD").json().get("items").size()).isZero();
+		assertThat(app.get("/app/v1/withdrawals").json().get("items").findValuesAsString("id")).doesNotContain(Long.toString(third));
+		assertThat(app.get("/app/v1/withdrawals?status=DELETED").fieldError("status")).isEqualTo("unknown state 'DELETED'");
+		assertThat(app.get("/app/v1/withdrawals?status=LOST").fieldError("status")).isEqualTo("unknown state 'LOST'");
+	}
+
+	@Test
 	void twentyConcurrentWithdrawalsThatTogetherExceedTheBalanceNeverOverdraw() throws Exception {
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		TestHttp app = TestHttp.customer(port, c.customerNo());

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.wbo.app.AppCustomer;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
+import io.wbo.common.InvalidInputException;
 import io.wbo.files.FileSummary;
 import io.wbo.files.StoredFile;
 import org.jspecify.annotations.Nullable;
@@ -78,10 +79,18 @@ class AppWithdrawalController {
 		return AppWithdrawal.created(created, withProofs ? proofs.current(created.id()) : List.of(), me);
 	}
 
+	/** Mine, newest first; {@code status} (one or several, comma-separated) and {@code currency} narrow the list. */
 	@GetMapping("/app/v1/withdrawals")
 	CursorPage<AppWithdrawal> list(AppCustomer me, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable String after) {
-		WithdrawalQueries.Filter mine = new WithdrawalQueries.Filter(null, null, null, null, null, null, null, null, null, null, null,
+			@RequestParam(required = false) @Nullable String after, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String currency) {
+		// a deleted application does not exist for its customer (404 by id): no state to ask for either
+		for (String asked : status == null ? new String[0] : status.split(",")) {
+			if ("DELETED".equals(asked.trim())) {
+				throw InvalidInputException.of("status", "unknown state '" + asked.trim() + "'");
+			}
+		}
+		WithdrawalQueries.Filter mine = new WithdrawalQueries.Filter(null, null, currency, status, null, null, null, null, null, null, null,
 				null, null, null);
 		CursorPage<WithdrawalQueries.View> page = queries.listOfCustomer(me.id(), mine, CursorPage.size(size), CursorPage.afterId(after));
 		Map<Long, List<StoredFile>> attached = proofs.current(page.items().stream().map(WithdrawalQueries.View::id).toList());
