@@ -52,6 +52,8 @@ class AppApiIntegrationTests {
 		assertThat(r.header("content-type")).contains("problem+json");
 		TestHttp.Response forged = anonymous.postRaw("/app/v1/me", "", Map.of("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAwMDEifQ.x"));
 		assertThat(forged.status()).isEqualTo(401);
+		assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+		assertThat(forged.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
 		assertThat(anonymous.post("/app/v1/dev/token", Map.of("customerNo", "999999")).fieldError("customerNo")).isNotNull();
 	}
 

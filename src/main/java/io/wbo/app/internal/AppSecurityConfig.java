@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,16 +48,19 @@ class AppSecurityConfig {
 	@Order(1)
 	SecurityFilterChain appSecurity(HttpSecurity http, JsonMapper json) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
+		// RFC 6750: a refused request is told which scheme to use, and a token that was sent and refused is named invalid
+		AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
+			res.setHeader("WWW-Authenticate", req.getHeader("Authorization") == null ? "Bearer" : "Bearer error=\"invalid_token\"");
+			problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required");
+		};
 		http.securityMatcher("/app/**")
 				.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.authorizeHttpRequests(auth -> auth.requestMatchers("/app/v1/dev/token").permitAll().anyRequest().authenticated())
 				.oauth2ResourceServer(rs -> rs.jwt(jwt -> {
-				}).authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
-						"a valid bearer token is required")))
+				}).authenticationEntryPoint(unauthenticated))
 				.exceptionHandling(ex -> ex
-						.authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
-								"a valid bearer token is required"))
+						.authenticationEntryPoint(unauthenticated)
 						.accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN, "forbidden", "not allowed")));
 		return http.build();
 	}
