@@ -2,6 +2,8 @@ package io.wbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,12 @@ class PlatformIntegrationTests {
 		for (String hidden : new String[] { "env", "configprops", "beans", "heapdump", "threaddump", "loggers", "mappings" }) {
 			assertThat(anonymous.get("/actuator/" + hidden).status()).as(hidden + " is not exposed").isEqualTo(404);
 		}
-		TestHttp.Response metrics = anonymous.get("/actuator/prometheus");
+		// the metrics are the monitoring system's: scraped with its token, refused to anyone else
+		assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+		assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+		assertThat(anonymous.get("/actuator/prometheus", Map.of("Authorization", "Bearer test-metrics-tokeN")).status()).isEqualTo(401);
+		assertThat(TestHttp.operator(port, "admin").get("/actuator/prometheus").status()).as("an operator session is no token").isEqualTo(401);
+		TestHttp.Response metrics = anonymous.get("/actuator/prometheus", Map.of("Authorization", "Bearer test-metrics-token"));
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 		TestHttp.Response docs = anonymous.get("/v3/api-docs");

@@ -117,6 +117,12 @@ public final class TestHttp {
 		return send(request(path).GET());
 	}
 
+	public Response get(String path, Map<String, String> headers) {
+		HttpRequest.Builder b = request(path).GET();
+		headers.forEach(b::setHeader);
+		return send(b);
+	}
+
 	public Response post(String path, Object body) {
 		return send(request(path).POST(body(body)).header("Content-Type", "application/json"));
 	}
