@@ -80,8 +80,9 @@ public class Customers {
 	}
 
 	/** The customer (404 when unknown) and their active card {@code cardId}, in one read. */
-	public CustomerWithCard getWithCard(long customerId, long cardId) {
-		return store.byIdWithCard(customerId, cardId).orElseThrow(() -> DomainException.notFound("customer", customerId));
+	/** The customer and the named card in one read; no such customer is the caller's input error in {@code field}. */
+	public CustomerWithCard requireWithCard(long customerId, long cardId, String field) {
+		return store.byIdWithCard(customerId, cardId).orElseThrow(() -> InvalidInputException.of(field, "no customer with id " + customerId));
 	}
 
 	static InvalidInputException noSuchCard(long cardId, String field) {

@@ -115,5 +115,13 @@ class WithdrawalQuickStartIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(r.fieldError("amount")).isNotNull();
 		assertThat(r.fieldError("fee")).isNotNull();
 		assertThat(r.fieldError("bankCardId")).isNotNull();
+		// an unknown customer in the body is the body's error, as an unknown card is (not a 404 of the resource posted to)
+		for (Map<String, Object> body : List.<Map<String, Object>>of(
+				Map.of("customerId", 987654321, "currency", "HKD", "amount", "1.00", "bankCardId", c.cardId()),
+				Map.of("customerId", 987654321, "currency", "HKD", "amount", "1.00"))) {
+			TestHttp.Response unknown = maker.post("/api/withdrawals", body);
+			assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+			assertThat(unknown.fieldError("customerId")).isEqualTo("no customer with id 987654321");
+		}
 	}
 }

@@ -82,8 +82,9 @@ class WithdrawalService {
 	@Transactional
 	public Withdrawal create(long customerId, Application input, String source, Actor actor) {
 		// the customer and the named card in one read: every creation pays a round trip per read
-		CustomerWithCard found = input.bankCardId() == null ? null : customers.getWithCard(customerId, input.bankCardId());
-		Customer customer = found == null ? customers.get(customerId) : found.customer();
+		// a manual application names its customer in the body (an APP one by its token, always a customer)
+		CustomerWithCard found = input.bankCardId() == null ? null : customers.requireWithCard(customerId, input.bankCardId(), "customerId");
+		Customer customer = found == null ? customers.require(customerId, "customerId") : found.customer();
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		Asset asset = errors.attempt(() -> Asset.of(input.currency(), "currency"));
 		errors.require(asset == null || Asset.isFiat(asset), "currency", "must be a fiat currency (HKD, USD, CNY)");
