@@ -144,15 +144,22 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the open dialog with Escape, as an operator would, pressing it again while the dialog stays: on a loaded
-	 * machine the first press can come before the dialog has taken the focus.
+	 * Closes the open dialog with Escape, as an operator would, pressed on the dialog: the focus may still be on the
+	 * button that opened it (on a loaded machine the dialog takes it late, or not at all), and Escape pressed there
+	 * does not reach the dialog. Pressed again while the dialog stays.
 	 */
 	void escapeDialog() {
 		waitUntil(d -> {
-			if (all(".ant-modal-wrap").stream().noneMatch(WebElement::isDisplayed)) {
+			List<WebElement> open = all(".ant-modal-wrap").stream().filter(WebElement::isDisplayed).toList();
+			if (open.isEmpty()) {
 				return true;
 			}
-			escape();
+			try {
+				open.get(open.size() - 1).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				escape();
+			}
 			try {
 				Thread.sleep(400);
 			}
