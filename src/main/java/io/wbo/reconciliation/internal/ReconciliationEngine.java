@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
+import io.wbo.common.AccountNumbers;
 import io.wbo.common.Actor;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.PhaseTimes;
@@ -211,27 +212,6 @@ public class ReconciliationEngine {
 	}
 
 	/**
-	 * The key counterparty accounts are compared by: letters and digits only, in upper case ("004-123 456" is
-	 * "004123456"); setAsideFree does the same in SQL for the lines. By hand, as it runs for every record of a run.
-	 */
-	static @Nullable String normalizeAccount(@Nullable String account) {
-		if (account == null) {
-			return null;
-		}
-		StringBuilder n = new StringBuilder(account.length());
-		for (int i = 0; i < account.length(); i++) {
-			char c = account.charAt(i);
-			if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-				n.append(c);
-			}
-			else if (c >= 'a' && c <= 'z') {
-				n.append((char) (c - 'a' + 'A'));
-			}
-		}
-		return n.isEmpty() ? null : n.toString();
-	}
-
-	/**
 	 * A source's records copied by one statement from its own query; the same columns as {@link #appendRecord}
 	 * writes, the reference trimmed and blank as none, the counterparty key left to setAsideFree, which computes it
 	 * for the few records the references leave (as it does for lines).
@@ -252,7 +232,7 @@ public class ReconciliationEngine {
 		field(row, r.currency());
 		field(row, r.amount().toPlainString());
 		field(row, r.date().toString());
-		field(row, normalizeAccount(r.counterpartyAccount()));
+		field(row, AccountNumbers.key(r.counterpartyAccount()));
 		field(row, r.counterpartyAccount());
 		String ref = r.bankReference() == null || r.bankReference().isBlank() ? null : r.bankReference().trim();
 		field(row, ref);
@@ -404,11 +384,11 @@ public class ReconciliationEngine {
 	 */
 	private void setAsideFree() {
 		jdbc.sql("CREATE TEMP TABLE recon_fr ON COMMIT DROP AS SELECT * FROM recon_rr r WHERE " + FREE_RECORD).update();
-		// records copied by SQL come without their counterparty key (normalizeAccount's rule, here in SQL)
+		// records copied by SQL come without their counterparty key (AccountNumbers' rule, here in SQL)
 		jdbc.sql("""
 				UPDATE recon_fr SET cp = NULLIF(upper(regexp_replace(cp_raw, '[^0-9A-Za-z]', '', 'g')), '')
 				WHERE cp IS NULL AND cp_raw IS NOT NULL""").update();
-		// the counterparty account is normalised (as normalizeAccount does) only here: only the rules after the references use it
+		// the counterparty account is normalised (as AccountNumbers.key does) only here: only the rules after the references use it
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_fl ON COMMIT DROP AS
 				SELECT l.*, NULLIF(upper(regexp_replace(coalesce(l.cp_raw, ''), '[^0-9A-Za-z]', '', 'g')), '') AS cp
