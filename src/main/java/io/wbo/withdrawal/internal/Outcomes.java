@@ -1,7 +1,10 @@
 package io.wbo.withdrawal.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.wbo.common.web.SaidMessage;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +30,18 @@ record Outcomes(List<Outcome> results) {
 
 		Outcomes build() {
 			return new Outcomes(List.copyOf(results));
+		}
+
+		/**
+		 * The outcomes in the order the ids were sent, whatever order they were found in (refusals of bad input come
+		 * first): a client reads outcome i as item i's. An id not sent (none, as a rule) goes last.
+		 */
+		Outcomes buildInOrderOf(List<Long> sent) {
+			Map<Long, Integer> position = new HashMap<>();
+			for (int i = 0; i < sent.size(); i++) {
+				position.putIfAbsent(sent.get(i), i);
+			}
+			return new Outcomes(results.stream().sorted(Comparator.comparingInt(o -> position.getOrDefault(o.id(), sent.size()))).toList());
 		}
 	}
 }

@@ -2,8 +2,6 @@ package io.wbo.withdrawal.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -323,15 +321,9 @@ class PayoutBatchService {
 			reviewId = sendForReview(b, actor).id();
 			after = BatchStatus.RESULT_PENDING_REVIEW;
 		}
-		// the answer lists the items in the order they were sent, as every batch action does (the refused ones were
-		// collected before the update): a client that reads outcome i as item i's is not misled
-		Map<Long, Integer> sent = new HashMap<>();
-		for (int i = 0; i < items.size(); i++) {
-			sent.putIfAbsent(items.get(i).withdrawalId() == null ? 0L : items.get(i).withdrawalId(), i);
-		}
-		List<Outcomes.Outcome> inOrder = outcomes.build().results().stream()
-				.sorted(Comparator.comparingInt(o -> sent.getOrDefault(o.id(), items.size()))).toList();
-		return new ResultsOutcome(inOrder, after, reviewId);
+		// the refused items were collected before the update: the answer lists them all in the order sent
+		List<Long> sent = items.stream().map(item -> item.withdrawalId() == null ? 0L : item.withdrawalId()).toList();
+		return new ResultsOutcome(outcomes.buildInOrderOf(sent).results(), after, reviewId);
 	}
 
 	private WorkOrderView sendForReview(Batch b, Actor actor) {
