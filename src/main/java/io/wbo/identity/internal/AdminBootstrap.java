@@ -6,7 +6,6 @@ import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
-import io.wbo.common.startup.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,10 +57,7 @@ class AdminBootstrap implements ApplicationRunner {
 			}
 			return;
 		}
-		// the rule every operator's password follows (the variable would otherwise bypass it)
-		if (password.length() < OperatorAdminService.MIN_PASSWORD_LENGTH) {
-			throw new InvalidSettingException("WBO_ADMIN_PASSWORD", "must be at least " + OperatorAdminService.MIN_PASSWORD_LENGTH + " characters");
-		}
+		OperatorAdminService.requirePasswordSetting("WBO_ADMIN_PASSWORD", password);
 		long id = operators.insert("admin", "Administrator", passwords.encode(password));
 		operators.setRoles(id, List.of("SYSTEM_ADMIN"));
 		audit.record(AuditRecord.of(Actor.system("bootstrap"), "OPERATOR_CREATED", "Operator", id,

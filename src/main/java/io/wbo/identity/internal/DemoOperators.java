@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.wbo.common.Actor;
-import io.wbo.common.startup.InvalidSettingException;
 import io.wbo.common.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +69,7 @@ class DemoOperators implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		// told by its name at start, rather than as a field error of the first operator created with it
-		if (password.length() < OperatorAdminService.MIN_PASSWORD_LENGTH) {
-			throw new InvalidSettingException("WBO_DEMO_PASSWORD", "must be at least " + OperatorAdminService.MIN_PASSWORD_LENGTH + " characters");
-		}
+		OperatorAdminService.requirePasswordSetting("WBO_DEMO_PASSWORD", password);
 		Actor seeder = Actor.system("demo-seed");
 		if (operators.byUsername("maker").isPresent()) {
 			replacePublishedPassword(seeder);

@@ -14,6 +14,7 @@ import io.wbo.common.Actor;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
+import io.wbo.common.startup.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,6 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 class OperatorAdminService {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
+
+	/**
+	 * A password given by a setting at start (WBO_ADMIN_PASSWORD, WBO_DEMO_PASSWORD) follows the rule every operator's
+	 * does, and a short one is told by the setting's name in the startup report.
+	 */
+	static void requirePasswordSetting(String setting, String password) {
+		if (password.length() < MIN_PASSWORD_LENGTH) {
+			throw new InvalidSettingException(setting, "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+	}
 
 	private final OperatorStore operators;
 	private final RoleStore roles;
