@@ -2,6 +2,9 @@ package io.wbo.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /**
  * An exact amount of one asset, always at the asset's scale. Amounts travel as strings and are parsed here,
@@ -108,10 +111,11 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
 
 	/** An amount of {@code asset} as people read it, grouped with the asset's decimals ("1,234.50 HKD"). */
 	public static String display(BigDecimal amount, Asset asset) {
-		java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+		DecimalFormat grouped = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
 		grouped.setMinimumFractionDigits(asset.scale());
+		// every digit the amount has: a message never rounds money
 		grouped.setMaximumFractionDigits(Math.max(asset.scale(), amount.stripTrailingZeros().scale()));
-		grouped.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+		grouped.setRoundingMode(RoundingMode.UNNECESSARY);
 		return grouped.format(amount) + " " + asset.code();
 	}
 

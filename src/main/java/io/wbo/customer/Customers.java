@@ -79,8 +79,7 @@ public class Customers {
 		return store.card(cardId).filter(c -> c.customerId() == customerId).orElseThrow(() -> noSuchCard(cardId, field));
 	}
 
-	/** The customer (404 when unknown) and their active card {@code cardId}, in one read. */
-	/** The customer and the named card in one read; no such customer is the caller's input error in {@code field}. */
+	/** The customer and their active card {@code cardId} in one read; no such customer is the caller's input error in {@code field}. */
 	public CustomerWithCard requireWithCard(long customerId, long cardId, String field) {
 		return store.byIdWithCard(customerId, cardId).orElseThrow(() -> InvalidInputException.of(field, "no customer with id " + customerId));
 	}

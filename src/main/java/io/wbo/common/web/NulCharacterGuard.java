@@ -37,8 +37,8 @@ class NulCharacterGuard implements WebMvcConfigurer {
 	}
 
 	@Bean
-	JacksonModule nulRefusingStrings() {
-		return new SimpleModule("wbo-nul-refusing-strings").addDeserializer(String.class, new NulRefusingStrings());
+	JacksonModule strictStrings() {
+		return new SimpleModule("wbo-strict-strings").addDeserializer(String.class, new StrictStrings());
 	}
 
 	@Override
@@ -61,10 +61,13 @@ class NulCharacterGuard implements WebMvcConfigurer {
 		});
 	}
 
-	/** Reads JSON strings as Jackson does, then refuses one with a NUL (the path to the field is added on the way out). */
-	private static final class NulRefusingStrings extends StdScalarDeserializer<String> {
+	/**
+	 * Takes a JSON string only (a number or a boolean is a type mismatch, told as such), reads it as Jackson does, then
+	 * refuses one with a NUL (the path to the field is added on the way out).
+	 */
+	private static final class StrictStrings extends StdScalarDeserializer<String> {
 
-		NulRefusingStrings() {
+		StrictStrings() {
 			super(String.class);
 		}
 
