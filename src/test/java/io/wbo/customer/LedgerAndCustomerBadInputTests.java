@@ -86,6 +86,10 @@ class LedgerAndCustomerBadInputTests {
 		long transfersBefore = transfers();
 		assertThat(operate(admin, "{\"operation\": \"CREDIT\", \"asset\": \"HKD\", \"amount\": 5, \"key\": \"bad-kind-2\"}").fieldError("amount"))
 				.startsWith("must be text in quotes");
+		// which of two amounts was meant? A body naming a field twice is refused, not read as its last value
+		TestHttp.Response twice = operate(admin, "{\"operation\": \"CREDIT\", \"asset\": \"HKD\", \"amount\": \"5.00\", \"amount\": \"5000.00\", \"key\": \"bad-kind-3\"}");
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.fieldError("amount")).isEqualTo("is given twice");
 		assertThat(transfers()).as("nothing written").isEqualTo(transfersBefore);
 	}
 

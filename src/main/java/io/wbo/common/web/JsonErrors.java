@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -21,6 +24,10 @@ final class JsonErrors {
 	}
 
 	static String fieldOf(HttpMessageNotReadableException e) {
+		JsonParser twice = duplicateAt(e);
+		if (twice != null) {
+			return pathOf(twice.streamReadContext());
+		}
 		if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			StringBuilder path = new StringBuilder();
 			for (JacksonException.Reference ref : jackson.getPath()) {
@@ -40,6 +47,9 @@ final class JsonErrors {
 	}
 
 	static String messageOf(HttpMessageNotReadableException e) {
+		if (duplicateAt(e) != null) {
+			return "is given twice";
+		}
 		if (e.getCause() instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text && NulCharacterGuard.hasNul(text)) {
 			return NulCharacterGuard.MESSAGE;
 		}
@@ -59,6 +69,32 @@ final class JsonErrors {
 			return "is not valid JSON";
 		}
 		return "is missing or unreadable";
+	}
+
+	/**
+	 * The parser, standing on the second occurrence of a property, when a body names one twice in an object
+	 * (spring.jackson.read.strict-duplicate-detection). Jackson has no exception type of its own for it, only its words.
+	 */
+	private static @Nullable JsonParser duplicateAt(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null
+				&& read.getOriginalMessage().startsWith("Duplicate Object property") && read.processor() != null) {
+			return read.processor();
+		}
+		return null;
+	}
+
+	/** amount, items[2].amount: how a field error names a place in the body. */
+	private static String pathOf(@Nullable TokenStreamContext context) {
+		StringBuilder path = new StringBuilder();
+		for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+			if (c.inObject() && c.currentName() != null) {
+				path.insert(0, (path.isEmpty() || path.charAt(0) == '[' ? "" : ".")).insert(0, c.currentName());
+			}
+			else if (c.inArray()) {
+				path.insert(0, "[" + c.getCurrentIndex() + "]" + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	/**
