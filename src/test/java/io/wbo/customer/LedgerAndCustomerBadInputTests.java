@@ -90,6 +90,10 @@ class LedgerAndCustomerBadInputTests {
 		TestHttp.Response twice = operate(admin, "{\"operation\": \"CREDIT\", \"asset\": \"HKD\", \"amount\": \"5.00\", \"amount\": \"5000.00\", \"key\": \"bad-kind-3\"}");
 		assertThat(twice.status()).isEqualTo(400);
 		assertThat(twice.fieldError("amount")).isEqualTo("is given twice");
+		// a misspelt field is named, not dropped (an optional one would otherwise leave its default in place)
+		TestHttp.Response misspelt = operate(admin, "{\"operation\": \"CREDIT\", \"asset\": \"HKD\", \"amount\": \"5.00\", \"remarks\": \"x\", \"key\": \"bad-kind-4\"}");
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.fieldError("remarks")).isEqualTo("is not a field of this request");
 		assertThat(transfers()).as("nothing written").isEqualTo(transfersBefore);
 	}
 

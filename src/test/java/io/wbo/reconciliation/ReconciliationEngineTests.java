@@ -219,7 +219,7 @@ class ReconciliationEngineTests {
 		assertThat(finance.post("/api/statements/" + spare + "/tag", Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE)).status())
 				.isEqualTo(200);
 		TestHttp.Response second = finance.post("/api/statements/" + line("SPARE-1").get("id").asLong() + "/tag",
-				Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE, "overrideReason", "same payout"));
+				Map.of("recordId", free.serial(), "recordType", TestRecords.TYPE, "reason", "same payout"));
 		assertThat(second.status()).as(second.body()).isEqualTo(409);
 	}
 

@@ -13,6 +13,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Names the field and the reason of a JSON body or a parameter that could not be read, in the words of what was
@@ -49,6 +50,9 @@ final class JsonErrors {
 	static String messageOf(HttpMessageNotReadableException e) {
 		if (duplicateAt(e) != null) {
 			return "is given twice";
+		}
+		if (e.getCause() instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
 		}
 		if (e.getCause() instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text && NulCharacterGuard.hasNul(text)) {
 			return NulCharacterGuard.MESSAGE;
