@@ -68,9 +68,13 @@ public class WorkOrders {
 		boolean needsApproval = policy.enabled() && !policy.levels().isEmpty();
 		WorkOrderStatus status = needsApproval ? WorkOrderStatus.PENDING : WorkOrderStatus.APPROVED;
 		long id = store.insert(request, maker, policy.levels(), status);
-		audit.record(AuditRecord.of(maker, "WORK_ORDER_OPENED", "WorkOrder", id, List.of(
-				FieldChange.set("type", request.type()), FieldChange.set("subject", request.subjectType() + " " + request.subjectLabel()),
-				FieldChange.set("status", status))).withRemark(request.remark()));
+		List<FieldChange> opened = new java.util.ArrayList<>(List.of(FieldChange.set("type", request.type()),
+				FieldChange.set("subject", request.subjectType() + " " + request.subjectLabel()), FieldChange.set("status", status)));
+		if (!request.contributorIds().isEmpty()) {
+			opened.add(FieldChange.set("contributors", request.contributorIds().stream().sorted().map(String::valueOf)
+					.collect(Collectors.joining(","))));
+		}
+		audit.record(AuditRecord.of(maker, "WORK_ORDER_OPENED", "WorkOrder", id, opened).withRemark(request.remark()));
 		if (!needsApproval) {
 			audit.record(AuditRecord.of(maker, "WORK_ORDER_AUTO_APPROVED", "WorkOrder", id,
 					List.of(FieldChange.of("status", WorkOrderStatus.PENDING, WorkOrderStatus.APPROVED)))

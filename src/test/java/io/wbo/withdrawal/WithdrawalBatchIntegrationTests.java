@@ -128,6 +128,47 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void whoPackedABatchOrEnteredItsResultsMayNotApproveIt() {
+		TestHttp admin = TestHttp.operator(port, "admin");
+		WithdrawalFixtures.ok(admin.post("/api/operators", Map.of("username", "checker2", "displayName", "Second checker",
+				"password", TestHttp.PASSWORD, "roles", List.of("CHECKER"))));
+		TestHttp checker2 = TestHttp.operator(port, "checker2");
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long a = fx.submitted(maker, c, "10.00", "0");
+		long b = fx.submitted(maker, c, "20.00", "0");
+
+		// the checker packs, a colleague submits: the packer may still not approve paying what they packed
+		long batch = checker.post("/api/payout-batches", Map.of("ids", List.of(a, b), "payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("batch").get("id").asLong();
+		long payout = WithdrawalFixtures.ok(checker2.post("/api/payout-batches/" + batch + "/submit", Map.of())).json().get("workOrder")
+				.get("id").asLong();
+		TestHttp.Response byPacker = checker.post("/api/work-orders/" + payout + "/approve", Map.of("comment", "looks fine"));
+		assertThat(byPacker.status()).isEqualTo(403);
+		assertThat(byPacker.json().get("detail").asText()).contains("four-eyes").contains("contributed");
+		assertThat(checker.get("/api/work-orders/" + payout).json().get("canDecide").asBoolean()).isFalse();
+		assertThat(checker.get("/api/work-orders?inbox=true&type=WITHDRAWAL_BATCH_PAYOUT&size=500").body()).doesNotContain("\"id\":" + payout + ",");
+		assertThat(checker.post("/api/work-orders/" + payout + "/reject", Map.of("comment", "no")).status()).isEqualTo(403);
+		assertThat(fx.status(maker, a)).isEqualTo("BATCH_PENDING_APPROVAL");
+		WithdrawalFixtures.approve(approver, payout);
+
+		// two people enter the results: neither may approve the review, not only the one who entered the last
+		WithdrawalFixtures.ok(checker2.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", a, "result", "SUCCESS", "bankReference", "FPS-A")))));
+		long review = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "SUCCESS", "bankReference", "FPS-B"))))).json()
+				.get("reviewWorkOrderId").asLong();
+		TestHttp.Response byEnterer = checker2.post("/api/work-orders/" + review + "/approve", Map.of("comment", "mine are right"));
+		assertThat(byEnterer.status()).isEqualTo(403);
+		assertThat(byEnterer.json().get("detail").asText()).contains("contributed");
+		assertThat(checker.post("/api/work-orders/" + review + "/approve", Map.of()).status()).as("the maker").isEqualTo(403);
+		assertThat(fx.status(maker, a)).as("nothing completes on a refused approval").isEqualTo("RESULT_PENDING_REVIEW");
+		WithdrawalFixtures.approve(approver, review);
+		assertThat(fx.status(maker, a)).isEqualTo("COMPLETED");
+		assertThat(fx.status(maker, b)).isEqualTo("COMPLETED");
+		assertThat(admin.get("/api/audit?action=WORK_ORDER_OPENED&entityType=WorkOrder&entityId=" + review).body()).contains("contributors");
+	}
+
+	@Test
 	void aRefusedBatchReturnsToDraftAndItsItemsWaitInIt() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		long a = fx.submitted(maker, c, "10.00", "0");

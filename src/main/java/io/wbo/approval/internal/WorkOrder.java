@@ -10,10 +10,14 @@ import io.wbo.common.IllegalTransitionException;
 import io.wbo.common.security.Permission;
 import org.jspecify.annotations.Nullable;
 
-/** The work-order aggregate: its state, its levels, and the decisions already taken. */
+/**
+ * The work-order aggregate: its state, its levels, the decisions already taken, and the operators besides the maker
+ * who contributed to what is being approved (none of them may decide it).
+ */
 public record WorkOrder(long id, String type, String subjectType, String subjectId, String subjectLabel, WorkOrderStatus status,
 		long makerId, String makerName, List<String> levels, int currentLevel, List<FieldChange> changes, String payload,
-		@Nullable String remark, Instant createdAt, @Nullable Instant decidedAt, int version, List<Decision> decisions) {
+		@Nullable String remark, Instant createdAt, @Nullable Instant decidedAt, int version, Set<Long> contributorIds,
+		List<Decision> decisions) {
 
 	public record Decision(int level, long operatorId, String operatorName, String decision, @Nullable String comment, Instant at) {
 	}

@@ -47,15 +47,16 @@ public class WorkOrderStore {
 	public long insert(WorkOrderRequest request, Actor maker, List<String> levels, WorkOrderStatus status) {
 		return jdbc.sql("""
 				INSERT INTO work_order (type, subject_type, subject_id, subject_label, status, maker_id, maker_name, levels,
-				                        changes, payload, remark, decided_at)
+				                        changes, payload, remark, contributor_ids, decided_at)
 				VALUES (:type, :subjectType, :subjectId, :label, :status, :makerId, :maker, :levels, :changes, :payload, :remark,
-				        CASE WHEN :status = 'PENDING' THEN NULL ELSE now() END)
+				        :contributors, CASE WHEN :status = 'PENDING' THEN NULL ELSE now() END)
 				RETURNING id""")
 				.param("type", request.type()).param("subjectType", request.subjectType()).param("subjectId", request.subjectId())
 				.param("label", request.subjectLabel()).param("status", status.name()).param("makerId", maker.id())
 				.param("maker", maker.name()).param("levels", levels.toArray(String[]::new))
 				.param("changes", json.writeValueAsString(request.changes())).param("payload", request.payload())
 				.param("remark", request.remark())
+				.param("contributors", request.contributorIds().stream().sorted().toArray(Long[]::new))
 				.query(Long.class).single();
 	}
 
@@ -84,7 +85,7 @@ public class WorkOrderStore {
 	private static WorkOrder withDecisions(WorkOrder o, List<WorkOrder.Decision> decisions) {
 		return new WorkOrder(o.id(), o.type(), o.subjectType(), o.subjectId(), o.subjectLabel(), o.status(), o.makerId(),
 				o.makerName(), o.levels(), o.currentLevel(), o.changes(), o.payload(), o.remark(), o.createdAt(), o.decidedAt(),
-				o.version(), decisions);
+				o.version(), o.contributorIds(), decisions);
 	}
 
 	public void recordDecision(long id, int level, Actor actor, String decision, @Nullable String comment) {
@@ -168,9 +169,10 @@ public class WorkOrderStore {
 			params.put("to", f.to());
 		}
 		if (f.decidableBy() != null) {
-			// the inbox: pending, not mine, the next level's permission held, no earlier level decided by me
+			// the inbox: pending, not mine nor contributed to by me, the next level's permission held, no earlier level decided by me
 			sql.append(" " + """
-					 AND w.status = 'PENDING' AND w.maker_id <> :me AND w.levels[w.current_level + 1] = ANY(:perms)
+					 AND w.status = 'PENDING' AND w.maker_id <> :me AND NOT (:me = ANY(w.contributor_ids))
+					 AND w.levels[w.current_level + 1] = ANY(:perms)
 					 AND NOT EXISTS (SELECT 1 FROM work_order_decision d WHERE d.work_order_id = w.id AND d.operator_id = :me)""");
 			params.put("me", f.decidableBy());
 			params.put("perms", f.decidablePermissions() == null ? new String[0] : f.decidablePermissions().toArray(String[]::new));
@@ -206,6 +208,7 @@ public class WorkOrderStore {
 				rs.getString("maker_name"), List.of((String[]) levels.getArray()), rs.getInt("current_level"),
 				json.readValue(rs.getString("changes"), new TypeReference<List<FieldChange>>() {
 				}), rs.getString("payload"), rs.getString("remark"), rs.getTimestamp("created_at").toInstant(),
-				decided == null ? null : decided.toInstant(), rs.getInt("version"), decisions);
+				decided == null ? null : decided.toInstant(), rs.getInt("version"),
+				java.util.Set.of((Long[]) rs.getArray("contributor_ids").getArray()), decisions);
 	}
 }

@@ -60,14 +60,21 @@ class PayoutBatchService {
 	}
 
 	record Batch(long id, String serial, long payingAccountId, String channel, BatchStatus status, @Nullable Long workOrderId,
-			@Nullable Long reviewWorkOrderId, String createdBy, java.time.Instant createdAt) {
+			@Nullable Long reviewWorkOrderId, String createdBy, @Nullable Long createdById, List<Long> resultEnteredBy,
+			java.time.Instant createdAt) {
+
+		/** Who packed the batch: they may not approve paying it, whoever submits it (four-eyes). */
+		Set<Long> packer() {
+			return createdById == null ? Set.of() : Set.of(createdById);
+		}
 	}
 
 	Batch lock(long id) {
 		return jdbc.sql("SELECT * FROM payout_batch WHERE id = :id FOR UPDATE").param("id", id).query((rs, n) -> new Batch(
 				rs.getLong("id"), rs.getString("serial"), rs.getLong("paying_account_id"), rs.getString("channel"),
 				BatchStatus.valueOf(rs.getString("status")), (Long) rs.getObject("work_order_id"), (Long) rs.getObject("review_wo"),
-				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).optional()
+				rs.getString("created_by"), (Long) rs.getObject("created_by_id"),
+				List.of((Long[]) rs.getArray("result_entered_by").getArray()), rs.getTimestamp("created_at").toInstant())).optional()
 				.orElseThrow(() -> DomainException.notFound("payout batch", id));
 	}
 
@@ -92,11 +99,12 @@ class PayoutBatchService {
 		errors.throwIfAny();
 		List<Long> wanted = WithdrawalService.distinct(ids);
 		long batchId = jdbc.sql("""
-				INSERT INTO payout_batch (serial, paying_account_id, channel, status, created_by)
+				INSERT INTO payout_batch (serial, paying_account_id, channel, status, created_by, created_by_id)
 				VALUES ('PB' || """ + BusinessDay.SQL_TODAY_DIGITS + """
 				        || '-' || lpad(nextval('payout_batch_serial_seq')::text, 5, '0'),
-				        :account, :channel, 'DRAFT', :by) RETURNING id""")
-				.param("account", account.id()).param("channel", channel.trim()).param("by", actor.name()).query(Long.class).single();
+				        :account, :channel, 'DRAFT', :by, :byId) RETURNING id""")
+				.param("account", account.id()).param("channel", channel.trim()).param("by", actor.name()).param("byId", actor.id())
+				.query(Long.class).single();
 		List<WithdrawalStore.Moved> moved = store.move(wanted, Transition.PACK, actor, "PACKED", null, "batch " + batchId,
 				", batch_id = :batch, paying_account_id = :account, channel = :channel",
 				"AND w.currency = ANY(CAST(:currencies AS text[]))",
@@ -185,7 +193,8 @@ class PayoutBatchService {
 				FieldChange.set("channel", b.channel()), FieldChange.set("payingAccountId", b.payingAccountId())));
 		totals(batchId).forEach((currency, total) -> summary.add(FieldChange.set("total " + currency, total.toPlainString())));
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.BATCH_PAYOUT, ENTITY, Long.toString(batchId), b.serial(),
-				summary, json.writeValueAsString(new BatchPayload(batchId)), "batch payout " + b.serial()), actor);
+				summary, json.writeValueAsString(new BatchPayload(batchId)), "batch payout " + b.serial()).withContributors(b.packer()),
+				actor);
 		jdbc.sql("UPDATE payout_batch SET work_order_id = :wo WHERE id = :id").param("wo", order.id()).param("id", batchId).update();
 		jdbc.sql("UPDATE withdrawal_payout SET work_order_id = :wo WHERE batch_id = :id AND status = 'PENDING_APPROVAL'")
 				.param("wo", order.id()).param("id", batchId).update();
@@ -313,12 +322,17 @@ class PayoutBatchService {
 			}
 		}
 		audit.recordAll(records);
+		if (!done.isEmpty()) {
+			jdbc.sql("""
+					UPDATE payout_batch SET result_entered_by = array_append(result_entered_by, :me)
+					WHERE id = :id AND NOT (:me = ANY(result_entered_by))""").param("me", actor.id()).param("id", batchId).update();
+		}
 		Long reviewId = null;
 		BatchStatus after = BatchStatus.PROCESSING;
 		long open = jdbc.sql("SELECT count(*) FROM withdrawal_payout WHERE batch_id = :b AND status = 'PROCESSING' AND result IS NULL")
 				.param("b", batchId).query(Long.class).single();
 		if (open == 0 && !done.isEmpty()) {
-			reviewId = sendForReview(b, actor).id();
+			reviewId = sendForReview(lock(batchId), actor).id();
 			after = BatchStatus.RESULT_PENDING_REVIEW;
 		}
 		// the refused items were collected before the update: the answer lists them all in the order sent
@@ -335,7 +349,9 @@ class PayoutBatchService {
 		WorkOrderView order = workOrders.open(new WorkOrderRequest(WorkOrderTypes.BATCH_RESULT, ENTITY, Long.toString(b.id()), b.serial(),
 				List.of(FieldChange.set("batch", b.serial()), FieldChange.set("succeeded", counts.get("succeeded")),
 						FieldChange.set("failed", counts.get("failed"))),
-				json.writeValueAsString(new BatchPayload(b.id())), "results of batch " + b.serial()), actor);
+				json.writeValueAsString(new BatchPayload(b.id())), "results of batch " + b.serial())
+				// everyone who entered a result, not only who entered the last one: each result stands as their work
+				.withContributors(b.resultEnteredBy()), actor);
 		List<WithdrawalStore.Moved> moved = store.move(items, Transition.RESULTS_ENTERED, actor, "RESULTS_ENTERED", order.id(), null, "",
 				"AND w.batch_id = :batch", Map.of("batch", b.id()));
 		jdbc.sql("UPDATE payout_batch SET review_wo = :wo WHERE id = :id").param("wo", order.id()).param("id", b.id()).update();
