@@ -207,15 +207,19 @@ class LedgerChainIntegrationTests {
 		String key = "chain-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
 		TestHttp.Response r = admin.post("/api/customers/" + customer + "/ledger-operations",
 				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "12.30", "key", key, "remark", "opening balance migration"));
-		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.status()).as(r.body()).isEqualTo(202);
+		long workOrder = r.json().get("id").asLong();
+		TestHttp.Response approved = TestHttp.operator(port, "approver").post("/api/work-orders/" + workOrder + "/approve", Map.of());
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 		Map<String, Object> entry = jdbc.sql("SELECT * FROM audit_entry WHERE action = 'LEDGER_ADJUSTMENT' AND entity_id = :c ORDER BY id DESC LIMIT 1")
 				.param("c", Long.toString(customer)).query().singleRow();
 		assertThat(entry.get("remark")).isEqualTo("opening balance migration");
 		assertThat((String) entry.get("changes")).contains("ADMIN:" + key).contains("12.30");
-		assertThat(entry.get("actor_name")).isEqualTo("admin");
-		// a replay moves nothing and records nothing
-		admin.post("/api/customers/" + customer + "/ledger-operations",
-				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "12.30", "key", key, "remark", "again"));
+		assertThat(entry.get("actor_name")).as("made by the approval").isEqualTo("approver");
+		// a replay proposes nothing new, moves nothing and records nothing
+		assertThat(admin.post("/api/customers/" + customer + "/ledger-operations",
+				Map.of("operation", "CREDIT", "asset", "HKD", "amount", "12.30", "key", key, "remark", "opening balance migration"))
+				.json().get("id").asLong()).isEqualTo(workOrder);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'LEDGER_ADJUSTMENT' AND changes LIKE '%' || :k || '%'")
 				.param("k", "ADMIN:" + key).query(Long.class).single()).isEqualTo(1L);
 	}

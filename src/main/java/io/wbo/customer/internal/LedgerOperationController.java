@@ -1,5 +1,6 @@
 package io.wbo.customer.internal;
 
+import io.wbo.approval.WorkOrderView;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
 import io.wbo.common.InvalidInputException;
@@ -9,18 +10,20 @@ import io.wbo.common.security.RequiresPermission;
 import io.wbo.customer.Customers;
 import io.wbo.ledger.BooksReport;
 import io.wbo.ledger.Ledger;
-import io.wbo.ledger.TransferResult;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Direct ledger operations on a customer's balance, against the ADJUSTMENT system account, for administrators
- * (corrections, migrations of opening balances), and the books check. Business flows use the ledger through their
- * own modules, never through this endpoint.
+ * (corrections, migrations of opening balances): proposed here, made when another person approves the work order
+ * (202 Accepted with the work order). And the books check. Business flows use the ledger through their own modules,
+ * never through this endpoint.
  */
 @RestController
 class LedgerOperationController {
@@ -41,7 +44,8 @@ class LedgerOperationController {
 
 	@PostMapping("/api/customers/{id}/ledger-operations")
 	@RequiresPermission(Permission.SYSTEM_ADMIN)
-	TransferResult operate(@PathVariable long id, @RequestBody OperationBody body, Actor actor) {
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	WorkOrderView operate(@PathVariable long id, @RequestBody OperationBody body, Actor actor) {
 		customers.get(id);
 		InvalidInputException.Collector errors = new InvalidInputException.Collector()
 				.require(body.operation() != null, "operation", "is required (CREDIT, FREEZE, UNFREEZE or DEBIT_FROZEN)")
@@ -50,7 +54,7 @@ class LedgerOperationController {
 		Asset asset = errors.attempt(() -> Asset.of(body.asset(), "asset"));
 		Money amount = asset == null ? null : errors.attempt(() -> Money.positive(asset, body.amount(), "amount"));
 		errors.throwIfAny();
-		return adjustments.apply(id, body.operation(), amount, body.key(), body.remark(), actor);
+		return adjustments.propose(id, body.operation(), amount, body.key(), body.remark(), actor);
 	}
 
 	@GetMapping("/api/ledger/books-check")
