@@ -72,7 +72,8 @@ class LoginIntegrationTests {
 		String secret = enrol.json().get("secret").asText();
 		assertThat(enrol.json().get("otpauthUri").asText()).startsWith("otpauth://totp/wbo:totpuser");
 		assertThat(http.post("/api/auth/totp/confirm", Map.of("code", "000000")).fieldError("code")).isNotNull();
-		assertThat(http.post("/api/auth/totp/confirm", Map.of("code", TotpCodes.now(secret))).status()).isEqualTo(200);
+		String confirmed = TotpCodes.now(secret);
+		assertThat(http.post("/api/auth/totp/confirm", Map.of("code", confirmed)).status()).isEqualTo(200);
 		assertThat(http.get("/api/auth/me").json().get("totpEnabled").asBoolean()).isTrue();
 
 		TestHttp fresh = TestHttp.anonymous(port);
@@ -81,10 +82,25 @@ class LoginIntegrationTests {
 		assertThat(step.json().get("type").asText()).endsWith("totp-required");
 		TestHttp.Response badCode = fresh.post("/api/auth/login", Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", "123456"));
 		assertThat(badCode.json().get("type").asText()).endsWith("totp-invalid");
-		TestHttp.Response ok = fresh.post("/api/auth/login",
-				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", TotpCodes.now(secret)));
+		// the code that confirmed the enrolment was used up there
+		TestHttp.Response confirmingCode = fresh.post("/api/auth/login",
+				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", confirmed));
+		assertThat(confirmingCode.status()).isEqualTo(401);
+		assertThat(confirmingCode.json().get("detail").asText()).contains("already used");
+		String code = TotpCodes.next(secret);
+		TestHttp.Response ok = fresh.post("/api/auth/login", Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", code));
 		assertThat(ok.status()).isEqualTo(200);
 		assertThat(fresh.get("/api/auth/me").json().get("username").asText()).isEqualTo("totpuser");
+
+		// a code accepted once is refused when presented again, inside its window, and so is an older one
+		TestHttp.Response replayed = TestHttp.anonymous(port).post("/api/auth/login",
+				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", code));
+		assertThat(replayed.status()).isEqualTo(401);
+		assertThat(replayed.json().get("type").asText()).endsWith("totp-invalid");
+		assertThat(replayed.json().get("detail").asText()).contains("already used");
+		assertThat(TestHttp.anonymous(port).post("/api/auth/login",
+				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", TotpCodes.now(secret))).status()).isEqualTo(401);
+		assertThat(fresh.post("/api/auth/totp/disable", Map.of("code", code)).fieldError("code")).contains("already used");
 	}
 
 	@Test

@@ -30,11 +30,13 @@ class LoginService {
 	private final OperatorStore operators;
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
+	private final TotpCheck totpCheck;
 
-	LoginService(OperatorStore operators, PasswordEncoder passwords, AuditLog audit) {
+	LoginService(OperatorStore operators, PasswordEncoder passwords, AuditLog audit, TotpCheck totpCheck) {
 		this.operators = operators;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.totpCheck = totpCheck;
 	}
 
 	@Transactional(noRollbackFor = DomainException.class)
@@ -60,8 +62,13 @@ class LoginService {
 			if (totp == null || totp.isBlank()) {
 				throw new DomainException(HttpStatus.UNAUTHORIZED, "totp-required", "enter the 6-digit code from your authenticator app");
 			}
-			if (!Totp.verify(operator.totpSecret(), totp.trim(), now)) {
-				throw fail(operator, ip, new DomainException(HttpStatus.UNAUTHORIZED, "totp-invalid", "the authenticator code is wrong or expired"));
+			switch (totpCheck.check(operator.id(), operator.totpSecret(), totp.trim(), now)) {
+				case WRONG -> throw fail(operator, ip,
+						new DomainException(HttpStatus.UNAUTHORIZED, "totp-invalid", "the authenticator code is wrong or expired"));
+				case ALREADY_USED -> throw fail(operator, ip, new DomainException(HttpStatus.UNAUTHORIZED, "totp-invalid",
+						"this authenticator code was already used; wait for the next one"));
+				case ACCEPTED -> {
+				}
 			}
 		}
 		operators.registerSuccess(operator.id());

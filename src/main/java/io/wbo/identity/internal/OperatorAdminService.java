@@ -40,12 +40,14 @@ class OperatorAdminService {
 	private final RoleStore roles;
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
+	private final TotpCheck totpCheck;
 
-	OperatorAdminService(OperatorStore operators, RoleStore roles, PasswordEncoder passwords, AuditLog audit) {
+	OperatorAdminService(OperatorStore operators, RoleStore roles, PasswordEncoder passwords, AuditLog audit, TotpCheck totpCheck) {
 		this.operators = operators;
 		this.roles = roles;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.totpCheck = totpCheck;
 	}
 
 	record OperatorView(long id, String username, String displayName, boolean enabled, boolean totpEnabled,
@@ -153,9 +155,7 @@ class OperatorAdminService {
 		if (operator.totpSecret() == null) {
 			throw DomainException.rule("totp-not-enrolling", "start the enrolment first");
 		}
-		if (!Totp.verify(operator.totpSecret(), code, Instant.now())) {
-			throw InvalidInputException.of("code", "is wrong or expired");
-		}
+		requireCode(operator, operator.totpSecret(), code);
 		operators.setTotp(actor.id(), operator.totpSecret(), true);
 		audit.record(AuditRecord.of(actor, "OPERATOR_TOTP_ENABLED", "Operator", actor.id(), List.of(FieldChange.of("totpEnabled", false, true))));
 	}
@@ -163,11 +163,21 @@ class OperatorAdminService {
 	@Transactional
 	public void disableTotp(Actor actor, String code) {
 		Operator operator = find(actor.id());
-		if (!operator.needsTotp() || !Totp.verify(operator.totpSecret(), code, Instant.now())) {
+		if (!operator.needsTotp()) {
 			throw InvalidInputException.of("code", "is wrong or expired");
 		}
+		requireCode(operator, operator.totpSecret(), code);
 		operators.setTotp(actor.id(), null, false);
 		audit.record(AuditRecord.of(actor, "OPERATOR_TOTP_DISABLED", "Operator", actor.id(), List.of(FieldChange.of("totpEnabled", true, false))));
+	}
+
+	private void requireCode(Operator operator, String secret, String code) {
+		switch (totpCheck.check(operator.id(), secret, code, Instant.now())) {
+			case WRONG -> throw InvalidInputException.of("code", "is wrong or expired");
+			case ALREADY_USED -> throw InvalidInputException.of("code", "was already used; wait for the next one");
+			case ACCEPTED -> {
+			}
+		}
 	}
 
 	@Transactional(readOnly = true)

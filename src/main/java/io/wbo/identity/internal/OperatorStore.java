@@ -67,9 +67,22 @@ class OperatorStore implements OperatorDirectory {
 				.param("h", hash).param("id", id).update();
 	}
 
+	/** A new secret starts without a used step: its codes have never been seen. */
 	void setTotp(long id, @Nullable String secret, boolean enabled) {
-		jdbc.sql("UPDATE operator SET totp_secret = :s, totp_enabled = :e, version = version + 1 WHERE id = :id")
+		jdbc.sql("""
+				UPDATE operator SET totp_secret = :s, totp_enabled = :e, version = version + 1,
+				  totp_last_step = CASE WHEN totp_secret IS NOT DISTINCT FROM :s THEN totp_last_step END
+				WHERE id = :id""")
 				.param("s", secret).param("e", enabled).param("id", id).update();
+	}
+
+	/**
+	 * Marks a TOTP step as used, if it is later than the last one used. False when it is not: the code was already
+	 * accepted (or an older one), also when two logins present it at the same moment.
+	 */
+	boolean useTotpStep(long id, long step) {
+		return jdbc.sql("UPDATE operator SET totp_last_step = :s WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :s)")
+				.param("s", step).param("id", id).update() == 1;
 	}
 
 	/** Counts a failed login; at the limit the account locks and the counter starts again. Returns the lock, if any. */

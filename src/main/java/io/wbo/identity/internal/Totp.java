@@ -24,16 +24,24 @@ public final class Totp {
 
 	/** Accepts the code of the current 30-second step and of one step either side (clock drift). */
 	public static boolean verify(String secret, String code, Instant now) {
+		return matchingStep(secret, code, now).isPresent();
+	}
+
+	/**
+	 * The 30-second step whose code this is, among the current one and one either side (clock drift); the latest when
+	 * two match. Whoever accepts it remembers the step, so the code is not accepted twice.
+	 */
+	static java.util.OptionalLong matchingStep(String secret, String code, Instant now) {
 		if (code == null || !code.matches("\\d{6}")) {
-			return false;
+			return java.util.OptionalLong.empty();
 		}
 		long step = now.getEpochSecond() / 30;
-		for (long s = step - 1; s <= step + 1; s++) {
+		for (long s = step + 1; s >= step - 1; s--) {
 			if (java.security.MessageDigest.isEqual(code(secret, s).getBytes(), code.getBytes())) {
-				return true;
+				return java.util.OptionalLong.of(s);
 			}
 		}
-		return false;
+		return java.util.OptionalLong.empty();
 	}
 
 	public static String codeAt(String secret, Instant at) {
