@@ -120,6 +120,31 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void aNewPasswordEndsTheOperatorsOtherSessions() {
+		createOperator("twodesks");
+		TestHttp desk = TestHttp.operator(port, "twodesks");
+		TestHttp laptop = TestHttp.operator(port, "twodesks");
+		TestHttp.Response changed = desk.post("/api/auth/password",
+				Map.of("currentPassword", TestHttp.PASSWORD, "newPassword", "another-password-2"));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(desk.get("/api/auth/me").status()).as("the session it was changed from stays").isEqualTo(200);
+		assertThat(laptop.get("/api/auth/me").status()).as("every other session ends").isEqualTo(401);
+
+		// an administrator's reset ends them all
+		TestHttp laptopAgain = TestHttp.anonymous(port);
+		assertThat(login(laptopAgain, "twodesks", "another-password-2").status()).isEqualTo(200);
+		long id = jdbc.sql("SELECT id FROM operator WHERE username = 'twodesks'").query(Long.class).single();
+		TestHttp.Response reset = TestHttp.operator(port, "admin").post("/api/operators/" + id + "/reset-password",
+				Map.of("password", TestHttp.PASSWORD));
+		assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+		assertThat(desk.get("/api/auth/me").status()).isEqualTo(401);
+		assertThat(laptopAgain.get("/api/auth/me").status()).isEqualTo(401);
+		assertThat(login(TestHttp.anonymous(port), "twodesks", TestHttp.PASSWORD).status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT changes FROM audit_entry WHERE action = 'OPERATOR_PASSWORD_RESET' AND entity_id = :id")
+				.param("id", Long.toString(id)).query(String.class).single()).contains("sessionsEnded");
+	}
+
+	@Test
 	void passwordsAreStoredHashed() {
 		String hash = jdbc.sql("SELECT password_hash FROM operator WHERE username = 'maker'").query(String.class).single();
 		assertThat(hash).startsWith("$2").doesNotContain(TestHttp.PASSWORD);

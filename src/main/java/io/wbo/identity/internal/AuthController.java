@@ -60,6 +60,7 @@ class AuthController {
 				List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+		OperatorSessions.index(request.getSession(), operator.id());
 		return me(operator.id());
 	}
 
@@ -90,8 +91,9 @@ class AuthController {
 
 	@PostMapping("/password")
 	@AnyOperator
-	void changePassword(Actor actor, @RequestBody PasswordChange body) {
-		admin.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+	void changePassword(Actor actor, @RequestBody PasswordChange body, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		admin.changeOwnPassword(actor, body.currentPassword(), body.newPassword(), session == null ? null : session.getId());
 	}
 
 	@PostMapping("/totp/enrol")

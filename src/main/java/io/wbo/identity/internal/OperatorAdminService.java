@@ -41,13 +41,16 @@ class OperatorAdminService {
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
 	private final TotpCheck totpCheck;
+	private final OperatorSessions sessions;
 
-	OperatorAdminService(OperatorStore operators, RoleStore roles, PasswordEncoder passwords, AuditLog audit, TotpCheck totpCheck) {
+	OperatorAdminService(OperatorStore operators, RoleStore roles, PasswordEncoder passwords, AuditLog audit, TotpCheck totpCheck,
+			OperatorSessions sessions) {
 		this.operators = operators;
 		this.roles = roles;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.totpCheck = totpCheck;
+		this.sessions = sessions;
 	}
 
 	record OperatorView(long id, String username, String displayName, boolean enabled, boolean totpEnabled,
@@ -110,18 +113,22 @@ class OperatorAdminService {
 		return OperatorView.of(find(id));
 	}
 
+	/** An administrator's reset: every session of the operator ends, whoever may hold one. */
 	@Transactional
 	public void resetPassword(long id, String password, Actor actor) {
-		find(id);
+		Operator operator = find(id);
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		validatePassword(password, errors);
 		errors.throwIfAny();
 		operators.setPassword(id, passwords.encode(password));
-		audit.record(AuditRecord.of(actor, "OPERATOR_PASSWORD_RESET", "Operator", id, List.of(FieldChange.set("password", "(changed)"))));
+		int ended = sessions.end(operator, null);
+		audit.record(AuditRecord.of(actor, "OPERATOR_PASSWORD_RESET", "Operator", id, List.of(FieldChange.set("password", "(changed)"),
+				FieldChange.set("sessionsEnded", ended))));
 	}
 
+	/** The operator's own change: the session they changed it from stays, every other one ends. */
 	@Transactional
-	public void changeOwnPassword(Actor actor, String current, String password) {
+	public void changeOwnPassword(Actor actor, String current, String password, @Nullable String currentSessionId) {
 		Operator operator = find(actor.id());
 		if (current == null || !passwords.matches(current, operator.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "is wrong");
@@ -130,7 +137,9 @@ class OperatorAdminService {
 		validatePassword(password, errors);
 		errors.throwIfAny();
 		operators.setPassword(actor.id(), passwords.encode(password));
-		audit.record(AuditRecord.of(actor, "OPERATOR_PASSWORD_CHANGED", "Operator", actor.id(), List.of(FieldChange.set("password", "(changed)"))));
+		int ended = sessions.end(operator, currentSessionId);
+		audit.record(AuditRecord.of(actor, "OPERATOR_PASSWORD_CHANGED", "Operator", actor.id(), List.of(FieldChange.set("password", "(changed)"),
+				FieldChange.set("sessionsEnded", ended))));
 	}
 
 	record TotpEnrolment(String secret, String otpauthUri) {
