@@ -45,6 +45,35 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void everyFailedLoginIsAuditedWithTheUsernameTriedAndTheAddressButNeverThePassword() {
+		TestHttp http = TestHttp.anonymous(port);
+		assertThat(login(http, "checker", "guess-number-one").status()).isEqualTo(401);
+		assertThat(login(http, "nobody-by-that-name", "guess-number-two").status()).isEqualTo(401);
+		List<Map<String, Object>> failures = jdbc.sql("""
+				SELECT * FROM audit_entry WHERE action = 'OPERATOR_LOGIN_FAILED' AND (changes LIKE '%guess%' OR changes LIKE '%nobody-by-that-name%'
+				   OR (actor_name = 'checker' AND changes LIKE '%WRONG_PASSWORD%')) ORDER BY id""").query().listOfRows();
+		assertThat(failures).hasSize(2);
+		assertThat(failures.get(0).get("actor_name")).isEqualTo("checker");
+		assertThat((String) failures.get(1).get("changes")).contains("nobody-by-that-name").contains("UNKNOWN_USERNAME");
+		assertThat(failures).allSatisfy(f -> {
+			assertThat((String) f.get("ip")).isNotBlank().isNotEqualTo("-");
+			assertThat(f.toString()).doesNotContain("guess-number");
+		});
+	}
+
+	@Test
+	void usernamesAreOneRegardlessOfCase() {
+		TestHttp upper = TestHttp.anonymous(port);
+		assertThat(login(upper, "MAKER", TestHttp.PASSWORD).status()).isEqualTo(200);
+		assertThat(upper.get("/api/auth/me").json().get("username").asText()).isEqualTo("maker");
+		TestHttp.Response twin = TestHttp.operator(port, "admin").post("/api/operators",
+				Map.of("username", "Maker", "displayName", "Another maker", "password", TestHttp.PASSWORD, "roles", List.of("MAKER")));
+		assertThat(twin.status()).isEqualTo(400);
+		assertThat(twin.fieldError("username")).isEqualTo("is already taken");
+		assertThat(jdbc.sql("SELECT count(*) FROM operator WHERE lower(username) = 'maker'").query(Long.class).single()).isEqualTo(1L);
+	}
+
+	@Test
 	void fiveFailuresLockTheAccountForFifteenMinutesAndAreAudited() {
 		createOperator("lockme");
 		TestHttp http = TestHttp.anonymous(port);
@@ -82,6 +111,8 @@ class LoginIntegrationTests {
 		assertThat(step.json().get("type").asText()).endsWith("totp-required");
 		TestHttp.Response badCode = fresh.post("/api/auth/login", Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", "123456"));
 		assertThat(badCode.json().get("type").asText()).endsWith("totp-invalid");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'OPERATOR_LOGIN_FAILED' AND actor_name = 'totpuser' AND changes LIKE '%WRONG_TOTP%'")
+				.query(Long.class).single()).isEqualTo(1L);
 		// the code that confirmed the enrolment was used up there
 		TestHttp.Response confirmingCode = fresh.post("/api/auth/login",
 				Map.of("username", "totpuser", "password", TestHttp.PASSWORD, "totp", confirmed));
@@ -115,8 +146,11 @@ class LoginIntegrationTests {
 		assertThat(login(TestHttp.anonymous(port), "leaver", TestHttp.PASSWORD).status()).isEqualTo(401);
 
 		TestHttp maker = TestHttp.operator(port, "maker");
+		long logouts = jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'OPERATOR_LOGOUT' AND actor_name = 'maker'").query(Long.class).single();
 		assertThat(maker.post("/api/auth/logout", Map.of()).status()).isEqualTo(200);
 		assertThat(maker.get("/api/auth/me").status()).isEqualTo(401);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'OPERATOR_LOGOUT' AND actor_name = 'maker'").query(Long.class).single())
+				.isEqualTo(logouts + 1);
 	}
 
 	@Test

@@ -66,7 +66,8 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@AnyOperator
-	void logout(HttpServletRequest request) {
+	void logout(HttpServletRequest request, Actor actor) {
+		login.logout(actor);
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a login: password, then TOTP when enrolled. Five failures lock the account for fifteen minutes (audited).
- * Failures are committed even though the call is refused, hence {@code noRollbackFor}.
+ * Every failed attempt is audited with the username tried and the caller's address (never the password), so a
+ * password-guessing run shows in the audit log even against usernames that do not exist. Failures are committed even
+ * though the call is refused, hence {@code noRollbackFor}. Usernames are matched regardless of case.
  */
 @Service
 class LoginService {
@@ -45,28 +47,31 @@ class LoginService {
 				.require(username != null && !username.isBlank(), "username", "is required")
 				.require(password != null && !password.isEmpty(), "password", "is required")
 				.throwIfAny();
-		Optional<Operator> found = operators.byUsername(username.trim());
+		String tried = username.trim();
+		Optional<Operator> found = operators.byUsername(tried);
 		if (found.isEmpty() || !found.get().enabled()) {
 			passwords.matches(password, DUMMY_HASH);
+			auditFailure(found.orElse(null), tried, ip, found.isEmpty() ? "UNKNOWN_USERNAME" : "DISABLED");
 			throw badCredentials();
 		}
 		Operator operator = found.get();
 		Instant now = Instant.now();
 		if (operator.lockedAt(now)) {
+			auditFailure(operator, tried, ip, "LOCKED");
 			throw locked(operator.lockedUntil());
 		}
 		if (!passwords.matches(password, operator.passwordHash())) {
-			throw fail(operator, ip, badCredentials());
+			throw fail(operator, tried, ip, "WRONG_PASSWORD", badCredentials());
 		}
 		if (operator.needsTotp()) {
 			if (totp == null || totp.isBlank()) {
 				throw new DomainException(HttpStatus.UNAUTHORIZED, "totp-required", "enter the 6-digit code from your authenticator app");
 			}
 			switch (totpCheck.check(operator.id(), operator.totpSecret(), totp.trim(), now)) {
-				case WRONG -> throw fail(operator, ip,
+				case WRONG -> throw fail(operator, tried, ip, "WRONG_TOTP",
 						new DomainException(HttpStatus.UNAUTHORIZED, "totp-invalid", "the authenticator code is wrong or expired"));
-				case ALREADY_USED -> throw fail(operator, ip, new DomainException(HttpStatus.UNAUTHORIZED, "totp-invalid",
-						"this authenticator code was already used; wait for the next one"));
+				case ALREADY_USED -> throw fail(operator, tried, ip, "TOTP_ALREADY_USED", new DomainException(HttpStatus.UNAUTHORIZED,
+						"totp-invalid", "this authenticator code was already used; wait for the next one"));
 				case ACCEPTED -> {
 				}
 			}
@@ -76,7 +81,14 @@ class LoginService {
 		return operator;
 	}
 
-	private DomainException fail(Operator operator, String ip, DomainException reason) {
+	/** Ends an operator's session: recorded, so the audit log shows when a session ended on purpose. */
+	@Transactional
+	public void logout(Actor actor) {
+		audit.record(AuditRecord.of(actor, "OPERATOR_LOGOUT", "Operator", actor.id(), List.of()));
+	}
+
+	private DomainException fail(Operator operator, String tried, String ip, String why, DomainException reason) {
+		auditFailure(operator, tried, ip, why);
 		Optional<Instant> lockedUntil = operators.registerFailure(operator.id());
 		if (lockedUntil.isPresent()) {
 			audit.record(AuditRecord.of(actor(operator, ip), "OPERATOR_LOCKED", "Operator", operator.id(),
@@ -86,6 +98,19 @@ class LoginService {
 		}
 		return reason;
 	}
+
+	/**
+	 * The attempt as it came: the username as typed (cut to a sane length: it is whatever the caller sent), the
+	 * address, and why it failed. The actor is the operator when the username names one, else nobody (id 0).
+	 */
+	private void auditFailure(@Nullable Operator operator, String tried, String ip, String why) {
+		String username = tried.length() > MAX_LOGGED_USERNAME ? tried.substring(0, MAX_LOGGED_USERNAME) + "…" : tried;
+		Actor actor = operator != null ? actor(operator, ip) : new Actor(Actor.Kind.OPERATOR, 0, username, ip);
+		audit.record(AuditRecord.of(actor, "OPERATOR_LOGIN_FAILED", "Operator", operator != null ? Long.toString(operator.id()) : "-",
+				List.of(FieldChange.set("username", username), FieldChange.set("reason", why))));
+	}
+
+	private static final int MAX_LOGGED_USERNAME = 64;
 
 	static Actor actor(Operator operator, String ip) {
 		return new Actor(Actor.Kind.OPERATOR, operator.id(), operator.username(), ip);

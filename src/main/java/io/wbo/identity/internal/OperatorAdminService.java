@@ -79,7 +79,14 @@ class OperatorAdminService {
 		if (operators.byUsername(username).isPresent()) {
 			throw InvalidInputException.of("username", "is already taken");
 		}
-		long id = operators.insert(username, displayName.trim(), passwords.encode(password));
+		long id;
+		try {
+			id = operators.insert(username, displayName.trim(), passwords.encode(password));
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// created at the same moment by another administrator, under this name in some case
+			throw InvalidInputException.of("username", "is already taken");
+		}
 		operators.setRoles(id, roleCodes);
 		audit.record(AuditRecord.of(actor, "OPERATOR_CREATED", "Operator", id, List.of(FieldChange.set("username", username),
 				FieldChange.set("displayName", displayName), FieldChange.set("roles", String.join(",", roleCodes)))));

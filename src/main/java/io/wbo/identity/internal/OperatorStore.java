@@ -31,7 +31,8 @@ class OperatorStore implements OperatorDirectory {
 	}
 
 	Optional<Operator> byUsername(String username) {
-		return jdbc.sql(SELECT + " WHERE o.username = :u").param("u", username).query(this::map).optional();
+		// usernames are one regardless of case (a unique index on lower(username)): MAKER logs in as maker
+		return jdbc.sql(SELECT + " WHERE lower(o.username) = lower(:u)").param("u", username).query(this::map).optional();
 	}
 
 	Optional<Operator> byId(long id) {
