@@ -32,11 +32,17 @@ public final class MessageCatalog {
 		EN, ZH_HANT, ZH_HANS;
 
 		/**
-		 * The language a request asks for: its {@code lang} parameter (a download link cannot set headers), else its
-		 * {@code Accept-Language}.
+		 * The language a request asks for: its {@code lang} query parameter (a download link cannot set headers), else
+		 * its {@code Accept-Language}. Only the query string is looked at: asking the request for a parameter would read
+		 * a form or multipart body, and a refusal of a body too large must not read it.
 		 */
 		public static Language ofRequest(jakarta.servlet.http.HttpServletRequest request) {
-			String lang = request.getParameter("lang");
+			String lang = request.getQueryString() == null ? null
+					: org.springframework.web.util.UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
+							.getQueryParams().getFirst("lang");
+			if (lang != null) {
+				lang = java.net.URLDecoder.decode(lang, java.nio.charset.StandardCharsets.UTF_8);
+			}
 			return of(lang != null && !lang.isBlank() ? lang : request.getHeader(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE));
 		}
 

@@ -89,6 +89,11 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+		java.util.Optional<org.springframework.util.unit.DataSize> limit = RequestBodyLimits.BodyTooLargeException.in(e);
+		if (limit.isPresent()) {
+			// a body sent without its length, cut off at the limit while it was read
+			return domain(RequestBodyLimits.tooLarge(limit.get()));
+		}
 		String field = JsonErrors.fieldOf(e);
 		String message = JsonErrors.messageOf(e);
 		return respond(validation(List.of(new FieldError(field, message))));
