@@ -1,6 +1,12 @@
 package io.wbo.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.wbo.common.Actor;
 import io.wbo.common.DomainException;
@@ -12,16 +18,24 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks the HMAC-SHA256 signature that an integration (account-opening system, bank gateway) puts over the raw body
- * in the {@code X-Wbo-Signature: sha256=<hex>} header. A missing or wrong signature is refused with 401 and the
- * attempt is audited in its own transaction, so the record survives the refusal.
+ * Checks the signature an integration (account-opening system, bank gateway) sends in the header
+ * {@code X-Wbo-Signature: t=<unix seconds>,sha256=<hex of HMAC-SHA256 over "<t>." followed by the raw body>}. The
+ * time is signed with the body, and a request whose time is more than five minutes from the server's clock is refused:
+ * a request recorded on the way cannot be sent again later. A missing, stale or wrong signature is refused with 401
+ * and the attempt is audited in its own transaction, so the record survives the refusal.
  */
 @Service
 public class IntegrationGuard {
 
 	public static final String HEADER = "X-Wbo-Signature";
 
+	/** How far the signed time may be from the server's clock, either way (clocks of two systems drift). */
+	static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+	private static final Pattern FORMAT = Pattern.compile("t=(\\d{1,12}),sha256=([0-9a-fA-F]{64})");
+
 	private final AuditLog audit;
+	private final Clock clock = Clock.systemUTC();
 
 	IntegrationGuard(AuditLog audit) {
 		this.audit = audit;
@@ -30,16 +44,7 @@ public class IntegrationGuard {
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
 	public Actor verify(String integration, @Nullable String secret, byte[] body, @Nullable String signature, String ip) {
 		Actor actor = Actor.integration(integration, ip);
-		String reason = null;
-		if (secret == null || secret.isBlank()) {
-			reason = "no shared secret is configured for " + integration;
-		}
-		else if (signature == null || !signature.startsWith("sha256=")) {
-			reason = "missing " + HEADER + " header";
-		}
-		else if (!Hashing.constantTimeEquals(signature.substring(7).toLowerCase(), Hashing.hmacSha256(secret, body))) {
-			reason = "signature does not match the body";
-		}
+		String reason = whyNot(secret, body, signature, clock.instant(), integration);
 		if (reason != null) {
 			audit.record(AuditRecord.of(actor, "INTEGRATION_SIGNATURE_REJECTED", "Integration", integration,
 					List.of(FieldChange.set("bodySha256", Hashing.sha256(body)))).withRemark(reason));
@@ -48,8 +53,45 @@ public class IntegrationGuard {
 		return actor;
 	}
 
-	/** The header value a caller must send for this body (used by tests and the demo simulator). */
+	private static @Nullable String whyNot(@Nullable String secret, byte[] body, @Nullable String signature, Instant now,
+			String integration) {
+		if (secret == null || secret.isBlank()) {
+			return "no shared secret is configured for " + integration;
+		}
+		if (signature == null || signature.isBlank()) {
+			return "missing " + HEADER + " header";
+		}
+		Matcher parts = FORMAT.matcher(signature.trim());
+		if (!parts.matches()) {
+			return HEADER + " must be t=<unix seconds>,sha256=<hex>";
+		}
+		long signedAt = Long.parseLong(parts.group(1));
+		if (Math.abs(now.getEpochSecond() - signedAt) > TOLERANCE.toSeconds()) {
+			return "the signed time is more than 5 minutes from the server's clock";
+		}
+		if (!Hashing.constantTimeEquals(parts.group(2).toLowerCase(), Hashing.hmacSha256(secret, signedContent(signedAt, body)))) {
+			return "signature does not match the body";
+		}
+		return null;
+	}
+
+	/** What is signed: the time, a dot, and the raw body, so neither can be changed without the other. */
+	private static byte[] signedContent(long signedAt, byte[] body) {
+		byte[] prefix = (signedAt + ".").getBytes(StandardCharsets.US_ASCII);
+		byte[] content = new byte[prefix.length + body.length];
+		System.arraycopy(prefix, 0, content, 0, prefix.length);
+		System.arraycopy(body, 0, content, prefix.length, body.length);
+		return content;
+	}
+
+	/** The header value a caller must send for this body at this time (used by tests and the demo simulator). */
+	public static String sign(String secret, byte[] body, Instant at) {
+		long t = at.getEpochSecond();
+		return "t=" + t + ",sha256=" + Hashing.hmacSha256(secret, signedContent(t, body));
+	}
+
+	/** The header value for this body, signed now. */
 	public static String sign(String secret, byte[] body) {
-		return "sha256=" + Hashing.hmacSha256(secret, body);
+		return sign(secret, body, Instant.now());
 	}
 }

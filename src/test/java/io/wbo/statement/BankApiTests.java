@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wbo.audit.IntegrationGuard;
+import io.wbo.common.Hashing;
 import io.wbo.testing.TestHttp;
 import io.wbo.testing.WboTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +51,24 @@ class BankApiTests {
 	@Test
 	void storesSignedPushesOnceAndRefusesBadSignatures() {
 		String body = body();
-		TestHttp.Response bad = push(body, "sha256=" + "0".repeat(64));
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		TestHttp.Response bad = push(body, "t=" + java.time.Instant.now().getEpochSecond() + ",sha256=" + "0".repeat(64));
 		assertThat(bad.status()).isEqualTo(401);
-		assertThat(push(body, IntegrationGuard.sign("another-secret", body.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(401);
+		assertThat(push(body, IntegrationGuard.sign("another-secret", bytes)).status()).isEqualTo(401);
+		// the signature without a time (the old format) is a replay waiting to happen: refused
+		assertThat(push(body, "sha256=" + Hashing.hmacSha256(SECRET, bytes)).status()).isEqualTo(401);
+		// a request recorded six minutes ago, sent again: refused, though its signature is right for its time
+		TestHttp.Response stale = push(body, IntegrationGuard.sign(SECRET, bytes, java.time.Instant.now().minusSeconds(360)));
+		assertThat(stale.status()).isEqualTo(401);
+		assertThat(stale.json().get("detail").asText()).contains("5 minutes");
+		assertThat(push(body, IntegrationGuard.sign(SECRET, bytes, java.time.Instant.now().plusSeconds(360))).status()).isEqualTo(401);
+		// the time is signed: moving it on makes the signature wrong
+		String fresh = IntegrationGuard.sign(SECRET, bytes);
+		long t = Long.parseLong(fresh.substring(2, fresh.indexOf(',')));
+		assertThat(push(body, "t=" + (t + 1) + fresh.substring(fresh.indexOf(','))).status()).isEqualTo(401);
 		JsonNode audit = TestHttp.operator(port, "auditor").get("/api/audit?entityType=Integration&entityId=bank-statements").json().get("items");
 		assertThat(audit.get(0).get("action").asText()).isEqualTo("INTEGRATION_SIGNATURE_REJECTED");
+		assertThat(audit.toString()).contains("5 minutes");
 
 		String signature = IntegrationGuard.sign(SECRET, body.getBytes(StandardCharsets.UTF_8));
 		TestHttp.Response first = push(body, signature);
