@@ -25,6 +25,9 @@ class ConsoleServingTests {
 			TestHttp.Response page = http.get(route);
 			assertThat(page.status()).as(route).isEqualTo(200);
 			assertThat(page.body()).as(route).contains("<div id=\"root\"></div>");
+			// its own scripts only; inline styles for antd's CSS-in-JS (ConsoleBrowserTests shows the pages still work)
+			assertThat(page.header("Content-Security-Policy")).as(route).contains("default-src 'self'", "script-src 'self';",
+					"style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'");
 		}
 		TestHttp.Response api = http.get("/api/customers/1");
 		assertThat(api.status()).isEqualTo(401);

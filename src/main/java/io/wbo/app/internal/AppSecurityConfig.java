@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -22,7 +24,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -65,20 +71,27 @@ class AppSecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * The decoder of the APP's bearer tokens. With an audience set ({@code WBO_APP_TOKEN_AUDIENCE}), a token must name
+	 * it in {@code aud}: a token the identity provider issued for another of the broker's services is not one for wbo.
+	 */
 	@Bean
 	JwtDecoder appTokenDecoder(@Value("${wbo.app.token.public-key:}") String publicKey, @Value("${wbo.app.token.issuer:}") String issuer,
-			@Value("${wbo.app.dev-token-issuer:false}") boolean devIssuer, SystemSecrets secrets) throws Exception {
+			@Value("${wbo.app.token.audience:}") String audience, @Value("${wbo.app.dev-token-issuer:false}") boolean devIssuer,
+			SystemSecrets secrets) throws Exception {
 		if (!publicKey.isBlank()) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsa(publicKey)).build();
 			decoder.setClaimSetConverter(ISSUER_AS_TEXT);
-			if (!issuer.isBlank()) {
-				decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-			}
+			decoder.setJwtValidator(validator(issuer, audience));
 			return decoder;
 		}
 		if (devIssuer) {
+			log.warn("the development token issuer is on (wbo.app.dev-token-issuer, the demo profile): APP tokens are minted by wbo "
+					+ "itself, for any customer number, at POST /app/v1/dev/token; never run it like this with real customers "
+					+ "(set WBO_APP_TOKEN_PUBLIC_KEY to the broker identity provider's key instead)");
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(devKey(secrets)).macAlgorithm(MacAlgorithm.HS256).build();
 			decoder.setClaimSetConverter(ISSUER_AS_TEXT);
+			decoder.setJwtValidator(validator("", audience));
 			return decoder;
 		}
 		log.warn("no APP token key configured (WBO_APP_TOKEN_PUBLIC_KEY): the customer API refuses every token");
@@ -93,6 +106,16 @@ class AppSecurityConfig {
 	 */
 	private static final MappedJwtClaimSetConverter ISSUER_AS_TEXT = MappedJwtClaimSetConverter
 			.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
+
+	/** Expiry and clock skew always; the issuer and the audience when configured. */
+	private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+		if (!audience.isBlank()) {
+			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
+	}
 
 	static SecretKey devKey(SystemSecrets secrets) {
 		return new SecretKeySpec(secrets.getOrCreate(DEV_SECRET).getBytes(StandardCharsets.UTF_8), "HmacSHA256");

@@ -2,11 +2,13 @@ package io.wbo.app.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.SystemSecrets;
 import io.wbo.customer.Customers;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -29,10 +31,12 @@ class DevTokenController {
 
 	private final Customers customers;
 	private final NimbusJwtEncoder encoder;
+	private final String audience;
 
-	DevTokenController(Customers customers, SystemSecrets secrets) {
+	DevTokenController(Customers customers, SystemSecrets secrets, @Value("${wbo.app.token.audience:}") String audience) {
 		this.customers = customers;
 		this.encoder = NimbusJwtEncoder.withSecretKey(AppSecurityConfig.devKey(secrets)).build();
+		this.audience = audience;
 	}
 
 	record TokenRequest(@Nullable String customerNo) {
@@ -47,9 +51,13 @@ class DevTokenController {
 			throw InvalidInputException.of("customerNo", "no customer with this number");
 		}
 		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder().subject(body.customerNo()).issuer("wbo-dev").issuedAt(now)
-				.expiresAt(now.plus(VALIDITY)).build();
-		String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(body.customerNo()).issuer("wbo-dev").issuedAt(now)
+				.expiresAt(now.plus(VALIDITY));
+		if (!audience.isBlank()) {
+			// the audience the decoder requires, as the identity provider would name it
+			claims.audience(List.of(audience));
+		}
+		String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
 		return new Token(token, now.plus(VALIDITY));
 	}
 }

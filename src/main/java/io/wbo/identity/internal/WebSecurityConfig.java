@@ -19,6 +19,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +50,16 @@ class WebSecurityConfig {
 		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * What the console's pages may load: its own scripts, styles, images and API, nothing from elsewhere, no plugins,
+	 * and no framing; an injected script tag or a form posting elsewhere does not run. Inline styles are allowed because
+	 * antd's CSS-in-JS writes its styles as {@code <style>} elements at run time; scripts stay 'self' only. Swagger UI,
+	 * a tool with its own inline code, is left without it.
+	 */
+	static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, JsonMapper json) throws Exception {
@@ -62,7 +77,11 @@ class WebSecurityConfig {
 				.requestCache(cache -> cache.disable())
 				.headers(headers -> headers
 						.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-						.frameOptions(f -> f.deny()))
+						.frameOptions(f -> f.deny())
+						.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+								new NegatedRequestMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+										PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))),
+								new ContentSecurityPolicyHeaderWriter(CONSOLE_CSP))))
 				.exceptionHandling(ex -> ex
 						.authenticationEntryPoint((req, res, e) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
 								"log in first (or the session has expired)"))

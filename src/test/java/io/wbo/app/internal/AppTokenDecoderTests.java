@@ -36,10 +36,14 @@ class AppTokenDecoderTests {
 	}
 
 	static String token(KeyPair keys, String issuer, String subject) {
+		return token(keys, issuer, subject, java.util.List.of());
+	}
+
+	static String token(KeyPair keys, String issuer, String subject, java.util.List<String> audience) {
 		RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate()).build();
 		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
 		JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(subject).issuedAt(Instant.now())
-				.expiresAt(Instant.now().plusSeconds(300)).build();
+				.expiresAt(Instant.now().plusSeconds(300)).audience(audience).build();
 		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
 	}
 
@@ -47,7 +51,7 @@ class AppTokenDecoderTests {
 	void acceptsTokensOfTheConfiguredProviderOnly() throws Exception {
 		KeyPair provider = rsa();
 		JwtDecoder decoder = new AppSecurityConfig().appTokenDecoder(pem((RSAPublicKey) provider.getPublic()), "https://id.broker.example",
-				false, null);
+				"", false, null);
 		assertThat(decoder.decode(token(provider, "https://id.broker.example", "100001")).getSubject()).isEqualTo("100001");
 		assertThatThrownBy(() -> decoder.decode(token(rsa(), "https://id.broker.example", "100001"))).isInstanceOf(JwtException.class);
 		assertThatThrownBy(() -> decoder.decode(token(provider, "https://elsewhere.example", "100001"))).isInstanceOf(JwtException.class);
@@ -55,7 +59,20 @@ class AppTokenDecoderTests {
 
 	@Test
 	void withoutAKeyAndWithoutTheDevelopmentIssuerEveryTokenIsRefused() throws Exception {
-		JwtDecoder decoder = new AppSecurityConfig().appTokenDecoder("", "", false, null);
+		JwtDecoder decoder = new AppSecurityConfig().appTokenDecoder("", "", "", false, null);
 		assertThatThrownBy(() -> decoder.decode(token(rsa(), "x", "100001"))).isInstanceOf(JwtException.class);
+	}
+
+	@Test
+	void withAnAudienceConfiguredATokenMustNameIt() throws Exception {
+		KeyPair provider = rsa();
+		JwtDecoder decoder = new AppSecurityConfig().appTokenDecoder(pem((RSAPublicKey) provider.getPublic()), "https://id.broker.example",
+				"wbo-app-api", false, null);
+		assertThat(decoder.decode(token(provider, "https://id.broker.example", "100001", java.util.List.of("wbo-app-api", "other")))
+				.getSubject()).isEqualTo("100001");
+		assertThatThrownBy(() -> decoder.decode(token(provider, "https://id.broker.example", "100001", java.util.List.of("trading-api"))))
+				.isInstanceOf(JwtException.class);
+		assertThatThrownBy(() -> decoder.decode(token(provider, "https://id.broker.example", "100001"))).as("no aud at all")
+				.isInstanceOf(JwtException.class);
 	}
 }
