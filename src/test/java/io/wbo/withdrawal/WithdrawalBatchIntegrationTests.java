@@ -145,7 +145,10 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		TestHttp.Response byPacker = checker.post("/api/work-orders/" + payout + "/approve", Map.of("comment", "looks fine"));
 		assertThat(byPacker.status()).isEqualTo(403);
 		assertThat(byPacker.json().get("detail").asText()).contains("four-eyes").contains("contributed");
-		assertThat(checker.get("/api/work-orders/" + payout).json().get("canDecide").asBoolean()).isFalse();
+		JsonNode detail = checker.get("/api/work-orders/" + payout).json();
+		assertThat(detail.get("canDecide").asBoolean()).isFalse();
+		assertThat(checker.speaking("zh-Hant").get("/api/work-orders/" + payout).json().get("whyNot").asText()).as("said in the reader's language")
+				.contains("四眼原則");
 		assertThat(checker.get("/api/work-orders?inbox=true&type=WITHDRAWAL_BATCH_PAYOUT&size=500").body()).doesNotContain("\"id\":" + payout + ",");
 		assertThat(checker.post("/api/work-orders/" + payout + "/reject", Map.of("comment", "no")).status()).isEqualTo(403);
 		assertThat(fx.status(maker, a)).isEqualTo("BATCH_PENDING_APPROVAL");

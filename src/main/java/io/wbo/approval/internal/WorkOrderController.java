@@ -15,6 +15,7 @@ import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.AnyOperator;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
+import io.wbo.common.web.SaidMessage;
 import io.wbo.identity.OperatorDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -89,7 +90,7 @@ class WorkOrderController {
 	}
 
 	record WorkOrderDetail(WorkOrderView workOrder, List<WorkOrder.Decision> decisions, List<WorkOrderStore.Comment> comments,
-			boolean canDecide, @Nullable String whyNot, boolean canCancel) {
+			boolean canDecide, @SaidMessage @Nullable String whyNot, boolean canCancel) {
 	}
 
 	@GetMapping("/api/work-orders/{id}")
