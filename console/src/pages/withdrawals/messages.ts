@@ -1,6 +1,7 @@
 /** Messages of the withdrawal pages (出金) and the risk settings, merged into the console's MESSAGES (i18n/index.ts). */
 export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<string, string>> = {
   'zh-Hant': {
+    "wd.chooseResult": "請選擇結果",
     "menu.withdrawals": "出金",
     "menu.riskSettings": "風控設置",
     "wd.title": "出金",
@@ -207,6 +208,7 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
     "risk.rule.FREQUENCY_24H": "24 小時內提現次數未超限",
   },
   'zh-Hans': {
+    "wd.chooseResult": "请选择结果",
     "menu.withdrawals": "出金",
     "menu.riskSettings": "风控设置",
     "wd.title": "出金",
@@ -413,6 +415,7 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
     "risk.rule.FREQUENCY_24H": "24 小时内提现次数未超限",
   },
   en: {
+    "wd.chooseResult": "Choose the result",
     "menu.withdrawals": "Withdrawals",
     "menu.riskSettings": "Risk settings",
     "wd.title": "Withdrawals",

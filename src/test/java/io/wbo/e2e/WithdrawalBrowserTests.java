@@ -251,6 +251,11 @@ class WithdrawalBrowserTests {
 		checker.find("wd-row-" + serial);
 		checker.click("wd-result-" + serial);
 		checker.type("wd-result-reference", "FPS-E2E-0001");
+		// nothing is chosen for the operator: OK without a result is refused on the form
+		checker.click("wd-result-ok");
+		checker.waitForText("wd-result-form", "請選擇結果");
+		assertThat(fx.status(api, id)).isEqualTo("DIRECT_PROCESSING");
+		choose(checker, "wd-result-select", "成功");
 		checker.click("wd-result-ok");
 		checker.waitUntil(d -> !checker.present("wd-row-" + serial));
 		assertThat(fx.status(api, id)).isEqualTo("COMPLETED");
@@ -322,6 +327,7 @@ class WithdrawalBrowserTests {
 		tick(checker, "wd-batch-item-" + serialA);
 		tick(checker, "wd-batch-item-" + serialB);
 		checker.click("wd-batch-results");
+		choose(checker, "wd-result-select", "成功");
 		checker.type("wd-result-reference", "CHATS-E2E");
 		checker.click("wd-result-ok");
 		String review = checker.waitForText("wd-batch-review-wo", "#");
