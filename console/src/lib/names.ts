@@ -52,6 +52,7 @@ const FIELD_KEYS: Record<string, string> = {
   items: 'wd.items',
   action: 'wd.abnormalAction',
   failureReason: 'wd.failureReason',
+  reason: 'wd.reason',
   result: 'wd.result',
   reconciliation: 'wd.reconciliation',
   chequeNumber: 'wd.chequeNumber',

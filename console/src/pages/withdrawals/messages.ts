@@ -2,6 +2,11 @@
 export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<string, string>> = {
   'zh-Hant': {
     "wd.chooseResult": "請選擇結果",
+    "wd.confirmSubmitResults": "將批次 {{serial}} 的結果重新提交審核？",
+    "wd.submitResults": "重新提交結果審核",
+    "wd.resultsRefusedHelp": "請勾選有誤的項目，重新錄入結果，然後重新提交結果審核。",
+    "wd.resultsRefused": "結果審核已駁回",
+    "wd.itemCount": "{{count}} 筆",
     "menu.withdrawals": "出金",
     "menu.riskSettings": "風控設置",
     "wd.title": "出金",
@@ -209,6 +214,11 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
   },
   'zh-Hans': {
     "wd.chooseResult": "请选择结果",
+    "wd.confirmSubmitResults": "将批次 {{serial}} 的结果重新提交审核？",
+    "wd.submitResults": "重新提交结果审核",
+    "wd.resultsRefusedHelp": "请勾选有误的项目，重新录入结果，然后重新提交结果审核。",
+    "wd.resultsRefused": "结果审核已驳回",
+    "wd.itemCount": "{{count}} 笔",
     "menu.withdrawals": "出金",
     "menu.riskSettings": "风控设置",
     "wd.title": "出金",
@@ -416,6 +426,11 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
   },
   en: {
     "wd.chooseResult": "Choose the result",
+    "wd.confirmSubmitResults": "Send the results of batch {{serial}} to review again?",
+    "wd.submitResults": "Send results to review again",
+    "wd.resultsRefusedHelp": "Select the items whose results were wrong, enter their results again, then send the results to review again.",
+    "wd.resultsRefused": "The result review was refused",
+    "wd.itemCount": "{{count}} item(s)",
     "menu.withdrawals": "Withdrawals",
     "menu.riskSettings": "Risk settings",
     "wd.title": "Withdrawals",

@@ -140,6 +140,9 @@ export const batchResults = (
   id: number,
   items: { withdrawalId: number; result: string; bankReference?: string; reason?: string }[],
 ) => api.post<{ results: Outcome[]; batchStatus: string; reviewWorkOrderId?: number | null }>(`/api/payout-batches/${id}/results`, { items });
+/** 重新提交結果審核: sends the results, entered again after the review refused them, to a new review. */
+export const submitBatchResults = (id: number) =>
+  api.post<{ batch: Batch; workOrder: WorkOrder }>(`/api/payout-batches/${id}/submit-results`);
 export const batchFileUrl = (id: number, format: string) => withQuery(`/api/payout-batches/${id}/file`, { format });
 
 /** The bank file formats of a payout (W-10). */

@@ -304,8 +304,11 @@ class WithdrawalBrowserTests {
 		long batchId = api.get("/api/withdrawals/" + a).json().get("withdrawal").get("batchId").asLong();
 		String batchSerial = api.get("/api/payout-batches/" + batchId).json().get("serial").asText();
 
-		// remove one item before submission, then submit for approval
+		// remove one item before submission, then submit for approval; the drawer names the paying account and the totals
 		checker.click("wd-batch-open-" + batchSerial);
+		assertThat(checker.waitForText("wd-batch-paying-account", "004-500-888001-838")).contains("004-500-888001-838");
+		assertThat(checker.waitForText("wd-batch-totals", "600.00")).contains("HKD").contains("600.00");
+		assertThat(checker.find("wd-batch-count").getText()).isEqualTo("3");
 		tick(checker, "wd-batch-item-" + serialRemoved);
 		checker.click("wd-batch-remove");
 		checker.click("wd-confirm-ok");
@@ -331,8 +334,28 @@ class WithdrawalBrowserTests {
 		checker.type("wd-result-reference", "CHATS-E2E");
 		checker.click("wd-result-ok");
 		String review = checker.waitForText("wd-batch-review-wo", "#");
-		long reviewId = Long.parseLong(review.replaceAll("\\D", ""));
+		long firstReview = Long.parseLong(review.replaceAll("\\D", ""));
 		shot(checker, "3-results-entered");
+
+		// the review refuses the results: the checker enters B's again and sends the set back
+		TestHttp.Response refused = TestHttp.operator(port, "approver").post("/api/work-orders/" + firstReview + "/reject",
+				Map.of("comment", "e2e: B's reference is wrong"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+		checker.driver.navigate().refresh();
+		checker.click("wd-batch-open-" + batchSerial);
+		checker.waitForText("wd-batch-refused", "駁回");
+		tick(checker, "wd-batch-item-" + serialB);
+		checker.click("wd-batch-results");
+		choose(checker, "wd-result-select", "成功");
+		checker.type("wd-result-reference", "CHATS-E2E-B");
+		checker.click("wd-result-ok");
+		checker.waitForText("wd-batch-item-" + serialB, "CHATS-E2E-B");
+		shot(checker, "3b-result-entered-again");
+		checker.click("wd-batch-submit-results");
+		checker.click("wd-confirm-ok");
+		checker.waitUntil(d -> !checker.present("wd-batch-refused") && checker.find("wd-batch-body").getText().contains("結果待審核"));
+		long reviewId = api.get("/api/payout-batches/" + batchId).json().get("reviewWorkOrderId").asLong();
+		assertThat(reviewId).isNotEqualTo(firstReview);
 		approveInInbox(reviewId, "e2e: results match the bank");
 		assertThat(fx.status(api, a)).isEqualTo("COMPLETED");
 		assertThat(fx.status(api, b)).isEqualTo("COMPLETED");
