@@ -392,6 +392,38 @@ class WithdrawalBrowserTests {
 	}
 
 	@Test
+	void theManualModalReadsTheCardsAgainWhenReopenedAndOffersOnlyTheCurrencysCards() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		openManualWithdrawal(maker, c.customerNo(), "100.00");
+		// the customer's only HKD card is chosen for HKD
+		maker.waitForText("wd-manual-card", "004-" + c.customerNo() + "-001");
+		maker.escapeDialog();
+
+		// a USD card added while the modal is closed is offered when it opens again, for USD only
+		jdbc.sql("""
+				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
+				VALUES (:c, 'Bank of China (Hong Kong)', '012', :acct, 'TEST', 'USD', true)""")
+				.param("c", c.id()).param("acct", "012-" + c.customerNo() + "-USD").update();
+		maker.click("wd-manual");
+		maker.waitForText("wd-manual-card", "004-" + c.customerNo() + "-001");
+		choose(maker, "wd-manual-currency", "USD");
+		assertThat(maker.waitForText("wd-manual-card", "012-" + c.customerNo() + "-USD")).doesNotContain("-001");
+		maker.find("wd-manual-card").click();
+		By option = By.cssSelector(".ant-select-item-option");
+		List<String> offered = new ArrayList<>();
+		maker.waitUntil(d -> {
+			offered.clear();
+			d.findElements(option).stream().filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> text.contains(c.customerNo()))
+					.forEach(offered::add);
+			return !offered.isEmpty();
+		});
+		assertThat(offered).as("only the USD card").hasSize(1).allMatch(text -> text.contains("-USD"));
+		shot(maker, "usd-card-only");
+	}
+
+	@Test
 	void manualWithdrawalShowsTheServersFieldErrorsOnTheFields() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
 		Browser maker = browser("maker");
