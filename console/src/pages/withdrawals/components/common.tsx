@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Amount } from '../../../components/Amount';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
+import { plainAmount } from '../../../lib/amount';
 import { formatTime, hkDayEnd, hkDayStart } from '../../../lib/time';
 import {
   CHANNELS,
@@ -112,8 +113,8 @@ export function FilterBar({
       status: v.status,
       channel: v.channel,
       ...(completedDates ? { completedFrom: from, completedTo: to } : { from, to }),
-      minAmount: v.minAmount?.trim() || undefined,
-      maxAmount: v.maxAmount?.trim() || undefined,
+      minAmount: plainAmount(v.minAmount),
+      maxAmount: plainAmount(v.maxAmount),
     });
   };
   return (
