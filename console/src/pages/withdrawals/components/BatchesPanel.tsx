@@ -138,7 +138,8 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
   );
 }
 
-function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
+/** One batch in a drawer: its paying account, totals and items, and what the operator may do with it now. */
+export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { show } = useProblem();
   const { message, modal } = App.useApp();

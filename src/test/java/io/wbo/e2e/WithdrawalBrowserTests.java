@@ -360,6 +360,12 @@ class WithdrawalBrowserTests {
 		assertThat(fx.status(api, a)).isEqualTo("COMPLETED");
 		assertThat(fx.status(api, b)).isEqualTo("COMPLETED");
 
+		// the results review work order links to its batch, which opens in its drawer
+		checker.open("/work-orders/" + reviewId);
+		checker.click("wo-subject-link-" + reviewId);
+		checker.waitForUrl("batch=" + batchId);
+		assertThat(checker.waitForText("wd-batch-body", "已完成")).contains("004-500-888001-838");
+
 		checker.open("/withdrawals?tab=records");
 		filterByCustomer(checker, c.customerNo());
 		checker.waitForText("wd-row-" + serialB, "已完成");
