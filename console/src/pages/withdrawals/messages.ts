@@ -1,6 +1,7 @@
 /** Messages of the withdrawal pages (出金) and the risk settings, merged into the console's MESSAGES (i18n/index.ts). */
 export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<string, string>> = {
   'zh-Hant': {
+    "wd.listTotal": "合計 {{count}} 筆",
     "wd.noCardForCurrency": "此客戶沒有可收 {{currency}} 的銀行卡",
     "wd.chooseResult": "請選擇結果",
     "wd.confirmSubmitResults": "將批次 {{serial}} 的結果重新提交審核？",
@@ -214,6 +215,7 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
     "risk.rule.FREQUENCY_24H": "24 小時內提現次數未超限",
   },
   'zh-Hans': {
+    "wd.listTotal": "合计 {{count}} 笔",
     "wd.noCardForCurrency": "此客户没有可收 {{currency}} 的银行卡",
     "wd.chooseResult": "请选择结果",
     "wd.confirmSubmitResults": "将批次 {{serial}} 的结果重新提交审核？",
@@ -427,6 +429,7 @@ export const WITHDRAWAL_MESSAGES: Record<'zh-Hant' | 'zh-Hans' | 'en', Record<st
     "risk.rule.FREQUENCY_24H": "24 小时内提现次数未超限",
   },
   en: {
+    "wd.listTotal": "Total: {{count}}",
     "wd.noCardForCurrency": "The customer has no bank card receiving {{currency}}",
     "wd.chooseResult": "Choose the result",
     "wd.confirmSubmitResults": "Send the results of batch {{serial}} to review again?",

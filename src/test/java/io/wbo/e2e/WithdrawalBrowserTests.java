@@ -369,6 +369,8 @@ class WithdrawalBrowserTests {
 		checker.open("/withdrawals?tab=records");
 		filterByCustomer(checker, c.customerNo());
 		checker.waitForText("wd-row-" + serialB, "已完成");
+		// 合計 of what the filter selects: the three applications of the customer, removed one included
+		assertThat(checker.waitForText("wd-totals", "600.00")).contains("合計 3 筆").contains("HKD 600.00");
 		shot(checker, "4-records");
 		// 50000 - (101 + 201 + 301) available; the removed one (301) is still frozen and pending
 		checker.open("/customers/" + c.id());
