@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StatementExports {
 
 	static final List<String> HEADERS = List.of("ID", "Bank 銀行", "Account 帳號", "Direction 方向", "Amount 金額", "Currency 幣種", "Booking date 記帳日",
-			"Value date 起息日", "Bank reference 銀行流水號", "Counterparty 對方戶名", "Counterparty account 對方賬號", "Counterparty bank 對方銀行",
+			"Value date 起息日", "Bank reference 銀行流水號", "Counterparty 對方戶名", "Counterparty account 對方帳號", "Counterparty bank 對方銀行",
 			"Description 摘要", "Source 來源", "Status 匹配狀態", "Matched record 匹配記錄", "Reconciliation 對帳結果", "Reason 原因", "Remark 備註");
 
 	private final StatementStore store;

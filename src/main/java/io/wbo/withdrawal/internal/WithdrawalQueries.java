@@ -265,7 +265,7 @@ class WithdrawalQueries {
 	}
 
 	static final List<String> EXPORT_HEADERS = List.of("Serial 業務流水號", "Customer No 客戶編號", "Customer 客戶", "Currency 幣種",
-			"Amount 金額", "Fee 手續費", "Bank 銀行", "Account 收款賬號", "Holder 收款人", "Source 來源", "Status 狀態", "Risk 風控",
+			"Amount 金額", "Fee 手續費", "Bank 銀行", "Account 收款帳號", "Holder 收款人", "Source 來源", "Status 狀態", "Risk 風控",
 			"Channel 通路", "Bank reference 銀行流水", "Batch 批次", "Reconciliation 對帳結果", "Remark 備註", "Created (HKT) 建立時間",
 			"Created by 建立人", "Completed (HKT) 完成時間");
 
