@@ -708,6 +708,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payout-batches/{id}/submit-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submitResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/permissions": {
         parameters: {
             query?: never;
@@ -1284,6 +1300,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/withdrawals/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/withdrawals/{id}": {
         parameters: {
             query?: never;
@@ -1728,6 +1760,8 @@ export interface components {
             items?: components["schemas"]["Item"][];
             /** Format: int64 */
             payingAccountId?: number;
+            payingAccountNo?: string;
+            payingBankName?: string;
             /** Format: int64 */
             reviewWorkOrderId?: number;
             serial?: string;
@@ -2353,6 +2387,10 @@ export interface components {
             /** Format: int64 */
             reviewWorkOrderId?: number;
         };
+        ResultsSubmitted: {
+            batch?: components["schemas"]["BatchView"];
+            workOrder?: components["schemas"]["WorkOrderView"];
+        };
         RiskSettings: {
             blacklistedAccounts?: string[];
             disabledRules?: string[];
@@ -2577,6 +2615,13 @@ export interface components {
             proposedProofs?: components["schemas"]["StoredFile"][];
             riskFindings?: components["schemas"]["RiskVerdict"][];
             withdrawal?: components["schemas"]["View"];
+        };
+        WithdrawalTotal: {
+            amount?: string;
+            /** Format: int64 */
+            count?: number;
+            currency?: string;
+            fee?: string;
         };
         WorkOrderDetail: {
             canCancel?: boolean;
@@ -3704,6 +3749,28 @@ export interface operations {
             };
         };
     };
+    submitResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsSubmitted"];
+                };
+            };
+        };
+    };
     permissions: {
         parameters: {
             query?: never;
@@ -4747,6 +4814,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Outcomes"];
+                };
+            };
+        };
+    };
+    totals: {
+        parameters: {
+            query?: {
+                serial?: string;
+                customer?: string;
+                currency?: string;
+                status?: string;
+                channel?: string;
+                source?: string;
+                from?: string;
+                to?: string;
+                completedFrom?: string;
+                completedTo?: string;
+                minAmount?: string;
+                maxAmount?: string;
+                batchId?: number;
+                reconciliation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalTotal"][];
                 };
             };
         };

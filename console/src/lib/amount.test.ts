@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDecimal, scaleOf } from './amount';
+import { formatAmount, formatDecimal, plainAmount, scaleOf } from './amount';
 
 describe('amount formatting', () => {
   it('uses the scale of each asset', () => {
@@ -34,5 +34,25 @@ describe('amount formatting', () => {
   it('shows odd values as they are instead of hiding them', () => {
     expect(formatAmount('abc', 'HKD')).toBe('abc');
     expect(formatAmount(undefined, 'HKD')).toBe('');
+  });
+});
+
+describe('plainAmount', () => {
+  it('strips the thousands grouping the console shows', () => {
+    expect(plainAmount('5,000.50')).toBe('5000.50');
+    expect(plainAmount(' 1,234,567 ')).toBe('1234567');
+    expect(plainAmount('12,345.')).toBe('12345.');
+    expect(plainAmount('5000.50')).toBe('5000.50');
+  });
+
+  it('leaves what is not grouped in thousands for the server to refuse', () => {
+    expect(plainAmount('5,00')).toBe('5,00');
+    expect(plainAmount('5.000,50')).toBe('5.000,50');
+    expect(plainAmount('1,2345')).toBe('1,2345');
+  });
+
+  it('reads nothing typed as no filter', () => {
+    expect(plainAmount('  ')).toBeUndefined();
+    expect(plainAmount(undefined)).toBeUndefined();
   });
 });

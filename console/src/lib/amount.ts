@@ -67,3 +67,16 @@ export function formatDecimal(value: string | null | undefined, scale: number, s
 export function formatAmount(value: string | null | undefined, asset: string | null | undefined): string {
   return formatDecimal(value, scaleOf(asset));
 }
+
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * An amount typed in a filter, for the server: "5,000.50" (grouped in thousands, as the console shows amounts) becomes
+ * "5000.50". Anything else is only trimmed, so the server still refuses what is ambiguous ("5,00", "5.000,50").
+ * Empty → undefined (no filter).
+ */
+export function plainAmount(text: string | null | undefined): string | undefined {
+  const trimmed = (text ?? '').trim();
+  if (!trimmed) return undefined;
+  return GROUPED.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
+}

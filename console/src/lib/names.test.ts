@@ -149,7 +149,7 @@ describe('names in a change', () => {
 
   it('name the fields the server puts together: a total per currency, a field of one bank card', () => {
     expect(fieldName(zhHant, 'total HKD')).toBe('合計 HKD');
-    expect(fieldName(zhHant, 'bankCard[7].accountNo')).toBe('銀行卡 #7 · 賬號');
+    expect(fieldName(zhHant, 'bankCard[7].accountNo')).toBe('銀行卡 #7 · 帳號');
     expect(fieldName(translator(MESSAGES.en), 'payingAccount')).toBe('Paying company account');
     expect(fieldName(zhHant, 'somethingNew')).toBe('somethingNew');
   });

@@ -53,6 +53,7 @@ const FIELD_KEYS: Record<string, string> = {
   items: 'wd.items',
   action: 'wd.abnormalAction',
   failureReason: 'wd.failureReason',
+  reason: 'wd.reason',
   result: 'wd.result',
   reconciliation: 'wd.reconciliation',
   chequeNumber: 'wd.chequeNumber',
@@ -62,7 +63,7 @@ const FIELD_KEYS: Record<string, string> = {
   disabledRules: 'risk.disabledRules',
 };
 
-/** A changed field's name, e.g. payingAccount → 付款公司帳戶, "total HKD" → 合計 HKD, bankCard[7].accountNo → 銀行卡 #7 · 賬號. */
+/** A changed field's name, e.g. payingAccount → 付款公司帳戶, "total HKD" → 合計 HKD, bankCard[7].accountNo → 銀行卡 #7 · 帳號. */
 export function fieldName(t: Translate, field: string): string {
   const nested = /^(\w+)\[(\w+)\]\.(\w+)$/.exec(field);
   if (nested) return `${fieldName(t, nested[1])} #${nested[2]} · ${fieldName(t, nested[3])}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, mapProblemToForm, problemCode, problemMessage, toProblem } from './problem';
+import { ApiError, mapProblemToForm, namePermissions, problemCode, problemMessage, toProblem } from './problem';
 
 const t = (key: string, fallback: string) =>
   ({ 'problem.bad-credentials': 'Wrong username or password', 'problem.status.403': 'No permission' })[key] ?? fallback;
@@ -81,5 +81,26 @@ describe('problem details mapping', () => {
       { name: ['bankCardId'], errors: ['必填'] },
       { name: ['remark'], errors: ['the card receives USD, not HKD'] },
     ]);
+  });
+});
+
+describe('a refusal for want of a permission', () => {
+  const names: Record<string, string> = {
+    'problem.forbidden': '沒有權限',
+    'perm.WITHDRAWAL_PROCESS': '出金處理',
+    'perm.WITHDRAWAL_VIEW': '出金查看',
+  };
+  const zh = (key: string, fallback: string) => names[key] ?? fallback;
+
+  it('names the permission as the console does, not by its code', () => {
+    const problem = { type: 'https://wbo.io/problems/forbidden', status: 403, detail: '此操作需要 WITHDRAWAL_PROCESS 權限' };
+    expect(problemMessage(problem, zh)).toBe('沒有權限: 此操作需要 出金處理 權限');
+    expect(namePermissions('this needs one of the permissions WITHDRAWAL_VIEW, WITHDRAWAL_PROCESS', zh)).toBe(
+      'this needs one of the permissions 出金查看, 出金處理',
+    );
+  });
+
+  it('leaves words that name no permission as they are', () => {
+    expect(namePermissions('此 API 端點未設定所需權限 NOT_A_PERMISSION', zh)).toBe('此 API 端點未設定所需權限 NOT_A_PERMISSION');
   });
 });

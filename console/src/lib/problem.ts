@@ -72,8 +72,22 @@ export function fieldMessage(e: FieldProblem, t: Translate): string {
   return e.code ? t(`field.error.${e.code}`, e.message, e.args) : e.message;
 }
 
+/**
+ * A refusal for want of a permission names it by its code ("此操作需要 WITHDRAWAL_PROCESS 權限"): the operator knows
+ * permissions by the names the console gives them (perm.<CODE>), so each code the console can name is said that way.
+ */
+export function namePermissions(detail: string, t: Translate): string {
+  return detail.replace(/\b[A-Z][A-Z0-9_]+\b/g, (code) => {
+    const name = t(`perm.${code}`, '');
+    return name || code;
+  });
+}
+
 /** The text for a problem that is not about one field: a known code's translation, else the server's detail. */
 export function problemMessage(problem: Problem, t: Translate): string {
+  if (problem.status === 403 && problem.detail) {
+    problem = { ...problem, detail: namePermissions(problem.detail, t) };
+  }
   const code = problemCode(problem);
   const generic = problem.status ? t(`problem.status.${problem.status}`, '') : '';
   const fallback = problem.detail || problem.title || generic || t('problem.unknown', 'Something went wrong');

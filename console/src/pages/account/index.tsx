@@ -12,7 +12,7 @@ interface Enrolment {
 
 const CODE_RULES = (message: string) => [{ required: true, pattern: /^\d{6}$/, message }];
 
-/** 我的賬戶: the signed-in operator changes their password and turns the TOTP second factor on or off. */
+/** 我的帳戶: the signed-in operator changes their password and turns the TOTP second factor on or off. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const { me, refresh } = useAuth();

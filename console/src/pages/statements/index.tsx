@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
 import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
+import { plainAmount } from '../../lib/amount';
 import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
 import { ImportHistory } from './components/ImportHistory';
@@ -186,8 +187,8 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
             from: v.dates?.[0]?.format('YYYY-MM-DD'),
             to: v.dates?.[1]?.format('YYYY-MM-DD'),
             q: v.q?.trim() || undefined,
-            minAmount: v.minAmount?.trim() || undefined,
-            maxAmount: v.maxAmount?.trim() || undefined,
+            minAmount: plainAmount(v.minAmount),
+            maxAmount: plainAmount(v.maxAmount),
             importId: undefined,
           })
         }

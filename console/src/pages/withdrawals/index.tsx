@@ -4,11 +4,16 @@ import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { AbnormalTab } from './components/AbnormalTab';
 import { ApplicationsTab } from './components/ApplicationsTab';
+import { BatchDrawer } from './components/BatchesPanel';
 import { ChequesTab } from './components/ChequesTab';
+import { DetailDrawer } from './components/DetailDrawer';
 import { ProcessingTab } from './components/ProcessingTab';
 import { RecordsTab } from './components/RecordsTab';
 
-/** 款項管理 › 出金: 申請, 提現處理, 異常出金, 出金記錄, 支票列印 as tabs; the tab lives in the URL. */
+/**
+ * 款項管理 › 出金: 申請, 提現處理, 異常出金, 出金記錄, 支票列印 as tabs; the tab lives in the URL, and so may one
+ * application (?withdrawal=id) or payout batch (?batch=id) opened in its drawer: the work orders link to them so.
+ */
 export default function WithdrawalsPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
@@ -22,6 +27,12 @@ export default function WithdrawalsPage() {
     { key: 'cheques', label: t('wd.tab.cheques'), children: <ChequesTab />, show: has('CHEQUE_PRINT') || has('WITHDRAWAL_VIEW') },
   ].filter((x) => x.show);
   const active = tabs.find((x) => x.key === params.get('tab'))?.key ?? tabs[0]?.key;
+  const idParam = (name: string) => (/^\d+$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);
+  const closeParam = (name: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(name);
+    setParams(next);
+  };
   return (
     <Card title={t('wd.title')} extra={<Typography.Text type="secondary">{t('common.timesInHongKong')}</Typography.Text>}>
       <Tabs
@@ -30,6 +41,8 @@ export default function WithdrawalsPage() {
         onChange={(k) => setParams({ tab: k })}
         items={tabs.map(({ key, label, children }) => ({ key, label: <span data-testid={`wd-tab-${key}`}>{label}</span>, children }))}
       />
+      <DetailDrawer id={idParam('withdrawal')} onClose={() => closeParam('withdrawal')} />
+      <BatchDrawer id={idParam('batch')} onClose={() => closeParam('batch')} onChanged={() => undefined} />
     </Card>
   );
 }

@@ -17,6 +17,7 @@ export interface Outcomes {
   results: Outcome[];
 }
 export type BatchItem = Present<S['Item']>;
+export type WithdrawalTotal = Present<S['WithdrawalTotal']>;
 export type Batch = Omit<Present<S['BatchView']>, 'items'> & { items?: BatchItem[] | null };
 export type CompanyAccount = Present<S['CompanyAccount']>;
 export type ChequeRow = Present<S['ChequeRow']>;
@@ -99,6 +100,8 @@ export interface WithdrawalFilter {
 
 export const listWithdrawals = (f: WithdrawalFilter, after?: string) =>
   api.get<Page<Withdrawal>>('/api/withdrawals', { ...(f as Query), size: 50, after });
+/** The count and sums per currency of everything the filter selects, not only the rows loaded (合計). */
+export const withdrawalTotals = (f: WithdrawalFilter) => api.get<WithdrawalTotal[]>('/api/withdrawals/totals', { ...(f as Query) });
 export const exportUrl = (f: WithdrawalFilter, format: 'xlsx' | 'csv') =>
   downloadUrl('/api/withdrawals/export', { ...(f as Query), format });
 export const indicators = () => api.get<Indicator[]>('/api/withdrawals/indicators');
@@ -140,6 +143,9 @@ export const batchResults = (
   id: number,
   items: { withdrawalId: number; result: string; bankReference?: string; reason?: string }[],
 ) => api.post<{ results: Outcome[]; batchStatus: string; reviewWorkOrderId?: number | null }>(`/api/payout-batches/${id}/results`, { items });
+/** 重新提交結果審核: sends the results, entered again after the review refused them, to a new review. */
+export const submitBatchResults = (id: number) =>
+  api.post<{ batch: Batch; workOrder: WorkOrder }>(`/api/payout-batches/${id}/submit-results`);
 export const batchFileUrl = (id: number, format: string) => withQuery(`/api/payout-batches/${id}/file`, { format });
 
 /** The bank file formats of a payout (W-10). */

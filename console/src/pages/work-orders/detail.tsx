@@ -12,6 +12,7 @@ import { useProblem } from '../../components/useProblem';
 import { workOrdersChanged } from '../../layout/workOrderEvents';
 import { formatTime } from '../../lib/time';
 import { approveWorkOrder, cancelWorkOrder, commentWorkOrder, getWorkOrder, rejectWorkOrder } from './service';
+import { SubjectLink } from './SubjectLink';
 import { whyNotText } from './whyNot';
 
 type Decide = 'approve' | 'reject';
@@ -117,7 +118,9 @@ export default function WorkOrderDetailPage() {
         <Descriptions column={3} size="small" data-testid="wo-info">
           <Descriptions.Item label={t('workOrders.type')}>{names.workOrderType(wo.type)}</Descriptions.Item>
           <Descriptions.Item label={t('workOrders.subject')}>
-            <span data-testid="wo-subject">{wo.subjectLabel || names.entity(wo.subjectType, wo.subjectId)}</span>
+            <span data-testid="wo-subject">
+              <SubjectLink workOrder={wo} text={wo.subjectLabel || names.entity(wo.subjectType, wo.subjectId)} />
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('workOrders.maker')}>
             <span data-testid="wo-maker">{wo.maker}</span>

@@ -22,6 +22,7 @@ import {
   type WorkOrderFilter,
 } from './service';
 import { SearchButtons } from '../../components/SearchButtons';
+import { SubjectLink } from './SubjectLink';
 
 type View = 'inbox' | 'mine' | 'all';
 
@@ -179,7 +180,11 @@ export default function WorkOrdersPage() {
               ),
             },
             { title: t('workOrders.type'), dataIndex: 'type', render: (ty: string) => names.workOrderType(ty) },
-            { title: t('workOrders.subject'), dataIndex: 'subjectLabel', render: (l: string, w) => l || names.entity(w.subjectType, w.subjectId) },
+            {
+              title: t('workOrders.subject'),
+              dataIndex: 'subjectLabel',
+              render: (l: string, w) => <SubjectLink workOrder={w} text={l || names.entity(w.subjectType, w.subjectId)} />,
+            },
             { title: t('workOrders.maker'), dataIndex: 'maker' },
             { title: t('workOrders.status'), dataIndex: 'status', render: (s: string) => <StatusBadge kind="workOrder" value={s} /> },
             {

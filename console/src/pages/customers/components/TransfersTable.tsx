@@ -27,7 +27,7 @@ function AccountLabel({ account, customerId }: { account: Transfer['debit']; cus
   return <Typography.Text type="secondary">{kind + bank}</Typography.Text>;
 }
 
-/** 賬本流水: every ledger transfer of a customer's accounts, newest first, with who moved the money and from where. */
+/** 帳本流水: every ledger transfer of a customer's accounts, newest first, with who moved the money and from where. */
 export function TransfersTable({ customerId, assets }: { customerId: string; assets: string[] }) {
   const { t } = useTranslation();
   const [asset, setAsset] = useState<string | undefined>();

@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -18,6 +18,7 @@ import {
   listBatches,
   removeBatchItems,
   submitBatch,
+  submitBatchResults,
   type Batch,
   type BatchItem,
 } from '../service';
@@ -137,7 +138,8 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
   );
 }
 
-function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
+/** One batch in a drawer: its paying account, totals and items, and what the operator may do with it now. */
+export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { show } = useProblem();
   const { message, modal } = App.useApp();
@@ -163,6 +165,9 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
   const items = batch?.items ?? [];
   const draft = batch?.status === 'DRAFT';
   const processing = batch?.status === 'PROCESSING';
+  // a processing batch that already had a result review went back to the operator: the review refused the results
+  const refused = processing && !!batch?.reviewWorkOrderId;
+  const allEntered = items.length > 0 && items.every((i) => !!i.result);
   return (
     <Drawer open={!!id} onClose={onClose} width={900} title={batch ? `${t('wd.batch')} ${batch.serial}` : t('wd.batch')} data-testid="wd-batch-drawer">
       {batch && (
@@ -184,6 +189,35 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
             )}
             <BatchFileMenu batch={batch} />
           </Space>
+          <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }} data-testid="wd-batch-summary">
+            <Descriptions.Item label={t('wd.payingAccount')}>
+              <span data-testid="wd-batch-paying-account">
+                {batch.payingBankName} {batch.payingAccountNo}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('wd.items')}>
+              <span data-testid="wd-batch-count">{batch.itemCount}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('wd.totals')} span={2}>
+              <span data-testid="wd-batch-totals">
+                {batch.totals.map((x) => (
+                  <div key={x.currency}>
+                    {x.currency} <Amount value={x.amount} asset={x.currency} /> ({t('wd.itemCount', { count: x.items })})
+                  </div>
+                ))}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+          {refused && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('wd.resultsRefused')}
+              description={t('wd.resultsRefusedHelp')}
+              data-testid="wd-batch-refused"
+            />
+          )}
           {canProcess && (
             <Space style={{ marginBottom: 12 }}>
               {draft && (
@@ -243,6 +277,28 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
                   {t('wd.updateResults')} ({selected.length})
                 </Button>
               )}
+              {processing && allEntered && (
+                <Button
+                  data-testid="wd-batch-submit-results"
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('wd.confirmSubmitResults', { serial: batch.serial }),
+                      okButtonProps: { 'data-testid': 'wd-confirm-ok' },
+                      onOk: async () => {
+                        try {
+                          const r = await submitBatchResults(batch.id);
+                          void message.success(t('wd.workOrderOpened', { id: r.workOrder.id }));
+                          changed();
+                        } catch (e) {
+                          show(e);
+                        }
+                      },
+                    })
+                  }
+                >
+                  {t('wd.submitResults')}
+                </Button>
+              )}
             </Space>
           )}
           <Table<BatchItem>
@@ -256,7 +312,6 @@ function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => v
                 ? {
                     selectedRowKeys: selected,
                     onChange: (k) => setSelected(k as number[]),
-                    getCheckboxProps: (i) => ({ disabled: processing && !!i.result }),
                   }
                 : undefined
             }

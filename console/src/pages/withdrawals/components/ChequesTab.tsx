@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth/AuthContext';
 import { Amount } from '../../../components/Amount';
+import { formatAmount } from '../../../lib/amount';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
 import { formatTime } from '../../../lib/time';
@@ -116,7 +117,7 @@ export function ChequesTab() {
             <Form.Item
               key={r.withdrawalId}
               name={['numbers', String(r.withdrawalId)]}
-              label={`${r.serial} · ${r.payee} · ${r.currency} ${r.amount}`}
+              label={`${r.serial} · ${r.payee} · ${r.currency} ${formatAmount(r.amount, r.currency)}`}
               rules={[{ required: true, whitespace: true, message: t('wd.required') }]}
             >
               <Input placeholder={t('wd.chequeNumber')} data-testid={`wd-cheque-number-${r.withdrawalId}`} />

@@ -1,5 +1,5 @@
 import { App, Descriptions, Form, Input, Modal, Select, Spin, type UploadFile } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balance, BankCard, Customer } from '../../../api/types';
 import { Amount } from '../../../components/Amount';
@@ -24,6 +24,25 @@ function cardLabel(c: BankCard) {
   return `${c.bankName} ${c.accountNo} (${c.holderName}) ${c.currency ?? ''}${c.verified ? '' : ' ⚠'}`;
 }
 
+/** A card receives one currency: only the cards of the chosen currency can receive the payout. */
+export function cardsFor(cards: BankCard[], currency: string | undefined): BankCard[] {
+  return currency ? cards.filter((c) => c.currency === currency) : cards;
+}
+
+/**
+ * Keeps the chosen card among the usable ones: a card of another currency is let go, and the only usable card is
+ * chosen for the operator.
+ */
+function useUsableCard(form: ReturnType<typeof Form.useForm<ManualValues>>[0], usable: BankCard[], loaded: boolean) {
+  const chosen = Form.useWatch('bankCardId', form);
+  useEffect(() => {
+    if (!loaded) return;
+    if (chosen !== undefined && usable.some((c) => c.id === chosen)) return;
+    const only = usable.length === 1 ? usable[0].id : undefined;
+    if (chosen !== only) form.setFieldsValue({ bankCardId: only });
+  }, [form, usable, chosen, loaded]);
+}
+
 /** 手工提現 (W-2): pick the customer, see the withdrawable balances, amount + fee + card + remark + proofs. */
 export function ManualModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
   const { t } = useTranslation();
@@ -33,17 +52,36 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
   const [options, setOptions] = useState<Customer[]>([]);
   const [searching, setSearching] = useState(false);
   const [balances, setBalances] = useState<Balance[]>([]);
-  const [cards, setCards] = useState<BankCard[]>([]);
+  const [cards, setCards] = useState<BankCard[]>();
   const [saving, setSaving] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const customerId = Form.useWatch('customerId', form);
+  const currency = Form.useWatch('currency', form);
+  const usable = cardsFor(cards ?? [], currency);
+  useUsableCard(form, usable, cards !== undefined);
 
+  // the customer's balances and cards are read each time the modal opens (or the customer changes): a card added or
+  // edited since the last opening is offered, a removed one is not
+  const load = useCallback(
+    async (id: number) => {
+      try {
+        const [b, c] = await Promise.all([customerBalances(id), customerCards(id)]);
+        setBalances(b);
+        setCards(c);
+      } catch (e) {
+        show(e);
+      }
+    },
+    [show],
+  );
   useEffect(() => {
     if (!open) {
       setBalances([]);
-      setCards([]);
-      setOptions([]);
+      setCards(undefined);
+      return;
     }
-  }, [open]);
+    if (customerId) void load(customerId);
+  }, [open, customerId, load]);
 
   const search = (q: string) => {
     clearTimeout(timer.current);
@@ -57,16 +95,10 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
     }, 250);
   };
 
-  const pick = async (id: number) => {
+  const pick = () => {
     form.setFieldsValue({ bankCardId: undefined });
-    try {
-      const [b, c] = await Promise.all([customerBalances(id), customerCards(id)]);
-      setBalances(b);
-      setCards(c);
-      if (c.length === 1) form.setFieldsValue({ bankCardId: c[0].id });
-    } catch (e) {
-      show(e);
-    }
+    setBalances([]);
+    setCards(undefined);
   };
 
   const finish = async (v: ManualValues) => {
@@ -99,7 +131,7 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
             showSearch
             filterOption={false}
             onSearch={search}
-            onChange={(id: number) => void pick(id)}
+            onChange={pick}
             notFoundContent={searching ? <Spin size="small" /> : null}
             placeholder={t('wd.customerSearch')}
             options={options.map((c) => ({ value: c.id, label: `${c.customerNo} ${c.nameZh || c.nameEn} ${c.accountNo ?? ''}` }))}
@@ -130,8 +162,13 @@ export function ManualModal({ open, onClose }: { open: boolean; onClose: (create
         <Form.Item name="fee" label={t('wd.fee')} rules={[{ pattern: DECIMAL, message: t('wd.badAmount') }]}>
           <Input inputMode="decimal" data-testid="wd-manual-fee" />
         </Form.Item>
-        <Form.Item name="bankCardId" label={t('wd.bankCard')} rules={[{ required: true, message: t('wd.required') }]}>
-          <Select options={cards.map((c) => ({ value: c.id, label: cardLabel(c) }))} data-testid="wd-manual-card" />
+        <Form.Item
+          name="bankCardId"
+          label={t('wd.bankCard')}
+          rules={[{ required: true, message: t('wd.required') }]}
+          extra={cards && cards.length > 0 && usable.length === 0 ? t('wd.noCardForCurrency', { currency }) : undefined}
+        >
+          <Select options={usable.map((c) => ({ value: c.id, label: cardLabel(c) }))} data-testid="wd-manual-card" />
         </Form.Item>
         <Form.Item name="remark" label={t('wd.remark')}>
           <Input.TextArea rows={2} data-testid="wd-manual-remark" />
@@ -200,7 +237,7 @@ export function EditModal({ withdrawal, onClose }: { withdrawal?: Withdrawal; on
           <Input inputMode="decimal" />
         </Form.Item>
         <Form.Item name="bankCardId" label={t('wd.bankCard')}>
-          <Select options={cards.map((c) => ({ value: c.id, label: cardLabel(c) }))} />
+          <Select options={cardsFor(cards, withdrawal?.currency).map((c) => ({ value: c.id, label: cardLabel(c) }))} />
         </Form.Item>
         <Form.Item name="remark" label={t('wd.remark')}>
           <Input.TextArea rows={2} />

@@ -92,7 +92,10 @@ export function PayoutModal({
   );
 }
 
-/** 檢視並更新結果: success (bank reference) or failure (reason required). */
+/**
+ * 檢視並更新結果: success (bank reference) or failure (reason required). Nothing is chosen in advance: the operator
+ * picks the result, so a careless Enter cannot mark a payout paid.
+ */
 export function ResultModal({
   open,
   title,
@@ -116,10 +119,11 @@ export function ResultModal({
       okButtonProps={{ 'data-testid': 'wd-result-ok' }}
       destroyOnClose
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ result: 'SUCCESS' }} onFinish={onSubmit}>
-        <Form.Item name="result" label={t('wd.result')} rules={[{ required: true }]}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={onSubmit} data-testid="wd-result-form">
+        <Form.Item name="result" label={t('wd.result')} rules={[{ required: true, message: t('wd.chooseResult') }]}>
           <Select
             data-testid="wd-result-select"
+            placeholder={t('wd.chooseResult')}
             options={['SUCCESS', 'FAILED'].map((r) => ({ value: r, label: t(`wd.result.${r}`) }))}
           />
         </Form.Item>

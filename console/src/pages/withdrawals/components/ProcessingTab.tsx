@@ -50,7 +50,7 @@ export function ProcessingTab() {
   const [category, setCategory] = useState('PENDING');
   const current = cards.find((c) => c.category === category);
   const statuses = current?.statuses ?? ['SUBMITTED', 'IN_BATCH'];
-  const list = useWithdrawalList({ status: statuses.join(',') });
+  const list = useWithdrawalList({ status: statuses.join(',') }, { totals: true });
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<number>();
   const [direct, setDirect] = useState<Withdrawal>();

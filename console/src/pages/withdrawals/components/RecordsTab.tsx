@@ -10,7 +10,7 @@ import { ALL_STATUSES, FilterBar, RiskCell, useWithdrawalList, WithdrawalTable }
 export function RecordsTab() {
   const { t } = useTranslation();
   const [recon, setRecon] = useState<string>();
-  const list = useWithdrawalList(recon ? { reconciliation: recon } : {});
+  const list = useWithdrawalList(recon ? { reconciliation: recon } : {}, { totals: true });
   const [open, setOpen] = useState<number>();
   return (
     <>

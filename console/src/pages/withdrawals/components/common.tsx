@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Amount } from '../../../components/Amount';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
+import { plainAmount } from '../../../lib/amount';
 import { formatTime, hkDayEnd, hkDayStart } from '../../../lib/time';
 import {
   CHANNELS,
@@ -13,6 +14,8 @@ import {
   type Outcome,
   type Withdrawal,
   type WithdrawalFilter,
+  type WithdrawalTotal,
+  withdrawalTotals,
   WITHDRAWAL_STATUSES,
 } from '../service';
 import { SearchButtons } from '../../../components/SearchButtons';
@@ -63,20 +66,33 @@ export function RiskCell({ w }: { w: Withdrawal }) {
   );
 }
 
-/** A list of withdrawals for a fixed base filter plus the operator's filter, paged by the server's `next` cursor. */
-export function useWithdrawalList(base: WithdrawalFilter) {
+/**
+ * A list of withdrawals for a fixed base filter plus the operator's filter, paged by the server's `next` cursor. With
+ * `totals`, each first page comes with the totals of everything the filter selects (the server's aggregate), so they
+ * follow the filter and every refresh after an action.
+ */
+export function useWithdrawalList(base: WithdrawalFilter, options: { totals?: boolean } = {}) {
   const { show } = useProblem();
   const [filter, setFilter] = useState<WithdrawalFilter>({});
+  const [totals, setTotals] = useState<WithdrawalTotal[]>();
   const own = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
   const key = JSON.stringify({ ...base, ...own });
   const effective = JSON.parse(key) as WithdrawalFilter;
+  const withTotals = !!options.totals;
 
-  const fetchPage = useCallback((after?: string) => listWithdrawals(JSON.parse(key) as WithdrawalFilter, after), [key]);
+  const fetchPage = useCallback(
+    (after?: string) => {
+      const f = JSON.parse(key) as WithdrawalFilter;
+      if (withTotals && !after) withdrawalTotals(f).then(setTotals).catch(show);
+      return listWithdrawals(f, after);
+    },
+    [key, withTotals, show],
+  );
   const { rows, next, loading, load } = useCursorList<Withdrawal>(fetchPage, show);
   useEffect(() => {
     void load();
   }, [load]);
-  return { rows, next, loading, load, filter, setFilter, effective, reload: () => load() };
+  return { rows, next, loading, load, filter, setFilter, effective, totals, reload: () => load() };
 }
 
 interface FilterValues {
@@ -112,8 +128,8 @@ export function FilterBar({
       status: v.status,
       channel: v.channel,
       ...(completedDates ? { completedFrom: from, completedTo: to } : { from, to }),
-      minAmount: v.minAmount?.trim() || undefined,
-      maxAmount: v.maxAmount?.trim() || undefined,
+      minAmount: plainAmount(v.minAmount),
+      maxAmount: plainAmount(v.maxAmount),
     });
   };
   return (
@@ -203,6 +219,23 @@ export function outcomeSummary(results: Outcome[], rows: Withdrawal[]): { ok: nu
   };
 }
 
+/** 合計: how many applications the filter selects and their amount per currency (all of them, not the rows loaded). */
+export function ListTotals({ totals }: { totals?: WithdrawalTotal[] }) {
+  const { t } = useTranslation();
+  if (!totals) return null;
+  const count = totals.reduce((n, x) => n + x.count, 0);
+  return (
+    <Space wrap size="large" style={{ marginTop: 8 }} data-testid="wd-totals">
+      <span>{t('wd.listTotal', { count })}</span>
+      {totals.map((x) => (
+        <span key={x.currency} data-testid={`wd-total-${x.currency}`}>
+          {x.currency} <Amount value={x.amount} asset={x.currency} /> ({t('wd.itemCount', { count: x.count })})
+        </span>
+      ))}
+    </Space>
+  );
+}
+
 export function LoadMore({ next, loading, onMore }: { next?: string | null; loading: boolean; onMore: () => void }) {
   const { t } = useTranslation();
   if (!next) return null;
@@ -253,6 +286,7 @@ export function WithdrawalTable({
         rowSelection={selection ? { selectedRowKeys: selection.selected, onChange: (k) => selection.onChange(k as number[]) } : undefined}
         columns={[...base, ...columns.map(keepActionsInView)]}
       />
+      <ListTotals totals={list.totals} />
       <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
     </>
   );

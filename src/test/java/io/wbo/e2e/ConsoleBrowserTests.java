@@ -141,7 +141,7 @@ class ConsoleBrowserTests {
 		assertThat(b.waitForText("bank-card-table", "CHAN TAI MAN")).contains("HKD");
 		// the demo balances arrived as ledger transfers: listed with the account they went to and who posted them
 		b.click("tab-transfers");
-		assertThat(b.waitForText("customer-transfers", "入賬")).contains("可用").contains("調整賬戶").contains("HKD")
+		assertThat(b.waitForText("customer-transfers", "入帳")).contains("可用").contains("調整帳戶").contains("HKD")
 				.contains("demo-seed (系統)");
 		assertThat(b.find("transfers-export-csv").getAttribute("href")).as("the export link carries the operator's language")
 				.contains("/api/customers/").contains("/transfers/export").contains("format=csv").contains("lang=zh-Hant");
@@ -238,7 +238,7 @@ class ConsoleBrowserTests {
 
 		b.click("audit-verify");
 		// the demo balances were credited through the ledger: their transfers are verified with the entries
-		assertThat(b.waitForText("audit-verify-result", "審計鏈完整")).contains("審計鏈完整").containsPattern("及 [1-9][0-9]* 筆賬本轉賬");
+		assertThat(b.waitForText("audit-verify-result", "審計鏈完整")).contains("審計鏈完整").containsPattern("及 [1-9][0-9]* 筆帳本轉帳");
 	}
 
 	@Test

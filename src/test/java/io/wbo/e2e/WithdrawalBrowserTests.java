@@ -251,6 +251,11 @@ class WithdrawalBrowserTests {
 		checker.find("wd-row-" + serial);
 		checker.click("wd-result-" + serial);
 		checker.type("wd-result-reference", "FPS-E2E-0001");
+		// nothing is chosen for the operator: OK without a result is refused on the form
+		checker.click("wd-result-ok");
+		checker.waitForText("wd-result-form", "請選擇結果");
+		assertThat(fx.status(api, id)).isEqualTo("DIRECT_PROCESSING");
+		choose(checker, "wd-result-select", "成功");
 		checker.click("wd-result-ok");
 		checker.waitUntil(d -> !checker.present("wd-row-" + serial));
 		assertThat(fx.status(api, id)).isEqualTo("COMPLETED");
@@ -299,8 +304,11 @@ class WithdrawalBrowserTests {
 		long batchId = api.get("/api/withdrawals/" + a).json().get("withdrawal").get("batchId").asLong();
 		String batchSerial = api.get("/api/payout-batches/" + batchId).json().get("serial").asText();
 
-		// remove one item before submission, then submit for approval
+		// remove one item before submission, then submit for approval; the drawer names the paying account and the totals
 		checker.click("wd-batch-open-" + batchSerial);
+		assertThat(checker.waitForText("wd-batch-paying-account", "004-500-888001-838")).contains("004-500-888001-838");
+		assertThat(checker.waitForText("wd-batch-totals", "600.00")).contains("HKD").contains("600.00");
+		assertThat(checker.find("wd-batch-count").getText()).isEqualTo("3");
 		tick(checker, "wd-batch-item-" + serialRemoved);
 		checker.click("wd-batch-remove");
 		checker.click("wd-confirm-ok");
@@ -322,18 +330,47 @@ class WithdrawalBrowserTests {
 		tick(checker, "wd-batch-item-" + serialA);
 		tick(checker, "wd-batch-item-" + serialB);
 		checker.click("wd-batch-results");
+		choose(checker, "wd-result-select", "成功");
 		checker.type("wd-result-reference", "CHATS-E2E");
 		checker.click("wd-result-ok");
 		String review = checker.waitForText("wd-batch-review-wo", "#");
-		long reviewId = Long.parseLong(review.replaceAll("\\D", ""));
+		long firstReview = Long.parseLong(review.replaceAll("\\D", ""));
 		shot(checker, "3-results-entered");
+
+		// the review refuses the results: the checker enters B's again and sends the set back
+		TestHttp.Response refused = TestHttp.operator(port, "approver").post("/api/work-orders/" + firstReview + "/reject",
+				Map.of("comment", "e2e: B's reference is wrong"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+		checker.driver.navigate().refresh();
+		checker.click("wd-batch-open-" + batchSerial);
+		checker.waitForText("wd-batch-refused", "駁回");
+		tick(checker, "wd-batch-item-" + serialB);
+		checker.click("wd-batch-results");
+		choose(checker, "wd-result-select", "成功");
+		checker.type("wd-result-reference", "CHATS-E2E-B");
+		checker.click("wd-result-ok");
+		checker.waitForText("wd-batch-item-" + serialB, "CHATS-E2E-B");
+		shot(checker, "3b-result-entered-again");
+		checker.click("wd-batch-submit-results");
+		checker.click("wd-confirm-ok");
+		checker.waitUntil(d -> !checker.present("wd-batch-refused") && checker.find("wd-batch-body").getText().contains("結果待審核"));
+		long reviewId = api.get("/api/payout-batches/" + batchId).json().get("reviewWorkOrderId").asLong();
+		assertThat(reviewId).isNotEqualTo(firstReview);
 		approveInInbox(reviewId, "e2e: results match the bank");
 		assertThat(fx.status(api, a)).isEqualTo("COMPLETED");
 		assertThat(fx.status(api, b)).isEqualTo("COMPLETED");
 
+		// the results review work order links to its batch, which opens in its drawer
+		checker.open("/work-orders/" + reviewId);
+		checker.click("wo-subject-link-" + reviewId);
+		checker.waitForUrl("batch=" + batchId);
+		assertThat(checker.waitForText("wd-batch-body", "已完成")).contains("004-500-888001-838");
+
 		checker.open("/withdrawals?tab=records");
 		filterByCustomer(checker, c.customerNo());
 		checker.waitForText("wd-row-" + serialB, "已完成");
+		// 合計 of what the filter selects: the three applications of the customer, removed one included
+		assertThat(checker.waitForText("wd-totals", "600.00")).contains("合計 3 筆").contains("HKD 600.00");
 		shot(checker, "4-records");
 		// 50000 - (101 + 201 + 301) available; the removed one (301) is still frozen and pending
 		checker.open("/customers/" + c.id());
@@ -360,6 +397,38 @@ class WithdrawalBrowserTests {
 		checker.waitForText("wd-batch-body", "已作廢");
 		shot(checker, "batch-discarded");
 		assertThat(fx.status(api, a)).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void theManualModalReadsTheCardsAgainWhenReopenedAndOffersOnlyTheCurrencysCards() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("100.00");
+		Browser maker = browser("maker");
+		maker.open("/withdrawals");
+		openManualWithdrawal(maker, c.customerNo(), "100.00");
+		// the customer's only HKD card is chosen for HKD
+		maker.waitForText("wd-manual-card", "004-" + c.customerNo() + "-001");
+		maker.escapeDialog();
+
+		// a USD card added while the modal is closed is offered when it opens again, for USD only
+		jdbc.sql("""
+				INSERT INTO bank_card (customer_id, bank_name, bank_code, account_no, holder_name, currency, verified)
+				VALUES (:c, 'Bank of China (Hong Kong)', '012', :acct, 'TEST', 'USD', true)""")
+				.param("c", c.id()).param("acct", "012-" + c.customerNo() + "-USD").update();
+		maker.click("wd-manual");
+		maker.waitForText("wd-manual-card", "004-" + c.customerNo() + "-001");
+		choose(maker, "wd-manual-currency", "USD");
+		assertThat(maker.waitForText("wd-manual-card", "012-" + c.customerNo() + "-USD")).doesNotContain("-001");
+		maker.find("wd-manual-card").click();
+		By option = By.cssSelector(".ant-select-item-option");
+		List<String> offered = new ArrayList<>();
+		maker.waitUntil(d -> {
+			offered.clear();
+			d.findElements(option).stream().filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> text.contains(c.customerNo()))
+					.forEach(offered::add);
+			return !offered.isEmpty();
+		});
+		assertThat(offered).as("only the USD card").hasSize(1).allMatch(text -> text.contains("-USD"));
+		shot(maker, "usd-card-only");
 	}
 
 	@Test

@@ -191,7 +191,7 @@ class LedgerChainIntegrationTests {
 		String csv = new String(operations.download("/api/customers/" + customer + "/transfers/export?format=csv&asset=HKD&lang=zh-Hant"),
 				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(csv.lines().skip(1).filter(l -> l.contains("W-" + run))).hasSize(2);
-		assertThat(csv).contains("解凍", "凍結", "入賬", "調整賬戶", "可用", "30.00", "Withdrawal W-" + run, "10.1.2.3", "chain-tester (操作員)")
+		assertThat(csv).contains("解凍", "凍結", "入帳", "調整帳戶", "可用", "30.00", "Withdrawal W-" + run, "10.1.2.3", "chain-tester (操作員)")
 				.doesNotContain("USD", "Test o");
 		String english = new String(operations.download("/api/customers/" + customer + "/transfers/export?format=csv"),
 				java.nio.charset.StandardCharsets.UTF_8);

@@ -108,6 +108,10 @@ class StatementImportTests {
 		String csv = new String(finance.download("/api/statements/export?format=csv&accountId=" + account), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(csv.lines()).hasSize(7);
 		assertThat(csv).contains("FPS3101020001", "12500.00", "CHAN TAI MAN");
+		// the company account by its bank and account number, as on the bank's own statement, not by wbo's row id
+		String bankName = jdbc.sql("SELECT bank_name FROM company_account WHERE id = :a").param("a", account).query(String.class).single();
+		assertThat(csv.lines().toList().get(0)).contains("Bank 銀行", "Account 帳號");
+		assertThat(csv.lines().toList().get(1)).contains("," + bankName + "," + accountNo + ",");
 		assertThat(finance.download("/api/statements/export?format=xlsx&accountId=" + account)).startsWith((byte) 'P', (byte) 'K');
 	}
 

@@ -185,6 +185,28 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(cards.get(cards.size() - 1).get("category").asText()).isEqualTo("COMPLETED_TODAY");
 	}
 
+	@Test
+	void theListsTotalsCountAndSumWhatTheFilterSelectsPerCurrencyNotOnlyThePage() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
+		fx.manual(maker, c, "1000.50", "1.00");
+		fx.manual(maker, c, "20.00", "0");
+		fx.manual(maker, c, "500.00", "2.00");
+		String filter = "customer=" + c.customerNo();
+		assertThat(maker.get("/api/withdrawals?size=1&" + filter).json().get("items").size()).as("one row on the page").isEqualTo(1);
+		JsonNode totals = maker.get("/api/withdrawals/totals?" + filter).json();
+		assertThat(totals).hasSize(1);
+		assertThat(totals.get(0).get("currency").asText()).isEqualTo("HKD");
+		assertThat(totals.get(0).get("count").asLong()).as("every row the filter selects").isEqualTo(3);
+		assertThat(totals.get(0).get("amount").asText()).isEqualTo("1520.50");
+		assertThat(totals.get(0).get("fee").asText()).isEqualTo("3.00");
+		JsonNode filtered = maker.get("/api/withdrawals/totals?" + filter + "&minAmount=100").json();
+		assertThat(filtered.get(0).get("count").asLong()).isEqualTo(2);
+		assertThat(filtered.get(0).get("amount").asText()).isEqualTo("1500.50");
+		assertThat(maker.get("/api/withdrawals/totals?" + filter + "&currency=USD").json()).isEmpty();
+		assertThat(maker.get("/api/withdrawals/totals?minAmount=5,000.50").fieldError("minAmount")).as("the same refusals as the list")
+				.isNotNull();
+	}
+
 	private HttpResponse<byte[]> bytes(String path) throws Exception {
 		// the console session's cookie: log in on a raw client
 		java.net.CookieManager cookies = new java.net.CookieManager();

@@ -172,6 +172,69 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void resultsRefusedInReviewAreEnteredAgainAuditedWithTheReplacedValueAndSentBack() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long a = fx.submitted(maker, c, "10.00", "0");
+		long b = fx.submitted(maker, c, "20.00", "0");
+		long batch = checker.post("/api/payout-batches", Map.of("ids", List.of(a, b), "payingAccountId", fx.payingAccountId(), "channel", "FPS"))
+				.json().get("batch").get("id").asLong();
+		JsonNode view = checker.get("/api/payout-batches/" + batch).json();
+		assertThat(view.get("payingBankName").asText()).as("the paying account as the operator knows it").isNotBlank();
+		assertThat(view.get("payingAccountNo").asText()).isNotBlank();
+		assertThat(view.get("itemCount").asLong()).isEqualTo(2);
+		assertThat(view.get("totals").get(0).get("amount").asText()).isEqualTo("30.00");
+		WithdrawalFixtures.approve(approver, checker.post("/api/payout-batches/" + batch + "/submit", Map.of()).json().get("workOrder").get("id").asLong());
+		TestHttp.Response early = checker.post("/api/payout-batches/" + batch + "/submit-results", Map.of());
+		assertThat(early.status()).as("no result yet: nothing to review").isEqualTo(422);
+
+		JsonNode entered = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results", Map.of("items", List.of(
+				Map.of("withdrawalId", a, "result", "SUCCESS", "bankReference", "FPS-A"),
+				Map.of("withdrawalId", b, "result", "SUCCESS", "bankReference", "FPS-B"))))).json();
+		long firstReview = entered.get("reviewWorkOrderId").asLong();
+		assertThat(approver.post("/api/work-orders/" + firstReview + "/reject", Map.of("comment", "b bounced")).status()).isEqualTo(200);
+		assertThat(checker.get("/api/payout-batches/" + batch).json().get("status").asText()).isEqualTo("PROCESSING");
+		assertThat(fx.status(maker, b)).isEqualTo("BATCH_PROCESSING");
+
+		// the wrong result is entered again: it stays with the operator until they send the set back
+		JsonNode again = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "FAILED", "reason", "account closed"))))).json();
+		assertThat(again.get("results").get(0).get("ok").asBoolean()).isTrue();
+		assertThat(again.get("batchStatus").asText()).isEqualTo("PROCESSING");
+		assertThat(again.get("reviewWorkOrderId").isNull()).isTrue();
+		JsonNode items = checker.get("/api/payout-batches/" + batch).json().get("items");
+		assertThat(items.get(0).get("result").asText()).isEqualTo("SUCCESS");
+		assertThat(items.get(1).get("result").asText()).isEqualTo("FAILED");
+
+		JsonNode audit = TestHttp.operator(port, "auditor").get("/api/audit?entityType=Withdrawal&entityId=" + b + "&action=WITHDRAWAL_BATCH_RESULT_REENTERED")
+				.json().get("items");
+		assertThat(audit).hasSize(1);
+		JsonNode result = null;
+		for (JsonNode change : audit.get(0).get("changes")) {
+			if (change.get("field").asText().equals("result")) {
+				result = change;
+			}
+		}
+		assertThat(result).as("the result change in " + audit).isNotNull();
+		assertThat(result.get("before").asText()).as("the value it replaced").isEqualTo("SUCCESS");
+		assertThat(result.get("after").asText()).isEqualTo("FAILED");
+		assertThat(audit.get(0).get("changes").toString()).contains("account closed");
+
+		// 重新提交結果審核: a new review; approved, the corrected results take effect
+		assertThat(maker.post("/api/payout-batches/" + batch + "/submit-results", Map.of()).status()).isEqualTo(403);
+		TestHttp.Response sent = checker.post("/api/payout-batches/" + batch + "/submit-results", Map.of());
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+		assertThat(sent.json().get("batch").get("status").asText()).isEqualTo("RESULT_PENDING_REVIEW");
+		long secondReview = sent.json().get("workOrder").get("id").asLong();
+		assertThat(secondReview).isNotEqualTo(firstReview);
+		assertThat(checker.post("/api/payout-batches/" + batch + "/submit-results", Map.of()).status()).isEqualTo(409);
+		WithdrawalFixtures.approve(approver, secondReview);
+		assertThat(fx.status(maker, a)).isEqualTo("COMPLETED");
+		assertThat(fx.status(maker, b)).isEqualTo("ABNORMAL");
+		assertThat(maker.get("/api/withdrawals/" + b).json().get("withdrawal").get("failureReason").asText()).isEqualTo("account closed");
+		assertThat(TestHttp.operator(port, "admin").get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
 	void aRefusedBatchReturnsToDraftAndItsItemsWaitInIt() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		long a = fx.submitted(maker, c, "10.00", "0");

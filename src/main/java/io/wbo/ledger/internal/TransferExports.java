@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer's transfers (賬本流水) as a file, newest first, in the tab's words: read in keyset pages, so the
+ * A customer's transfers (帳本流水) as a file, newest first, in the tab's words: read in keyset pages, so the
  * memory stays flat however many there are (X-8).
  */
 @Component

@@ -68,7 +68,7 @@ class ReconciliationController {
 
 	static final java.util.List<String> EXPORT_HEADERS = java.util.List.of("Result 對帳結果", "Reason 原因", "Record type 類型", "Record 業務流水號",
 			"Bank line 銀行流水 ID", "Currency 幣種", "System amount 系統金額", "Bank amount 銀行金額", "System date 系統日期", "Bank date 銀行日期",
-			"Bank reference 銀行流水號", "Counterparty account 對方賬號", "Follow-up 跟進");
+			"Bank reference 銀行流水號", "Counterparty account 對方帳號", "Follow-up 跟進");
 
 	@GetMapping("/api/reconciliations/{id}/results/export")
 	@RequiresPermission(Permission.RECONCILE)

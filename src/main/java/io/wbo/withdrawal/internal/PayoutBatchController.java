@@ -13,6 +13,8 @@ import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
+import io.wbo.customer.CompanyAccount;
+import io.wbo.customer.Customers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -33,11 +35,13 @@ class PayoutBatchController {
 	private final PayoutBatchService service;
 	private final PayoutFiles files;
 	private final JdbcClient jdbc;
+	private final Customers customers;
 
-	PayoutBatchController(PayoutBatchService service, PayoutFiles files, JdbcClient jdbc) {
+	PayoutBatchController(PayoutBatchService service, PayoutFiles files, JdbcClient jdbc, Customers customers) {
 		this.service = service;
 		this.files = files;
 		this.jdbc = jdbc;
+		this.customers = customers;
 	}
 
 	record Total(String currency, String amount, String fee, long items) {
@@ -48,15 +52,19 @@ class PayoutBatchController {
 			@Nullable String bankReference, @Nullable String reason) {
 	}
 
-	record BatchView(long id, String serial, long payingAccountId, String channel, String status, @Nullable Long workOrderId,
-			@Nullable Long reviewWorkOrderId, String createdBy, Instant createdAt, long itemCount, List<Total> totals,
-			@Nullable List<Item> items) {
+	/**
+	 * A batch with the company account that pays it (bank and account number, as the operator knows it), its totals per
+	 * currency and, for one batch, its items.
+	 */
+	record BatchView(long id, String serial, long payingAccountId, @Nullable String payingBankName, @Nullable String payingAccountNo,
+			String channel, String status, @Nullable Long workOrderId, @Nullable Long reviewWorkOrderId, String createdBy, Instant createdAt,
+			long itemCount, List<Total> totals, @Nullable List<Item> items) {
 	}
 
 	@Transactional(readOnly = true)
 	BatchView view(long id, boolean withItems) {
 		BatchView head = jdbc.sql("SELECT * FROM payout_batch WHERE id = :id").param("id", id).query((rs, n) -> new BatchView(
-				rs.getLong("id"), rs.getString("serial"), rs.getLong("paying_account_id"), rs.getString("channel"), rs.getString("status"),
+				rs.getLong("id"), rs.getString("serial"), rs.getLong("paying_account_id"), null, null, rs.getString("channel"), rs.getString("status"),
 				(Long) rs.getObject("work_order_id"), (Long) rs.getObject("review_wo"), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), 0, List.of(), null)).optional()
 				.orElseThrow(() -> DomainException.notFound("payout batch", id));
@@ -76,7 +84,9 @@ class PayoutBatchController {
 							rs.getString(12), rs.getString(13), rs.getString(14));
 				}).list();
 		long count = totals.stream().mapToLong(Total::items).sum();
-		return new BatchView(head.id(), head.serial(), head.payingAccountId(), head.channel(), head.status(), head.workOrderId(),
+		CompanyAccount paying = customers.companyAccounts().stream().filter(a -> a.id() == head.payingAccountId()).findFirst().orElse(null);
+		return new BatchView(head.id(), head.serial(), head.payingAccountId(), paying == null ? null : paying.bankName(),
+				paying == null ? null : paying.accountNo(), head.channel(), head.status(), head.workOrderId(),
 				head.reviewWorkOrderId(), head.createdBy(), head.createdAt(), count, totals, items);
 	}
 
@@ -161,6 +171,20 @@ class PayoutBatchController {
 	@RequiresPermission(Permission.WITHDRAWAL_PROCESS)
 	PayoutBatchService.ResultsOutcome results(@PathVariable long id, @RequestBody ResultsBody body, Actor actor) {
 		return service.recordResults(id, body.items(), actor);
+	}
+
+	record ResultsSubmitted(BatchView batch, WorkOrderView workOrder) {
+	}
+
+	/**
+	 * 重新提交結果審核: after the review refused the results and the operator entered the wrong ones again, sends the
+	 * batch's results (every item has one) to a new review work order.
+	 */
+	@PostMapping("/api/payout-batches/{id}/submit-results")
+	@RequiresPermission(Permission.WITHDRAWAL_PROCESS)
+	ResultsSubmitted submitResults(@PathVariable long id, Actor actor) {
+		WorkOrderView order = service.submitResults(id, actor);
+		return new ResultsSubmitted(view(id, false), order);
 	}
 
 	@GetMapping("/api/payout-batches/{id}/file")

@@ -289,55 +289,95 @@ class PayoutBatchService {
 			}
 		}
 		WithdrawalStore.preferHashJoins(jdbc, ids.size());
-		List<Long> updated = jdbc.sql("""
+		// "was" reads the payout orders as they were before this statement (every part of one statement sees the same
+		// snapshot): a result entered again, after the review refused the results, is audited with the one it replaces
+		Map<Long, Replaced> updated = new java.util.HashMap<>();
+		jdbc.sql("""
 				WITH u AS (
 				  SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:results AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]))
 				         AS u(id, result, ref, reason)
+				), was AS (
+				  SELECT p.id, p.result, p.bank_reference, p.result_reason FROM withdrawal_payout p JOIN u ON p.withdrawal_id = u.id
+				  WHERE p.batch_id = :batch AND p.status = 'PROCESSING'
 				), p AS (
 				  UPDATE withdrawal_payout p SET result = u.result, bank_reference = COALESCE(u.ref, p.bank_reference),
 				         result_reason = u.reason
 				  FROM u, withdrawal w
 				  WHERE p.withdrawal_id = u.id AND p.batch_id = :batch AND p.status = 'PROCESSING'
 				    AND w.id = u.id AND w.payout_id = p.id AND w.status = 'BATCH_PROCESSING'
-				  RETURNING p.withdrawal_id, u.result, u.ref, u.reason
+				  RETURNING p.id, p.withdrawal_id, u.result, u.ref, u.reason, p.bank_reference
 				), ev AS (
 				  INSERT INTO withdrawal_event (withdrawal_id, actor, action, from_status, to_status, remark)
 				  SELECT withdrawal_id, :actor, 'RESULT_' || result, 'BATCH_PROCESSING', 'BATCH_PROCESSING', COALESCE(reason, ref) FROM p
 				)
-				SELECT withdrawal_id FROM p""")
+				SELECT p.withdrawal_id, was.result AS was_result, was.bank_reference AS was_ref, was.result_reason AS was_reason,
+				       p.bank_reference AS ref
+				FROM p JOIN was ON was.id = p.id""")
 				.param("ids", ids.toArray(Long[]::new)).param("results", results.toArray(String[]::new))
 				.param("refs", refs.toArray(String[]::new)).param("reasons", reasons.toArray(String[]::new))
-				.param("batch", batchId).param("actor", actor.name()).query(Long.class).list();
-		Set<Long> done = new HashSet<>(updated);
+				.param("batch", batchId).param("actor", actor.name())
+				.query((rs, n) -> updated.put(rs.getLong(1), new Replaced(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+				.list();
+		boolean filledAnOpenItem = false;
 		List<AuditRecord> records = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
 			long id = ids.get(i);
-			if (done.contains(id)) {
+			Replaced was = updated.get(id);
+			if (was != null) {
 				outcomes.ok(id);
-				records.add(AuditRecord.of(actor, "WITHDRAWAL_BATCH_RESULT_RECORDED", WithdrawalService.ENTITY, id, new FieldChange.Diff()
-						.field("result", null, results.get(i)).field("bankReference", null, refs.get(i)).changes()).withRemark(reasons.get(i)));
+				filledAnOpenItem |= was.result() == null;
+				records.add(AuditRecord.of(actor, was.result() == null ? "WITHDRAWAL_BATCH_RESULT_RECORDED" : "WITHDRAWAL_BATCH_RESULT_REENTERED",
+						WithdrawalService.ENTITY, id, new FieldChange.Diff().field("result", was.result(), results.get(i))
+								.field("bankReference", was.bankReference(), was.newBankReference())
+								.field("reason", was.reason(), reasons.get(i)).changes())
+						.withRemark(reasons.get(i)));
 			}
 			else {
 				outcomes.error(id, "withdrawal " + id + " is not a processing item of batch " + b.serial());
 			}
 		}
 		audit.recordAll(records);
-		if (!done.isEmpty()) {
+		if (!updated.isEmpty()) {
 			jdbc.sql("""
 					UPDATE payout_batch SET result_entered_by = array_append(result_entered_by, :me)
 					WHERE id = :id AND NOT (:me = ANY(result_entered_by))""").param("me", actor.id()).param("id", batchId).update();
 		}
 		Long reviewId = null;
 		BatchStatus after = BatchStatus.PROCESSING;
-		long open = jdbc.sql("SELECT count(*) FROM withdrawal_payout WHERE batch_id = :b AND status = 'PROCESSING' AND result IS NULL")
-				.param("b", batchId).query(Long.class).single();
-		if (open == 0 && !done.isEmpty()) {
+		// the entry that gives the last open item its result sends the set to review; results entered again after a
+		// refusal wait until the operator sends them back (submitResults), so several corrections can be made first
+		if (filledAnOpenItem && openItems(batchId) == 0) {
 			reviewId = sendForReview(lock(batchId), actor).id();
 			after = BatchStatus.RESULT_PENDING_REVIEW;
 		}
 		// the refused items were collected before the update: the answer lists them all in the order sent
 		List<Long> sent = items.stream().map(item -> item.withdrawalId() == null ? 0L : item.withdrawalId()).toList();
 		return new ResultsOutcome(outcomes.buildInOrderOf(sent).results(), after, reviewId);
+	}
+
+	/** A result as it was before it was entered again: what the audit shows as replaced. */
+	private record Replaced(@Nullable String result, @Nullable String bankReference, @Nullable String reason,
+			@Nullable String newBankReference) {
+	}
+
+	private long openItems(long batchId) {
+		return jdbc.sql("SELECT count(*) FROM withdrawal_payout WHERE batch_id = :b AND status = 'PROCESSING' AND result IS NULL")
+				.param("b", batchId).query(Long.class).single();
+	}
+
+	/**
+	 * Sends the results back to review (重新提交結果審核) after the review refused them and the operator entered the
+	 * wrong ones again: every item must have a result.
+	 */
+	@Transactional
+	public WorkOrderView submitResults(long batchId, Actor actor) {
+		Batch b = lock(batchId);
+		require(b, BatchStatus.PROCESSING, "send the results to review of");
+		long open = openItems(batchId);
+		if (open > 0) {
+			throw DomainException.rule("results-missing", open + " item(s) of payout batch " + b.serial() + " have no result yet");
+		}
+		return sendForReview(b, actor);
 	}
 
 	private WorkOrderView sendForReview(Batch b, Actor actor) {

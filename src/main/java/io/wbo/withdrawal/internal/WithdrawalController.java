@@ -74,6 +74,21 @@ class WithdrawalController {
 				completedTo, minAmount, maxAmount, batchId, reconciliation), CursorPage.size(size), CursorPage.afterId(after));
 	}
 
+	/** The count and sums per currency of everything the same filters select in the list (not only the page shown). */
+	@GetMapping("/api/withdrawals/totals")
+	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
+	List<WithdrawalQueries.Total> totals(@RequestParam(required = false) @Nullable String serial,
+			@RequestParam(required = false) @Nullable String customer, @RequestParam(required = false) @Nullable String currency,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String channel,
+			@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String completedFrom,
+			@RequestParam(required = false) @Nullable String completedTo, @RequestParam(required = false) @Nullable String minAmount,
+			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Long batchId,
+			@RequestParam(required = false) @Nullable String reconciliation) {
+		return queries.totals(new WithdrawalQueries.Filter(serial, customer, currency, status, channel, source, from, to, completedFrom,
+				completedTo, minAmount, maxAmount, batchId, reconciliation));
+	}
+
 	/** Exactly what the same filters select in the list, streamed as XLSX or CSV. */
 	@GetMapping("/api/withdrawals/export")
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
