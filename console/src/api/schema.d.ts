@@ -2538,12 +2538,6 @@ export interface components {
             otpauthUri?: string;
             secret?: string;
         };
-        TransferResult: {
-            key?: string;
-            replayed?: boolean;
-            /** Format: int64 */
-            transferId?: number;
-        };
         TransferView: {
             actor?: string;
             amount?: string;
@@ -3240,13 +3234,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransferResult"];
+                    "application/json": components["schemas"]["WorkOrderView"];
                 };
             };
         };
