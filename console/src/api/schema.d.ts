@@ -2621,6 +2621,7 @@ export interface components {
             canCancel?: boolean;
             canDecide?: boolean;
             comments?: components["schemas"]["Comment"][];
+            contributors?: string[];
             decisions?: components["schemas"]["Decision"][];
             whyNot?: string;
             workOrder?: components["schemas"]["WorkOrderView"];

@@ -36,6 +36,8 @@ export interface WorkOrderDecision {
 export type WorkOrderComment = Present<S['Comment']>;
 export interface WorkOrderDetail {
   workOrder: WorkOrder;
+  /** who besides the maker did part of what is approved (packed the batch, entered results): they may not decide */
+  contributors: string[];
   decisions: WorkOrderDecision[];
   comments: WorkOrderComment[];
   canDecide: boolean;

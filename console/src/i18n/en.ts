@@ -237,6 +237,7 @@ const en: Record<string, string> = {
   'workOrders.status': 'Status',
   'workOrders.subject': 'Subject',
   'workOrders.maker': 'Maker',
+  'workOrders.contributors': 'Contributors (may not decide)',
   'workOrders.level': 'Level',
   'workOrders.levels': 'Approval levels',
   'workOrders.levelN': 'Level {{n}}',

@@ -237,6 +237,7 @@ const zhHans: Record<string, string> = {
   'workOrders.status': '状态',
   'workOrders.subject': '对象',
   'workOrders.maker': '发起人',
+  'workOrders.contributors': '参与经办（不可审批）',
   'workOrders.level': '层级',
   'workOrders.levels': '审批层级',
   'workOrders.levelN': '第 {{n}} 级',

@@ -237,6 +237,7 @@ const zhHant: Record<string, string> = {
   'workOrders.status': '狀態',
   'workOrders.subject': '對象',
   'workOrders.maker': '發起人',
+  'workOrders.contributors': '參與經辦（不可審批）',
   'workOrders.level': '層級',
   'workOrders.levels': '審批層級',
   'workOrders.levelN': '第 {{n}} 級',

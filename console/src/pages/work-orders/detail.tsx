@@ -125,6 +125,11 @@ export default function WorkOrderDetailPage() {
           <Descriptions.Item label={t('workOrders.maker')}>
             <span data-testid="wo-maker">{wo.maker}</span>
           </Descriptions.Item>
+          {d.contributors.length > 0 && (
+            <Descriptions.Item label={t('workOrders.contributors')}>
+              <span data-testid="wo-contributors">{d.contributors.join(', ')}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('common.createdAt')}>{formatTime(wo.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('workOrders.decidedAt')}>{formatTime(wo.decidedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('field.remark')}>{wo.remark}</Descriptions.Item>

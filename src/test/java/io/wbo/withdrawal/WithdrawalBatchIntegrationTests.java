@@ -147,6 +147,8 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(byPacker.json().get("detail").asText()).contains("four-eyes").contains("contributed");
 		JsonNode detail = checker.get("/api/work-orders/" + payout).json();
 		assertThat(detail.get("canDecide").asBoolean()).isFalse();
+		assertThat(detail.get("workOrder").get("maker").asText()).isEqualTo("checker2");
+		assertThat(detail.get("contributors").toString()).as("the packer, named to the checker").isEqualTo("[\"checker\"]");
 		assertThat(checker.speaking("zh-Hant").get("/api/work-orders/" + payout).json().get("whyNot").asText()).as("said in the reader's language")
 				.contains("四眼原則");
 		assertThat(checker.get("/api/work-orders?inbox=true&type=WITHDRAWAL_BATCH_PAYOUT&size=500").body()).doesNotContain("\"id\":" + payout + ",");
@@ -163,6 +165,7 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		TestHttp.Response byEnterer = checker2.post("/api/work-orders/" + review + "/approve", Map.of("comment", "mine are right"));
 		assertThat(byEnterer.status()).isEqualTo(403);
 		assertThat(byEnterer.json().get("detail").asText()).contains("contributed");
+		assertThat(approver.get("/api/work-orders/" + review).json().get("contributors").toString()).isEqualTo("[\"checker2\"]");
 		assertThat(checker.post("/api/work-orders/" + review + "/approve", Map.of()).status()).as("the maker").isEqualTo(403);
 		assertThat(fx.status(maker, a)).as("nothing completes on a refused approval").isEqualTo("RESULT_PENDING_REVIEW");
 		WithdrawalFixtures.approve(approver, review);

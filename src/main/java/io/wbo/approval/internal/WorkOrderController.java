@@ -89,8 +89,12 @@ class WorkOrderController {
 		return s == null || s.isBlank() ? null : s;
 	}
 
-	record WorkOrderDetail(WorkOrderView workOrder, List<WorkOrder.Decision> decisions, List<WorkOrderStore.Comment> comments,
-			boolean canDecide, @SaidMessage @Nullable String whyNot, boolean canCancel) {
+	/**
+	 * The contributors are the operators besides the maker who did part of what is approved (who packed a batch, who
+	 * entered its results): like the maker, none of them may decide, and the checker sees who they are.
+	 */
+	record WorkOrderDetail(WorkOrderView workOrder, List<String> contributors, List<WorkOrder.Decision> decisions,
+			List<WorkOrderStore.Comment> comments, boolean canDecide, @SaidMessage @Nullable String whyNot, boolean canCancel) {
 	}
 
 	@GetMapping("/api/work-orders/{id}")
@@ -99,7 +103,9 @@ class WorkOrderController {
 		WorkOrder order = store.find(id).orElseThrow(() -> DomainException.notFound("work order", id));
 		Set<Permission> held = operators.permissionsOf(actor.id());
 		String whyNot = order.whyNot(actor.id(), held);
-		return new WorkOrderDetail(order.view(), order.decisions(), store.comments(id), whyNot == null, whyNot,
+		List<String> contributors = order.contributorIds().stream().filter(c -> c != order.makerId()).sorted().map(operators::usernameOf)
+				.toList();
+		return new WorkOrderDetail(order.view(), contributors, order.decisions(), store.comments(id), whyNot == null, whyNot,
 				order.status() == WorkOrderStatus.PENDING && order.makerId() == actor.id());
 	}
 
