@@ -2387,10 +2387,6 @@ export interface components {
             /** Format: int64 */
             reviewWorkOrderId?: number;
         };
-        ResultsSubmitted: {
-            batch?: components["schemas"]["BatchView"];
-            workOrder?: components["schemas"]["WorkOrderView"];
-        };
         RiskSettings: {
             blacklistedAccounts?: string[];
             disabledRules?: string[];
@@ -3761,7 +3757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultsSubmitted"];
+                    "application/json": components["schemas"]["Submitted"];
                 };
             };
         };
@@ -4629,20 +4625,20 @@ export interface operations {
     list_1: {
         parameters: {
             query?: {
-                serial?: string;
-                customer?: string;
-                currency?: string;
-                status?: string;
-                channel?: string;
-                source?: string;
-                from?: string;
-                to?: string;
-                completedFrom?: string;
-                completedTo?: string;
-                minAmount?: string;
-                maxAmount?: string;
-                batchId?: number;
-                reconciliation?: string;
+                serial?: string | null;
+                customer?: string | null;
+                currency?: string | null;
+                status?: string | null;
+                channel?: string | null;
+                source?: string | null;
+                from?: string | null;
+                to?: string | null;
+                completedFrom?: string | null;
+                completedTo?: string | null;
+                minAmount?: string | null;
+                maxAmount?: string | null;
+                batchId?: number | null;
+                reconciliation?: string | null;
                 size?: number;
                 after?: string;
             };
@@ -4715,20 +4711,20 @@ export interface operations {
         parameters: {
             query?: {
                 format?: string;
-                serial?: string;
-                customer?: string;
-                currency?: string;
-                status?: string;
-                channel?: string;
-                source?: string;
-                from?: string;
-                to?: string;
-                completedFrom?: string;
-                completedTo?: string;
-                minAmount?: string;
-                maxAmount?: string;
-                batchId?: number;
-                reconciliation?: string;
+                serial?: string | null;
+                customer?: string | null;
+                currency?: string | null;
+                status?: string | null;
+                channel?: string | null;
+                source?: string | null;
+                from?: string | null;
+                to?: string | null;
+                completedFrom?: string | null;
+                completedTo?: string | null;
+                minAmount?: string | null;
+                maxAmount?: string | null;
+                batchId?: number | null;
+                reconciliation?: string | null;
             };
             header?: never;
             path?: never;
@@ -4816,20 +4812,20 @@ export interface operations {
     totals: {
         parameters: {
             query?: {
-                serial?: string;
-                customer?: string;
-                currency?: string;
-                status?: string;
-                channel?: string;
-                source?: string;
-                from?: string;
-                to?: string;
-                completedFrom?: string;
-                completedTo?: string;
-                minAmount?: string;
-                maxAmount?: string;
-                batchId?: number;
-                reconciliation?: string;
+                serial?: string | null;
+                customer?: string | null;
+                currency?: string | null;
+                status?: string | null;
+                channel?: string | null;
+                source?: string | null;
+                from?: string | null;
+                to?: string | null;
+                completedFrom?: string | null;
+                completedTo?: string | null;
+                minAmount?: string | null;
+                maxAmount?: string | null;
+                batchId?: number | null;
+                reconciliation?: string | null;
             };
             header?: never;
             path?: never;

@@ -159,6 +159,11 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(maker.get("/api/withdrawals?from=yesterday").fieldError("from")).isNotNull();
 		assertThat(maker.get("/api/withdrawals?minAmount=1e3").fieldError("minAmount")).isNotNull();
 		assertThat(maker.get("/api/withdrawals?minAmount=100&maxAmount=15").fieldError("maxAmount")).isEqualTo("must not be below minAmount");
+		// the list, its totals and its export read the same filter: a batch number that is no number is refused by name
+		assertThat(maker.get("/api/withdrawals?batchId=B-1").fieldError("batchId")).isEqualTo("must be a whole number");
+		assertThat(maker.get("/api/withdrawals/totals?batchId=B-1").fieldError("batchId")).isEqualTo("must be a whole number");
+		assertThat(maker.get("/api/withdrawals/totals?" + base.substring(base.indexOf('?') + 1) + "&minAmount=15").json().get(0).get("count").asLong())
+				.isEqualTo(2);
 
 		TestHttp.Response csv = maker.get("/api/withdrawals/export?format=csv&customer=" + c.customerNo() + "&minAmount=15");
 		assertThat(csv.status()).isEqualTo(200);

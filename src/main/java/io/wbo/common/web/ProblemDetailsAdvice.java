@@ -81,10 +81,17 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
-		List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-				.map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
-				.toList();
+		List<FieldError> errors = e.getBindingResult().getFieldErrors().stream().map(f -> new FieldError(f.getField(), reason(f))).toList();
 		return respond(validation(errors));
+	}
+
+	/** A query parameter bound into a filter object that is not of its type is told what is expected, as a lone one is. */
+	private static String reason(org.springframework.validation.FieldError f) {
+		if (f.isBindingFailure() && f.contains(org.springframework.beans.TypeMismatchException.class)) {
+			String expected = JsonErrors.expected(f.unwrap(org.springframework.beans.TypeMismatchException.class).getRequiredType());
+			return expected == null ? "has an invalid value" : expected;
+		}
+		return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

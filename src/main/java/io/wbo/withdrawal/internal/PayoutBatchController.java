@@ -152,6 +152,7 @@ class PayoutBatchController {
 		return service.discard(id, body.reason(), actor);
 	}
 
+	/** A batch sent to a work order (its payout, or its results to review) and the work order. */
 	record Submitted(BatchView batch, WorkOrderView workOrder) {
 	}
 
@@ -173,18 +174,15 @@ class PayoutBatchController {
 		return service.recordResults(id, body.items(), actor);
 	}
 
-	record ResultsSubmitted(BatchView batch, WorkOrderView workOrder) {
-	}
-
 	/**
 	 * 重新提交結果審核: after the review refused the results and the operator entered the wrong ones again, sends the
 	 * batch's results (every item has one) to a new review work order.
 	 */
 	@PostMapping("/api/payout-batches/{id}/submit-results")
 	@RequiresPermission(Permission.WITHDRAWAL_PROCESS)
-	ResultsSubmitted submitResults(@PathVariable long id, Actor actor) {
+	Submitted submitResults(@PathVariable long id, Actor actor) {
 		WorkOrderView order = service.submitResults(id, actor);
-		return new ResultsSubmitted(view(id, false), order);
+		return new Submitted(view(id, false), order);
 	}
 
 	@GetMapping("/api/payout-batches/{id}/file")

@@ -13,6 +13,7 @@ import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -61,49 +62,24 @@ class WithdrawalController {
 
 	@GetMapping("/api/withdrawals")
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
-	CursorPage<WithdrawalQueries.View> list(@RequestParam(required = false) @Nullable String serial,
-			@RequestParam(required = false) @Nullable String customer, @RequestParam(required = false) @Nullable String currency,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String channel,
-			@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String completedFrom,
-			@RequestParam(required = false) @Nullable String completedTo, @RequestParam(required = false) @Nullable String minAmount,
-			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Long batchId,
-			@RequestParam(required = false) @Nullable String reconciliation, @RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable String after) {
-		return queries.list(new WithdrawalQueries.Filter(serial, customer, currency, status, channel, source, from, to, completedFrom,
-				completedTo, minAmount, maxAmount, batchId, reconciliation), CursorPage.size(size), CursorPage.afterId(after));
+	CursorPage<WithdrawalQueries.View> list(@ParameterObject WithdrawalQueries.Filter filter,
+			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String after) {
+		return queries.list(filter, CursorPage.size(size), CursorPage.afterId(after));
 	}
 
 	/** The count and sums per currency of everything the same filters select in the list (not only the page shown). */
 	@GetMapping("/api/withdrawals/totals")
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
-	List<WithdrawalQueries.Total> totals(@RequestParam(required = false) @Nullable String serial,
-			@RequestParam(required = false) @Nullable String customer, @RequestParam(required = false) @Nullable String currency,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String channel,
-			@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String completedFrom,
-			@RequestParam(required = false) @Nullable String completedTo, @RequestParam(required = false) @Nullable String minAmount,
-			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Long batchId,
-			@RequestParam(required = false) @Nullable String reconciliation) {
-		return queries.totals(new WithdrawalQueries.Filter(serial, customer, currency, status, channel, source, from, to, completedFrom,
-				completedTo, minAmount, maxAmount, batchId, reconciliation));
+	List<WithdrawalQueries.Total> totals(@ParameterObject WithdrawalQueries.Filter filter) {
+		return queries.totals(filter);
 	}
 
 	/** Exactly what the same filters select in the list, streamed as XLSX or CSV. */
 	@GetMapping("/api/withdrawals/export")
 	@RequiresPermission({ Permission.WITHDRAWAL_VIEW, Permission.WITHDRAWAL_APPLY, Permission.WITHDRAWAL_PROCESS })
-	void export(@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String serial,
-			@RequestParam(required = false) @Nullable String customer, @RequestParam(required = false) @Nullable String currency,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String channel,
-			@RequestParam(required = false) @Nullable String source, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String completedFrom,
-			@RequestParam(required = false) @Nullable String completedTo, @RequestParam(required = false) @Nullable String minAmount,
-			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable Long batchId,
-			@RequestParam(required = false) @Nullable String reconciliation, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	void export(@RequestParam(required = false) @Nullable String format, @ParameterObject WithdrawalQueries.Filter filter,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ExportFormat f = ExportFormat.parse(format);
-		WithdrawalQueries.Filter filter = new WithdrawalQueries.Filter(serial, customer, currency, status, channel, source, from, to,
-				completedFrom, completedTo, minAmount, maxAmount, batchId, reconciliation);
 		queries.where(filter, new StringBuilder(), new java.util.HashMap<>()); // a bad filter is a 400 before any byte is sent
 		Exports.prepare(response, f, Exports.fileName("withdrawals", f));
 		queries.export(filter, f, response.getOutputStream(), io.wbo.common.web.MessageCatalog.Language.ofRequest(request));
