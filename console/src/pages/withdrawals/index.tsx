@@ -9,6 +9,7 @@ import { ChequesTab } from './components/ChequesTab';
 import { DetailDrawer } from './components/DetailDrawer';
 import { ProcessingTab } from './components/ProcessingTab';
 import { RecordsTab } from './components/RecordsTab';
+import { withdrawalsChanged } from './withdrawalEvents';
 
 /**
  * 款項管理 › 出金: 申請, 提現處理, 異常出金, 出金記錄, 支票列印 as tabs; the tab lives in the URL, and so may one
@@ -42,7 +43,7 @@ export default function WithdrawalsPage() {
         items={tabs.map(({ key, label, children }) => ({ key, label: <span data-testid={`wd-tab-${key}`}>{label}</span>, children }))}
       />
       <DetailDrawer id={idParam('withdrawal')} onClose={() => closeParam('withdrawal')} />
-      <BatchDrawer id={idParam('batch')} onClose={() => closeParam('batch')} onChanged={() => undefined} />
+      <BatchDrawer id={idParam('batch')} onClose={() => closeParam('batch')} onChanged={withdrawalsChanged} />
     </Card>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { PayoutFileMenu } from './PayoutFileMenu';
 import { ResultModal } from './PayoutForm';
 import { WithdrawalBadge } from './common';
+import { onWithdrawalsChanged } from '../withdrawalEvents';
 
 const BATCH_COLORS: Record<string, string> = {
   DRAFT: 'default',
@@ -61,6 +62,7 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
   useEffect(() => {
     void load();
   }, [load, version]);
+  useEffect(() => onWithdrawalsChanged(() => void load()), [load]);
   return (
     <div style={{ marginTop: 24 }}>
       <Space style={{ marginBottom: 8 }}>

@@ -16,6 +16,7 @@ import {
   type Indicator,
   type Withdrawal,
 } from '../service';
+import { onWithdrawalsChanged } from '../withdrawalEvents';
 import { BatchesPanel } from './BatchesPanel';
 import { DetailDrawer } from './DetailDrawer';
 import { PayoutFileMenu } from './PayoutFileMenu';
@@ -63,6 +64,7 @@ export function ProcessingTab() {
   useEffect(() => {
     void loadCards();
   }, [loadCards]);
+  useEffect(() => onWithdrawalsChanged(() => void loadCards()), [loadCards]);
   const refresh = () => {
     setSelected([]);
     void loadCards();

@@ -19,6 +19,7 @@ import {
   WITHDRAWAL_STATUSES,
 } from '../service';
 import { SearchButtons } from '../../../components/SearchButtons';
+import { onWithdrawalsChanged } from '../withdrawalEvents';
 
 /** The one colour mapping of the withdrawal states; labels are "wd.status.<STATE>". */
 export const WITHDRAWAL_COLORS: Record<string, string> = {
@@ -92,6 +93,7 @@ export function useWithdrawalList(base: WithdrawalFilter, options: { totals?: bo
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => onWithdrawalsChanged(() => void load()), [load]);
   return { rows, next, loading, load, filter, setFilter, effective, totals, reload: () => load() };
 }
 

@@ -323,9 +323,11 @@ class WithdrawalBrowserTests {
 		approveInInbox(workOrderId, "e2e: batch checked");
 		assertThat(fx.status(api, a)).isEqualTo("BATCH_PROCESSING");
 
-		// 檢視並更新結果 for both items at once → results go to review → approved → completed
-		checker.driver.navigate().refresh();
-		checker.click("wd-batch-open-" + batchSerial);
+		// 檢視並更新結果 for both items at once → results go to review → approved → completed; the batch is opened from
+		// the payout work order's link, in the drawer over the processing tab
+		checker.open("/work-orders/" + workOrderId);
+		checker.click("wo-subject-link-" + workOrderId);
+		checker.waitForUrl("batch=" + batchId);
 		checker.waitForText("wd-batch-body", "處理中");
 		tick(checker, "wd-batch-item-" + serialA);
 		tick(checker, "wd-batch-item-" + serialB);
@@ -336,12 +338,15 @@ class WithdrawalBrowserTests {
 		String review = checker.waitForText("wd-batch-review-wo", "#");
 		long firstReview = Long.parseLong(review.replaceAll("\\D", ""));
 		shot(checker, "3-results-entered");
+		// the list behind the drawer follows what was done in it (read as the page holds it: the drawer's mask covers it)
+		checker.waitUntil(d -> String.valueOf(d.findElement(org.openqa.selenium.By.cssSelector("[data-testid='wd-batch-row-" + batchSerial + "']"))
+				.getDomProperty("textContent")).contains("結果待審核"));
 
 		// the review refuses the results: the checker enters B's again and sends the set back
 		TestHttp.Response refused = TestHttp.operator(port, "approver").post("/api/work-orders/" + firstReview + "/reject",
 				Map.of("comment", "e2e: B's reference is wrong"));
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
-		checker.driver.navigate().refresh();
+		checker.open("/withdrawals?tab=processing");
 		checker.click("wd-batch-open-" + batchSerial);
 		checker.waitForText("wd-batch-refused", "駁回");
 		tick(checker, "wd-batch-item-" + serialB);
