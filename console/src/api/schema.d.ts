@@ -4010,6 +4010,8 @@ export interface operations {
         parameters: {
             query?: {
                 result?: string;
+                minAmount?: string;
+                maxAmount?: string;
                 size?: number;
                 after?: string;
             };
@@ -4036,6 +4038,8 @@ export interface operations {
         parameters: {
             query?: {
                 result?: string;
+                minAmount?: string;
+                maxAmount?: string;
                 format?: string;
             };
             header?: never;
