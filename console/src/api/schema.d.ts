@@ -4007,6 +4007,8 @@ export interface operations {
         parameters: {
             query?: {
                 result?: string;
+                minAmount?: string;
+                maxAmount?: string;
                 size?: number;
                 after?: string;
             };
@@ -4033,6 +4035,8 @@ export interface operations {
         parameters: {
             query?: {
                 result?: string;
+                minAmount?: string;
+                maxAmount?: string;
                 format?: string;
             };
             header?: never;

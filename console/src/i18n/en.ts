@@ -160,6 +160,8 @@ const en: Record<string, string> = {
   'field.customer': 'Customer',
   'field.customerNo': 'Customer no.',
   'field.amount': 'Amount',
+  'field.minAmount': 'Min amount',
+  'field.maxAmount': 'Max amount',
   'field.bankCard': 'Bank card',
   'field.status': 'Status',
   'field.payingAccountId': 'Paying account ID',

@@ -160,6 +160,8 @@ const zhHans: Record<string, string> = {
   'field.customer': '客户',
   'field.customerNo': '客户编号',
   'field.amount': '金额',
+  'field.minAmount': '最低金额',
+  'field.maxAmount': '最高金额',
   'field.bankCard': '银行卡',
   'field.status': '状态',
   'field.payingAccountId': '付款公司账户 ID',

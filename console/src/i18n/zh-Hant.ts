@@ -160,6 +160,8 @@ const zhHant: Record<string, string> = {
   'field.customer': '客戶',
   'field.customerNo': '客戶編號',
   'field.amount': '金額',
+  'field.minAmount': '最低金額',
+  'field.maxAmount': '最高金額',
   'field.bankCard': '銀行卡',
   'field.status': '狀態',
   'field.payingAccountId': '付款公司帳戶 ID',

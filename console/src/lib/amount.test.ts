@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDecimal, plainAmount, scaleOf } from './amount';
+import { amountRange, formatAmount, formatDecimal, plainAmount, scaleOf } from './amount';
 
 describe('amount formatting', () => {
   it('uses the scale of each asset', () => {
@@ -54,5 +54,13 @@ describe('plainAmount', () => {
   it('reads nothing typed as no filter', () => {
     expect(plainAmount('  ')).toBeUndefined();
     expect(plainAmount(undefined)).toBeUndefined();
+  });
+});
+
+describe('amountRange', () => {
+  it('sends both bounds of a filter plain, and none when nothing is typed', () => {
+    expect(amountRange({ minAmount: '5,000.50', maxAmount: ' 12,500 ' })).toEqual({ minAmount: '5000.50', maxAmount: '12500' });
+    expect(amountRange({ minAmount: '', maxAmount: undefined })).toEqual({ minAmount: undefined, maxAmount: undefined });
+    expect(amountRange({ minAmount: '5,00' })).toEqual({ minAmount: '5,00', maxAmount: undefined });
   });
 });

@@ -80,3 +80,8 @@ export function plainAmount(text: string | null | undefined): string | undefined
   if (!trimmed) return undefined;
   return GROUPED.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
 }
+
+/** The amount range a filter form's AmountRangeFields hold, for the server: each bound as plainAmount makes it. */
+export function amountRange(values: { minAmount?: string; maxAmount?: string }): { minAmount?: string; maxAmount?: string } {
+  return { minAmount: plainAmount(values.minAmount), maxAmount: plainAmount(values.maxAmount) };
+}

@@ -5,9 +5,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
+import { AmountRangeFields } from '../../components/AmountRangeFields';
+import { SearchButtons } from '../../components/SearchButtons';
 import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
 import type { Page } from '../../api/types';
+import { amountRange } from '../../lib/amount';
 import { formatTime } from '../../lib/time';
 import { STATEMENT_STATE_COLORS, StateTag } from '../statements/components/badges';
 import { listCompanyAccounts, type CompanyAccount, type Direction } from '../statements/service';
@@ -35,6 +38,9 @@ export default function ReconciliationPage({ direction }: { direction: Direction
   const [runs, setRuns] = useState<Run[]>([]);
   const [run, setRun] = useState<Run | null>(null);
   const [filter, setFilter] = useState<string | undefined>();
+  // the amount range stays as the run changes: the officer follows the same amount from run to run
+  const [amountForm] = Form.useForm<{ minAmount?: string; maxAmount?: string }>();
+  const [amounts, setAmounts] = useState<{ minAmount?: string; maxAmount?: string }>({});
   const [running, setRunning] = useState(false);
   const [following, setFollowing] = useState<ResultRow | null>(null);
 
@@ -70,10 +76,13 @@ export default function ReconciliationPage({ direction }: { direction: Direction
 
   // no run yet for the account: no results (not the last account's)
   const fetchPage = useCallback(
-    (after?: string) => (run ? listResults(run.id, filter, after) : Promise.resolve<Page<ResultRow>>({ items: [], next: null })),
-    [run, filter],
+    (after?: string) =>
+      run ? listResults(run.id, { result: filter, ...amounts }, after) : Promise.resolve<Page<ResultRow>>({ items: [], next: null }),
+    [run, filter, amounts],
   );
-  const { rows, next, loading, load } = useCursorList<ResultRow>(fetchPage, show);
+  // a refused amount is said under its field
+  const showOnFilter = useCallback((e: unknown) => show(e, amountForm), [show, amountForm]);
+  const { rows, next, loading, load } = useCursorList<ResultRow>(fetchPage, showOnFilter);
   useEffect(() => {
     void load();
   }, [load]);
@@ -158,15 +167,35 @@ export default function ReconciliationPage({ direction }: { direction: Direction
               </Col>
             ))}
           </Row>
-          <Space style={{ marginBottom: 12 }}>
-            <Select allowClear placeholder={t('rc.result')} style={{ width: 200 }} value={filter} onChange={setFilter} data-testid="recon-filter"
-              options={RESULTS.map((r) => ({ value: r, label: t(`state.recon.${r}`) }))} />
-            <Dropdown menu={{ items: (['XLSX', 'CSV'] as const).map((f) => ({ key: f, label: <a href={exportResultsUrl(run.id, filter, f)}>{f}</a> })) }}>
+          <Form form={amountForm} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => setAmounts(amountRange(v))}>
+            <Form.Item>
+              <Select allowClear placeholder={t('rc.result')} style={{ width: 200 }} value={filter} onChange={setFilter} data-testid="recon-filter"
+                options={RESULTS.map((r) => ({ value: r, label: t(`state.recon.${r}`) }))} />
+            </Form.Item>
+            <AmountRangeFields testId="recon" />
+            <Form.Item>
+              <SearchButtons
+                form={amountForm}
+                testId="recon-search"
+                onReset={() => {
+                  setFilter(undefined);
+                  setAmounts({});
+                }}
+              />
+            </Form.Item>
+            <Dropdown
+              menu={{
+                items: (['XLSX', 'CSV'] as const).map((f) => ({
+                  key: f,
+                  label: <a href={exportResultsUrl(run.id, { result: filter, ...amounts }, f)} data-testid={`recon-export-${f}`}>{f}</a>,
+                })),
+              }}
+            >
               <Button icon={<ExportOutlined />} data-testid="recon-export">
                 {t('st.export')} <DownOutlined />
               </Button>
             </Dropdown>
-          </Space>
+          </Form>
           <Table<ResultRow>
             data-testid="recon-results"
             rowKey="id"

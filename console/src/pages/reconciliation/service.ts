@@ -40,10 +40,16 @@ export const runReconciliation = (body: { direction: Direction; accountId: numbe
   api.post<Run>('/api/reconciliations', body);
 export const listRuns = (q: { direction: Direction; accountId?: number }, after?: string) =>
   api.get<Page<Run>>('/api/reconciliations', { ...q, size: 20, after });
-export const listResults = (runId: number, result?: string, after?: string) =>
-  api.get<Page<ResultRow>>(`/api/reconciliations/${runId}/results`, { result, size: 50, after });
-export const exportResultsUrl = (runId: number, result: string | undefined, format: 'CSV' | 'XLSX') =>
-  downloadUrl(`/api/reconciliations/${runId}/results/export`, { result, format });
+/** The filter of a run's results, the same in the list and its export: the result, and an amount on either side. */
+export interface ResultFilter {
+  result?: string;
+  minAmount?: string;
+  maxAmount?: string;
+}
+export const listResults = (runId: number, f: ResultFilter, after?: string) =>
+  api.get<Page<ResultRow>>(`/api/reconciliations/${runId}/results`, { ...f, size: 50, after });
+export const exportResultsUrl = (runId: number, f: ResultFilter, format: 'CSV' | 'XLSX') =>
+  downloadUrl(`/api/reconciliations/${runId}/results/export`, { ...f, format });
 
 export const openFollowUp = (resultId: number, body: { assignee?: string; comment?: string } = {}) =>
   api.post<FollowUp>(`/api/reconciliations/results/${resultId}/follow-up`, body);

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Amount } from '../../components/Amount';
 import { useCursorList } from '../../components/useCursorList';
 import { useProblem } from '../../components/useProblem';
-import { plainAmount } from '../../lib/amount';
+import { amountRange } from '../../lib/amount';
 import { formatTime } from '../../lib/time';
 import { StateTag } from './components/badges';
 import { ImportHistory } from './components/ImportHistory';
@@ -30,6 +30,7 @@ import {
   type StatementLine,
   type Template,
 } from './service';
+import { AmountRangeFields } from '../../components/AmountRangeFields';
 import { SearchButtons } from '../../components/SearchButtons';
 
 interface FilterValues {
@@ -187,8 +188,7 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
             from: v.dates?.[0]?.format('YYYY-MM-DD'),
             to: v.dates?.[1]?.format('YYYY-MM-DD'),
             q: v.q?.trim() || undefined,
-            minAmount: plainAmount(v.minAmount),
-            maxAmount: plainAmount(v.maxAmount),
+            ...amountRange(v),
             importId: undefined,
           })
         }
@@ -207,12 +207,7 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
         <Form.Item name="q">
           <Input allowClear placeholder={t('st.searchHint')} style={{ width: 280 }} data-testid="filter-q" />
         </Form.Item>
-        <Form.Item name="minAmount">
-          <Input allowClear placeholder={t('st.minAmount')} style={{ width: 110 }} data-testid="filter-min-amount" />
-        </Form.Item>
-        <Form.Item name="maxAmount">
-          <Input allowClear placeholder={t('st.maxAmount')} style={{ width: 110 }} data-testid="filter-max-amount" />
-        </Form.Item>
+        <AmountRangeFields testId="filter" />
         <SearchButtons form={form} testId="statement-search" onReset={() => setFilter({})} />
       </Form>
       {filter.importId && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Amount } from '../../../components/Amount';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
-import { plainAmount } from '../../../lib/amount';
+import { amountRange } from '../../../lib/amount';
 import { formatTime, hkDayEnd, hkDayStart } from '../../../lib/time';
 import {
   CHANNELS,
@@ -18,6 +18,7 @@ import {
   withdrawalTotals,
   WITHDRAWAL_STATUSES,
 } from '../service';
+import { AmountRangeFields } from '../../../components/AmountRangeFields';
 import { SearchButtons } from '../../../components/SearchButtons';
 import { onWithdrawalsChanged } from '../withdrawalEvents';
 
@@ -130,8 +131,7 @@ export function FilterBar({
       status: v.status,
       channel: v.channel,
       ...(completedDates ? { completedFrom: from, completedTo: to } : { from, to }),
-      minAmount: plainAmount(v.minAmount),
-      maxAmount: plainAmount(v.maxAmount),
+      ...amountRange(v),
     });
   };
   return (
@@ -161,12 +161,7 @@ export function FilterBar({
       <Form.Item name="dates">
         <DatePicker.RangePicker placeholder={completedDates ? [t('wd.completedFrom'), t('wd.completedTo')] : [t('wd.createdFrom'), t('wd.createdTo')]} />
       </Form.Item>
-      <Form.Item name="minAmount">
-        <Input allowClear placeholder={t('wd.minAmount')} style={{ width: 110 }} />
-      </Form.Item>
-      <Form.Item name="maxAmount">
-        <Input allowClear placeholder={t('wd.maxAmount')} style={{ width: 110 }} />
-      </Form.Item>
+      <AmountRangeFields testId="wd-filter" />
       <SearchButtons form={form} testId="wd-filter-submit" onReset={() => onChange({})} />
     </Form>
   );

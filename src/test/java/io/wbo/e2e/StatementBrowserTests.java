@@ -157,6 +157,19 @@ class StatementBrowserTests {
 
 		browser.click("count-MISSING_IN_BANK");
 		browser.find("result-MISSING_IN_BANK-" + missing.serial());
+
+		// an amount as the console shows it finds the mismatch by its bank side (12,500.00); the export carries the range
+		browser.click("count-ALL");
+		browser.find("result-AMOUNT_MISMATCH-" + mismatch.serial());
+		browser.type("recon-min-amount", "12,450.00");
+		browser.type("recon-max-amount", "12,500");
+		browser.click("recon-search");
+		browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid^='result-MISSING_IN_BANK']")).isEmpty());
+		browser.find("result-AMOUNT_MISMATCH-" + mismatch.serial());
+		browser.click("recon-export");
+		assertThat(browser.find("recon-export-CSV").getAttribute("href")).contains("/results/export", "minAmount=12450.00", "maxAmount=12500",
+				"format=CSV");
+		browser.screenshot("reconciliation-amount-filter");
 	}
 
 	@Test

@@ -251,6 +251,75 @@ class ReconciliationEngineTests {
 	}
 
 	@Test
+	void filtersTheResultsByAnAmountOnEitherSideInTheListAndTheExport() {
+		bankLines(new String[] { "4", "AMT-SAME", "", "5,000.00" }, new String[] { "5", "AMT-DIFF", "", "4,990.00" },
+				new String[] { "6", "AMT-BANK", "", "4,999.99" }, new String[] { "7", "AMT-SMALL", "", "100.00" });
+		SystemRecord same = records.add(account, "5000.00", d(4), "A-1", "AMT-SAME", null);
+		SystemRecord differs = records.add(account, "5010.00", d(5), "A-2", "AMT-DIFF", null);
+		SystemRecord notInBank = records.add(account, "7000.00", d(8), "A-3", null, null);
+		SystemRecord small = records.add(account, "100.00", d(7), "A-4", "AMT-SMALL", null);
+		long runId = run().get("id").asLong();
+		String results = "/api/reconciliations/" + runId + "/results?size=500";
+
+		assertThat(keys(results + "&minAmount=5000&maxAmount=5000")).as("both sides 5,000; the mismatch has neither")
+				.containsExactly(same.serial());
+		assertThat(keys(results + "&minAmount=4995&maxAmount=5005")).as("a bank amount alone counts").containsExactlyInAnyOrder(same.serial(),
+				"LINE:AMT-BANK");
+		assertThat(keys(results + "&minAmount=5005.00&maxAmount=5010")).as("the mismatch by its system amount").containsExactly(differs.serial());
+		assertThat(keys(results + "&minAmount=4990&maxAmount=4990.00")).as("the mismatch by its bank amount, bounds included")
+				.containsExactly(differs.serial());
+		assertThat(keys(results + "&minAmount=6000")).as("a lower bound alone").containsExactly(notInBank.serial());
+		assertThat(keys(results + "&maxAmount=100")).as("an upper bound alone").containsExactly(small.serial());
+		assertThat(keys(results + "&result=AMOUNT_MISMATCH&minAmount=1000")).as("with the result filter").containsExactly(differs.serial());
+		assertThat(keys(results + "&minAmount=&maxAmount=")).as("blank bounds: no filter").hasSize(5);
+
+		// keyset pages through the filtered results: every one once, in id order
+		List<String> paged = new java.util.ArrayList<>();
+		String next = null;
+		do {
+			JsonNode page = finance.get("/api/reconciliations/" + runId + "/results?size=1&minAmount=4990&maxAmount=5010"
+					+ (next == null ? "" : "&after=" + next)).json();
+			page.get("items").forEach(r -> paged.add(key(r)));
+			next = page.hasNonNull("next") ? page.get("next").asText() : null;
+		}
+		while (next != null);
+		assertThat(paged).containsExactly(same.serial(), differs.serial(), "LINE:AMT-BANK");
+
+		String csv = new String(finance.download("/api/reconciliations/" + runId + "/results/export?format=csv&minAmount=5005&maxAmount=5010"),
+				StandardCharsets.UTF_8);
+		assertThat(csv.lines()).as("the header and the one result").hasSize(2);
+		assertThat(csv).contains(differs.serial()).doesNotContain(same.serial(), notInBank.serial());
+
+		// refused as on the withdrawal list, naming the field, in the list and in the export
+		TestHttp.Response bad = finance.get(results + "&minAmount=1e3");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.header("Content-Type")).contains("application/problem+json");
+		assertThat(bad.fieldError("minAmount")).isNotNull();
+		assertThat(finance.get(results + "&minAmount=5,000.50").fieldError("minAmount")).as("the console sends amounts ungrouped").isNotNull();
+		assertThat(finance.get(results + "&maxAmount=-1").fieldError("maxAmount")).isNotNull();
+		TestHttp.Response reversed = finance.get(results + "&minAmount=5010&maxAmount=4990");
+		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.fieldError("maxAmount")).isEqualTo("must not be below minAmount");
+		TestHttp.Response both = finance.get(results + "&result=NOPE&minAmount=abc");
+		assertThat(both.fieldError("result")).as("every bad filter at once").isNotNull();
+		assertThat(both.fieldError("minAmount")).isNotNull();
+		assertThat(finance.getBinary("/api/reconciliations/" + runId + "/results/export?format=csv&minAmount=5010&maxAmount=4990").status())
+				.isEqualTo(400);
+	}
+
+	List<String> keys(String path) {
+		TestHttp.Response r = finance.get(path);
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		List<String> out = new java.util.ArrayList<>();
+		r.json().get("items").forEach(item -> out.add(key(item)));
+		return out;
+	}
+
+	static String key(JsonNode result) {
+		return result.hasNonNull("record") ? result.get("record").get("serial").asText() : "LINE:" + result.get("bankReference").asText("");
+	}
+
+	@Test
 	void refusesABadRunRequest() {
 		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "from", "2032-01-31", "to", "2032-01-01"));
 		assertThat(r.status()).isEqualTo(400);

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 
 import io.wbo.common.Actor;
 import io.wbo.common.CursorPage;
-import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
 import io.wbo.common.web.MessageCatalog;
 import io.wbo.reconciliation.Direction;
-import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,8 +60,10 @@ class ReconciliationController {
 	@GetMapping("/api/reconciliations/{id}/results")
 	@RequiresPermission(Permission.RECONCILE)
 	CursorPage<ReconciliationQueries.ResultView> results(@PathVariable long id, @RequestParam(required = false) @Nullable String result,
+			@RequestParam(required = false) @Nullable String minAmount, @RequestParam(required = false) @Nullable String maxAmount,
 			@RequestParam(required = false) @Nullable Integer size, @RequestParam(required = false) @Nullable String after) {
-		return queries.results(id, parse(result), CursorPage.size(size), CursorPage.afterId(after));
+		return queries.results(id, ReconciliationQueries.ResultFilter.parse(result, minAmount, maxAmount), CursorPage.size(size),
+				CursorPage.afterId(after));
 	}
 
 	static final java.util.List<String> EXPORT_HEADERS = java.util.List.of("Result 對帳結果", "Reason 原因", "Record type 類型", "Record 業務流水號",
@@ -72,25 +72,14 @@ class ReconciliationController {
 
 	@GetMapping("/api/reconciliations/{id}/results/export")
 	@RequiresPermission(Permission.RECONCILE)
-	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String result, @RequestParam(required = false) @Nullable String format,
+	void export(@PathVariable long id, @RequestParam(required = false) @Nullable String result, @RequestParam(required = false) @Nullable String minAmount,
+			@RequestParam(required = false) @Nullable String maxAmount, @RequestParam(required = false) @Nullable String format,
 			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		io.wbo.common.export.ExportFormat f = io.wbo.common.export.ExportFormat.parse(format);
-		ReconciliationResult filter = parse(result);
+		ReconciliationQueries.ResultFilter filter = ReconciliationQueries.ResultFilter.parse(result, minAmount, maxAmount);
 		queries.run(id);
 		io.wbo.common.export.Exports.prepare(response, f, io.wbo.common.export.Exports.fileName("reconciliation-" + id, f));
 		exporter.export(id, filter, f, response.getOutputStream(), MessageCatalog.Language.ofRequest(request));
-	}
-
-	static @Nullable ReconciliationResult parse(@Nullable String result) {
-		if (result == null || result.isBlank()) {
-			return null;
-		}
-		try {
-			return ReconciliationResult.valueOf(result);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("result", "must be one of MATCHED, AMOUNT_MISMATCH, MISSING_IN_BANK, MISSING_IN_SYSTEM");
-		}
 	}
 
 	record FollowUpBody(@Nullable String assignee, @Nullable String comment, @Nullable String reason) {

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.wbo.common.AmountRange;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
+import io.wbo.common.InvalidInputException;
 import io.wbo.common.web.SaidMessage;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationResult;
@@ -72,20 +74,83 @@ class ReconciliationQueries {
 	private static final String OF_RUN = " r.id BETWEEN (SELECT first_result_id FROM recon_run WHERE id = :run)"
 			+ " AND (SELECT last_result_id FROM recon_run WHERE id = :run) AND r.run_id = :run";
 
-	CursorPage<ResultView> results(long runId, @Nullable ReconciliationResult result, int size, @Nullable Long after) {
+	/**
+	 * The filter of the result list and its export: the result, and an amount range ({@code minAmount}, {@code maxAmount})
+	 * that a result matches when its system amount or its bank amount is in it. Either side, because the officer looking
+	 * for "the 5,000 payout" must find it whichever side says 5,000: a mismatch (system 5,000.00, bank 4,990.00) is exactly
+	 * the result searched for, and a result missing on one side has only the other amount to go by.
+	 */
+	record ResultFilter(@Nullable ReconciliationResult result, AmountRange amounts) {
+
+		/** Reads the list's parameters; every bad one is reported at once, by name (400). */
+		static ResultFilter parse(@Nullable String result, @Nullable String minAmount, @Nullable String maxAmount) {
+			InvalidInputException.Collector errors = new InvalidInputException.Collector();
+			ReconciliationResult r = errors.attempt(() -> result(result));
+			AmountRange amounts = AmountRange.parse(minAmount, maxAmount, errors);
+			errors.throwIfAny();
+			return new ResultFilter(r, amounts);
+		}
+
+		private static @Nullable ReconciliationResult result(@Nullable String result) {
+			if (result == null || result.isBlank()) {
+				return null;
+			}
+			try {
+				return ReconciliationResult.valueOf(result.trim());
+			}
+			catch (IllegalArgumentException e) {
+				throw InvalidInputException.of("result", "must be one of MATCHED, AMOUNT_MISMATCH, MISSING_IN_BANK, MISSING_IN_SYSTEM");
+			}
+		}
+
+		/**
+		 * The WHERE conditions after a run's id range. No index serves the amounts, as none serves the result: a run's
+		 * results are found by their id range (V34, which dropped the secondary index because it cost as much per result as
+		 * the row when a run writes a million), and the filters are checked on the run's rows only.
+		 */
+		String sql() {
+			StringBuilder sql = new StringBuilder(" AND (CAST(:result AS TEXT) IS NULL OR r.result = :result)");
+			if (amounts.min() != null || amounts.max() != null) {
+				sql.append(" AND (").append(inRange("r.system_amount")).append(" OR ").append(inRange("r.bank_amount")).append(')');
+			}
+			return sql.toString();
+		}
+
+		private String inRange(String column) {
+			List<String> bounds = new ArrayList<>();
+			if (amounts.min() != null) {
+				bounds.add(column + " >= :minAmount");
+			}
+			if (amounts.max() != null) {
+				bounds.add(column + " <= :maxAmount");
+			}
+			return "(" + String.join(" AND ", bounds) + ")";
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			statement = statement.param("result", result == null ? null : result.name());
+			if (amounts.min() != null) {
+				statement = statement.param("minAmount", amounts.min());
+			}
+			if (amounts.max() != null) {
+				statement = statement.param("maxAmount", amounts.max());
+			}
+			return statement;
+		}
+	}
+
+	CursorPage<ResultView> results(long runId, ResultFilter filter, int size, @Nullable Long after) {
 		run(runId);
-		List<ResultView> rows = jdbc.sql(RESULTS + """
-				WHERE""" + OF_RUN + """
-				  AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) AND r.id > COALESCE(CAST(:after AS BIGINT), 0)
-				ORDER BY r.id LIMIT :limit""").param("run", runId).param("result", result == null ? null : result.name()).param("after", after)
-				.param("limit", size + 1).query(ReconciliationQueries::resultView).list();
+		List<ResultView> rows = filter.bind(jdbc.sql(RESULTS + "WHERE" + OF_RUN + filter.sql() + """
+				 AND r.id > COALESCE(CAST(:after AS BIGINT), 0)
+				ORDER BY r.id LIMIT :limit""")).param("run", runId).param("after", after).param("limit", size + 1)
+				.query(ReconciliationQueries::resultView).list();
 		return CursorPage.of(new ArrayList<>(rows), size, r -> Long.toString(r.id()));
 	}
 
 	/** Streams every result of a run (export) without holding them in memory. */
-	void forEachResult(long runId, @Nullable ReconciliationResult result, java.util.function.Consumer<ResultView> consumer) {
-		jdbc.sql(RESULTS + "WHERE" + OF_RUN + " AND (CAST(:result AS TEXT) IS NULL OR r.result = :result) ORDER BY r.id")
-				.withFetchSize(1000).param("run", runId).param("result", result == null ? null : result.name())
+	void forEachResult(long runId, ResultFilter filter, java.util.function.Consumer<ResultView> consumer) {
+		filter.bind(jdbc.sql(RESULTS + "WHERE" + OF_RUN + filter.sql() + " ORDER BY r.id")).withFetchSize(1000).param("run", runId)
 				.query((RowCallbackHandler) rs -> consumer.accept(resultView(rs, 0)));
 	}
 

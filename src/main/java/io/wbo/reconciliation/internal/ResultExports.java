@@ -9,7 +9,6 @@ import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
 import io.wbo.common.web.MessageCatalog;
 import io.wbo.common.web.ValueNames;
-import io.wbo.reconciliation.ReconciliationResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +25,13 @@ class ResultExports {
 
 	@Transactional(readOnly = true)
 	/** Results and reasons in the reader's language. */
-	public long export(long runId, @Nullable ReconciliationResult result, ExportFormat format, OutputStream out, MessageCatalog.Language language)
+	public long export(long runId, ReconciliationQueries.ResultFilter filter, ExportFormat format, OutputStream out, MessageCatalog.Language language)
 			throws IOException {
 		UnaryOperator<String> say = MessageCatalog.get().sayer(language);
 		UnaryOperator<String> resultName = ValueNames.get().namer("reconciliation.result", language);
 		UnaryOperator<String> typeName = ValueNames.get().namer("reconciliation.recordType", language);
 		UnaryOperator<String> followUpName = ValueNames.get().namer("reconciliation.followUp", language);
-		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, result, r -> {
+		return Exports.write(format, out, "Reconciliation", ReconciliationController.EXPORT_HEADERS, sink -> queries.forEachResult(runId, filter, r -> {
 			try {
 				sink.accept(new Object[] { resultName.apply(r.result().name()), say.apply(r.reason()), r.record() == null ? null : typeName.apply(r.record().type()),
 						r.record() == null ? null : r.record().serial(), r.lineId(), r.currency(), money(r.systemAmount()), money(r.bankAmount()),
