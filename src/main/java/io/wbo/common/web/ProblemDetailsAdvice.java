@@ -81,12 +81,12 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
-		List<FieldError> errors = e.getBindingResult().getFieldErrors().stream().map(f -> new FieldError(f.getField(), reason(f))).toList();
+		List<FieldError> errors = e.getBindingResult().getFieldErrors().stream().map(f -> new FieldError(f.getField(), messageOf(f))).toList();
 		return respond(validation(errors));
 	}
 
 	/** A query parameter bound into a filter object that is not of its type is told what is expected, as a lone one is. */
-	private static String reason(org.springframework.validation.FieldError f) {
+	private static String messageOf(org.springframework.validation.FieldError f) {
 		if (f.isBindingFailure() && f.contains(org.springframework.beans.TypeMismatchException.class)) {
 			String expected = JsonErrors.expected(f.unwrap(org.springframework.beans.TypeMismatchException.class).getRequiredType());
 			return expected == null ? "has an invalid value" : expected;

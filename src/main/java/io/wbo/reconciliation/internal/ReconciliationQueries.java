@@ -117,14 +117,10 @@ class ReconciliationQueries {
 		}
 
 		private String inRange(String column) {
-			List<String> bounds = new ArrayList<>();
-			if (amounts.min() != null) {
-				bounds.add(column + " >= :minAmount");
+			if (amounts.min() != null && amounts.max() != null) {
+				return "(" + column + " BETWEEN :minAmount AND :maxAmount)";
 			}
-			if (amounts.max() != null) {
-				bounds.add(column + " <= :maxAmount");
-			}
-			return "(" + String.join(" AND ", bounds) + ")";
+			return amounts.min() != null ? "(" + column + " >= :minAmount)" : "(" + column + " <= :maxAmount)";
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
