@@ -34,6 +34,18 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void loggingInReplacesACsrfTokenKnownBeforehand() {
+		TestHttp browser = TestHttp.anonymous(port);
+		browser.plantCsrf("known-to-an-attacker");
+		TestHttp.Response in = login(browser, "maker", TestHttp.PASSWORD);
+		assertThat(in.status()).isEqualTo(200);
+		assertThat(browser.csrfToken()).isNotNull().isNotEqualTo("known-to-an-attacker");
+		// the console reads the token from the cookie before each change: it goes on with the new one
+		TestHttp.Response withNew = browser.post("/api/auth/totp/enrol", Map.of());
+		assertThat(withNew.status()).as(withNew.body()).isEqualTo(200);
+	}
+
+	@Test
 	void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
 		TestHttp http = TestHttp.anonymous(port);
 		TestHttp.Response wrong = login(http, "maker", "not-the-password");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -260,6 +261,23 @@ public final class TestHttp {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The CSRF token this client holds (the XSRF-TOKEN cookie), or null. */
+	public @org.jspecify.annotations.Nullable String csrfToken() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+				.findFirst().orElse(null);
+	}
+
+	/** Sets the XSRF-TOKEN cookie to a value someone else knows, as a cookie planted from a sibling domain would. */
+	public void plantCsrf(String token) {
+		try {
+			// through the cookie manager, as a Set-Cookie header: stored exactly as the server's own cookie would be
+			cookies.put(URI.create(base + "/"), Map.of("Set-Cookie", List.of("XSRF-TOKEN=" + token + "; Path=/")));
+		}
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

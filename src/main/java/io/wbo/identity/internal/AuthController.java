@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +35,10 @@ class AuthController {
 	private final OperatorStore operators;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	AuthController(LoginService login, OperatorAdminService admin, OperatorStore operators) {
+	private final CsrfTokenRepository csrfTokens;
+
+	AuthController(LoginService login, OperatorAdminService admin, OperatorStore operators, CsrfTokenRepository csrfTokens) {
+		this.csrfTokens = csrfTokens;
 		this.login = login;
 		this.admin = admin;
 		this.operators = operators;
@@ -61,6 +65,9 @@ class AuthController {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		OperatorSessions.index(request.getSession(), operator.id());
+		// a token known before the login (a cookie planted by a sibling subdomain, a page read over someone's shoulder)
+		// must not carry over into the session: a new one, as the session id is new
+		csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
 		return me(operator.id());
 	}
 

@@ -16,8 +16,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -60,12 +62,18 @@ class WebSecurityConfig {
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** The console's CSRF tokens, in the XSRF-TOKEN cookie the console echoes; a bean so that login can replace the token. */
+	@Bean
+	CsrfTokenRepository consoleCsrfTokens() {
+		return CookieCsrfTokenRepository.withHttpOnlyFalse();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, JsonMapper json, CsrfTokenRepository consoleCsrfTokens) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
 		http
-				.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/auth/login", "/api/integrations/**"))
+				.csrf(csrf -> csrf.spa().csrfTokenRepository(consoleCsrfTokens).ignoringRequestMatchers("/api/auth/login", "/api/integrations/**"))
 				.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 				.authorizeHttpRequests(auth -> auth
 						.requestMatchers("/api/auth/login", "/api/integrations/**").permitAll()
