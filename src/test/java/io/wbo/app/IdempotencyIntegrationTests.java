@@ -66,6 +66,15 @@ class IdempotencyIntegrationTests {
 		assertThat(retry.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
 		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(withdrawalsOf("11.11")).isEqualTo(1);
+
+		// the phone serialises the retry again: its keys in another order, spaced otherwise; the same request
+		Map<String, Object> body = application("11.11");
+		String reordered = "{\n  \"remark\" : \"idempotency test\", \"bankCardId\": " + body.get("bankCardId")
+				+ ",\n  \"amount\": \"11.11\",  \"currency\":\"HKD\"\n}";
+		TestHttp.Response again = app.post("/app/v1/withdrawals", reordered, Map.of("Idempotency-Key", key));
+		assertThat(again.status()).as(again.body()).isEqualTo(201);
+		assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+		assertThat(withdrawalsOf("11.11")).isEqualTo(1);
 	}
 
 	@Test
@@ -111,12 +120,33 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void aRequestWhoseKeyIsStoredByAnotherWhileItRunsAnswersWithThatResponseAndKeepsNothingOfItsOwn() throws Exception {
+		// the stored request's body, as the filter identifies it: keys sorted, no spaces
+		TestHttp.Response r = whileAnotherHoldsTheKey("16.16", "{\"amount\":\"16.16\",\"bankCardId\":%d,\"currency\":\"HKD\"}");
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		assertThat(r.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(r.json().get("id").asLong()).isEqualTo(424242);
+		assertThat(withdrawalsOf("16.16")).as("the second request's application rolled back with its key").isZero();
+	}
+
+	@Test
+	void aRequestWhoseKeyIsStoredMeanwhileForAnotherBodyIsRefusedAndKeepsNothingOfItsOwn() throws Exception {
+		TestHttp.Response r = whileAnotherHoldsTheKey("17.17", "{\"amount\":\"99.99\",\"bankCardId\":%d,\"currency\":\"HKD\"}");
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.json().get("type").asText()).endsWith("idempotency-key-reused");
+		assertThat(withdrawalsOf("17.17")).as("the second request's application rolled back with its key").isZero();
+	}
+
+	/**
+	 * Sends an application of the amount while another request holds its key uncommitted, having stored its answer for
+	 * the body given (%d: the card): the second one does not see the key, runs, waits for the key's row, and answers.
+	 */
+	private TestHttp.Response whileAnotherHoldsTheKey(String amount, String storedBody) throws Exception {
 		TestHttp app = TestHttp.customer(port, CUSTOMER);
 		String key = UUID.randomUUID().toString();
-		String body = "{\"currency\":\"HKD\",\"amount\":\"16.16\",\"bankCardId\":" + application("16.16").get("bankCardId") + "}";
+		Object card = application(amount).get("bankCardId");
+		String body = "{\"currency\":\"HKD\",\"amount\":\"" + amount + "\",\"bankCardId\":" + card + "}";
 		long customerId = jdbc.sql("SELECT id FROM customer WHERE customer_no = :no").param("no", CUSTOMER).query(Long.class).single();
 		ExecutorService pool = Executors.newSingleThreadExecutor();
-		// the first request's key row, not committed yet: the second one does not see it, runs, and then waits for it
 		try (Connection first = dataSource.getConnection()) {
 			first.setAutoCommit(false);
 			try (PreparedStatement insert = first.prepareStatement("""
@@ -124,7 +154,7 @@ class IdempotencyIntegrationTests {
 					VALUES (?, ?, ?, 201, '{"id":424242,"serial":"W-FIRST"}')""")) {
 				insert.setLong(1, customerId);
 				insert.setString(2, key);
-				insert.setString(3, Hashing.sha256("/app/v1/withdrawals\n" + body));
+				insert.setString(3, Hashing.sha256("/app/v1/withdrawals\n" + storedBody.formatted(card)));
 				insert.executeUpdate();
 			}
 			Future<TestHttp.Response> second = pool.submit(() -> app.postRaw("/app/v1/withdrawals", body, Map.of("Idempotency-Key", key)));
@@ -132,15 +162,11 @@ class IdempotencyIntegrationTests {
 					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO idempotency_key%'""")
 					.query(Long.class).single() == 1);
 			first.commit();
-			TestHttp.Response r = second.get(30, TimeUnit.SECONDS);
-			assertThat(r.status()).as(r.body()).isEqualTo(201);
-			assertThat(r.header("Idempotent-Replayed")).isEqualTo("true");
-			assertThat(r.json().get("id").asLong()).isEqualTo(424242);
+			return second.get(30, TimeUnit.SECONDS);
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(withdrawalsOf("16.16")).as("the second request's application rolled back with its key").isZero();
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,12 +46,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private final TransactionTemplate transactions;
 	private final Customers customers;
 	private final ProblemResponses problems;
+	private final JsonMapper json;
 
 	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Customers customers, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.customers = customers;
 		this.problems = new ProblemResponses(json);
+		this.json = json;
 	}
 
 	@Override
@@ -89,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		else {
 			byte[] body = request.getInputStream().readAllBytes();
-			hash = Hashing.sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+			hash = Hashing.sha256(request.getRequestURI() + "\n" + canonical(body));
 			forward = new CachedBodyRequest(request, body);
 		}
 		ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
@@ -100,7 +104,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (KeyTakenMeanwhile e) {
 			// the first request with this key committed between this one's read of the key and its lock (the read and the
 			// lock are one statement): this one's work rolled back with its key row, and the first one's answer stands
+			// and what it began to answer is dropped, its status and headers with it, so that a refusal can be written
 			wrapped.resetBuffer();
+			response.reset();
 			outcome = transactions.execute(tx -> once(customer, key, hash, chain, forward, wrapped, tx));
 		}
 		switch (outcome) {
@@ -163,6 +169,53 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	/** What the key's statement found: whether this request holds the key now, and the answer kept for it, if any. */
+	/**
+	 * What identifies a JSON body: its content, not its bytes. A client that serialises a retry again may put the keys
+	 * in another order or space them otherwise, and that is the same request, not "another body under the same key"
+	 * (422). Objects are written with their keys sorted, without spaces; values as they were sent (an amount is text).
+	 * A body that is not JSON is taken as it is: the handler refuses it anyway.
+	 */
+	String canonical(byte[] body) {
+		try {
+			JsonNode node = json.readTree(body);
+			if (node != null && !node.isMissingNode()) {
+				StringBuilder out = new StringBuilder(body.length);
+				writeCanonical(node, out);
+				return out.toString();
+			}
+		}
+		catch (JacksonException e) {
+			// not JSON: the raw text below
+		}
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	private static void writeCanonical(JsonNode node, StringBuilder out) {
+		if (node.isObject()) {
+			out.append('{');
+			java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+			node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+			boolean first = true;
+			for (java.util.Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+				out.append(first ? "" : ",").append(tools.jackson.databind.node.StringNode.valueOf(e.getKey())).append(':');
+				writeCanonical(e.getValue(), out);
+				first = false;
+			}
+			out.append('}');
+		}
+		else if (node.isArray()) {
+			out.append('[');
+			for (int i = 0; i < node.size(); i++) {
+				out.append(i == 0 ? "" : ",");
+				writeCanonical(node.get(i), out);
+			}
+			out.append(']');
+		}
+		else {
+			out.append(node);
+		}
+	}
+
 	private record Stored(boolean mine, @Nullable String requestHash, int status, @Nullable String body) {
 	}
 
