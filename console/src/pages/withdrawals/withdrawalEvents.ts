@@ -1,14 +1,10 @@
+import { signal } from '../../lib/signal';
+
 /**
  * A drawer opened from a link (a work order's subject: ?batch=id) sits above whichever tab is shown, not inside it:
  * what it changes is announced, and the tab's lists reload, as they do after a change made from the tab itself.
  */
-const EVENT = 'wbo:withdrawals-changed';
+const changed = signal('wbo:withdrawals-changed');
 
-export function withdrawalsChanged(): void {
-  window.dispatchEvent(new Event(EVENT));
-}
-
-export function onWithdrawalsChanged(listener: () => void): () => void {
-  window.addEventListener(EVENT, listener);
-  return () => window.removeEventListener(EVENT, listener);
-}
+export const withdrawalsChanged = changed.announce;
+export const onWithdrawalsChanged = changed.listen;
