@@ -99,7 +99,9 @@ class OperatorAdminService {
 		if (!enabled && id == actor.id()) {
 			throw DomainException.rule("self-disable", "you cannot disable your own account");
 		}
+		operators.lockAdministration();
 		operators.setEnabled(id, enabled);
+		keepAnAdministrator();
 		audit.record(AuditRecord.of(actor, enabled ? "OPERATOR_ENABLED" : "OPERATOR_DISABLED", "Operator", id,
 				List.of(FieldChange.of("enabled", operator.enabled(), enabled))));
 		return OperatorView.of(find(id));
@@ -114,10 +116,19 @@ class OperatorAdminService {
 		if (id == actor.id() && operator.roles().contains("SYSTEM_ADMIN") && !roleCodes.contains("SYSTEM_ADMIN")) {
 			throw DomainException.rule("self-demote", "you cannot remove your own SYSTEM_ADMIN role");
 		}
+		operators.lockAdministration();
 		operators.setRoles(id, roleCodes);
+		keepAnAdministrator();
 		audit.record(AuditRecord.of(actor, "OPERATOR_ROLES_CHANGED", "Operator", id,
 				List.of(FieldChange.of("roles", String.join(",", operator.roles()), String.join(",", roleCodes)))));
 		return OperatorView.of(find(id));
+	}
+
+	/** Refuses, after the change and under the administration lock, one that left no enabled administrator. */
+	private void keepAnAdministrator() {
+		if (operators.enabledAdministrators() == 0) {
+			throw DomainException.rule("last-administrator", "this would leave no enabled operator with the SYSTEM_ADMIN permission");
+		}
 	}
 
 	/** An administrator's reset: every session of the operator ends, whoever may hold one. */

@@ -59,6 +59,22 @@ class OperatorStore implements OperatorDirectory {
 		}
 	}
 
+	/**
+	 * Changes to who may administer take turns (a transaction-scoped lock): two administrators demoting or disabling
+	 * each other at the same moment would each pass their own checks and together leave nobody to administer.
+	 */
+	void lockAdministration() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('wbo:administration', 0))").query().singleRow();
+	}
+
+	/** Enabled operators that hold the SYSTEM_ADMIN permission through one of their roles. */
+	long enabledAdministrators() {
+		return jdbc.sql("""
+				SELECT count(DISTINCT o.id) FROM operator o JOIN operator_role r ON r.operator_id = o.id
+				JOIN role_permission p ON p.role_code = r.role_code
+				WHERE o.enabled AND p.permission = 'SYSTEM_ADMIN'""").query(Long.class).single();
+	}
+
 	void setEnabled(long id, boolean enabled) {
 		jdbc.sql("UPDATE operator SET enabled = :e, version = version + 1 WHERE id = :id").param("e", enabled).param("id", id).update();
 	}
