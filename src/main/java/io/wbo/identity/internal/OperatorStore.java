@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,9 +26,11 @@ class OperatorStore implements OperatorDirectory {
 			FROM operator o""";
 
 	private final JdbcClient jdbc;
+	private final TotpSecretSeal seal;
 
-	OperatorStore(JdbcClient jdbc) {
+	OperatorStore(JdbcClient jdbc, TotpSecretSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 	}
 
 	Optional<Operator> byUsername(String username) {
@@ -90,7 +93,24 @@ class OperatorStore implements OperatorDirectory {
 				UPDATE operator SET totp_secret = :s, totp_enabled = :e, version = version + 1,
 				  totp_last_step = CASE WHEN totp_secret IS NOT DISTINCT FROM :s THEN totp_last_step END
 				WHERE id = :id""")
-				.param("s", secret).param("e", enabled).param("id", id).update();
+				.param("s", seal.seal(secret)).param("e", enabled).param("id", id).update();
+	}
+
+	/**
+	 * Seals the TOTP secrets still stored as they are, once a key is set (WBO_SECRETS_KEY), so that setting the key
+	 * protects the secrets enrolled before it too. Returns how many were sealed.
+	 */
+	int sealStoredTotpSecrets() {
+		if (!seal.sealing()) {
+			return 0;
+		}
+		List<Map.Entry<Long, String>> plain = jdbc.sql("SELECT id, totp_secret FROM operator WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'enc:v1:%'")
+				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+		for (Map.Entry<Long, String> e : plain) {
+			jdbc.sql("UPDATE operator SET totp_secret = :s WHERE id = :id AND totp_secret = :was").param("s", seal.seal(e.getValue()))
+					.param("id", e.getKey()).param("was", e.getValue()).update();
+		}
+		return plain.size();
 	}
 
 	/**
@@ -147,7 +167,7 @@ class OperatorStore implements OperatorDirectory {
 	private Operator map(ResultSet rs, int n) throws SQLException {
 		Timestamp locked = rs.getTimestamp("locked_until");
 		return new Operator(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getString("totp_secret"),
+				rs.getString("password_hash"), rs.getBoolean("enabled"), seal.open(rs.getString("totp_secret")),
 				rs.getBoolean("totp_enabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
 				rs.getTimestamp("created_at").toInstant(), List.of((String[]) rs.getArray("roles").getArray()));
 	}
