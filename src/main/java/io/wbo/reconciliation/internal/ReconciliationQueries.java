@@ -109,29 +109,13 @@ class ReconciliationQueries {
 		 * the row when a run writes a million), and the filters are checked on the run's rows only.
 		 */
 		String sql() {
-			StringBuilder sql = new StringBuilder(" AND (CAST(:result AS TEXT) IS NULL OR r.result = :result)");
-			if (amounts.min() != null || amounts.max() != null) {
-				sql.append(" AND (").append(inRange("r.system_amount")).append(" OR ").append(inRange("r.bank_amount")).append(')');
-			}
-			return sql.toString();
-		}
-
-		private String inRange(String column) {
-			if (amounts.min() != null && amounts.max() != null) {
-				return "(" + column + " BETWEEN :minAmount AND :maxAmount)";
-			}
-			return amounts.min() != null ? "(" + column + " >= :minAmount)" : "(" + column + " <= :maxAmount)";
+			String sql = " AND (CAST(:result AS TEXT) IS NULL OR r.result = :result)";
+			return amounts.isEmpty() ? sql
+					: sql + " AND ((" + amounts.condition("r.system_amount") + ") OR (" + amounts.condition("r.bank_amount") + "))";
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			statement = statement.param("result", result == null ? null : result.name());
-			if (amounts.min() != null) {
-				statement = statement.param("minAmount", amounts.min());
-			}
-			if (amounts.max() != null) {
-				statement = statement.param("maxAmount", amounts.max());
-			}
-			return statement;
+			return statement.param("result", result == null ? null : result.name()).params(amounts.params());
 		}
 	}
 

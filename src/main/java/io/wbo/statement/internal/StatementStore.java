@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.wbo.common.AmountRange;
 import io.wbo.common.CursorPage;
 import io.wbo.reconciliation.Direction;
 import org.jspecify.annotations.Nullable;
@@ -84,14 +85,10 @@ class StatementStore {
 			sql.append(" AND booking_date <= :to");
 			p.put("to", f.to());
 		}
-		// the bare column against a parameter of its type, so an index on amount (or on account and amount) can serve it
-		if (f.minAmount() != null) {
-			sql.append(" AND amount >= :minAmount");
-			p.put("minAmount", f.minAmount());
-		}
-		if (f.maxAmount() != null) {
-			sql.append(" AND amount <= :maxAmount");
-			p.put("maxAmount", f.maxAmount());
+		AmountRange amounts = new AmountRange(f.minAmount(), f.maxAmount());
+		if (!amounts.isEmpty()) {
+			sql.append(" AND ").append(amounts.condition("amount"));
+			p.putAll(amounts.params());
 		}
 		if (f.importId() != null) {
 			sql.append(" AND import_id = :import");

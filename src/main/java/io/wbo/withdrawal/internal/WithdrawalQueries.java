@@ -364,13 +364,9 @@ class WithdrawalQueries {
 		range(errors, sql, params, "completed_at", "completedFrom", f.completedFrom(), false);
 		range(errors, sql, params, "completed_at", "completedTo", f.completedTo(), true);
 		AmountRange amounts = AmountRange.parse(f.minAmount(), f.maxAmount(), errors);
-		if (amounts.min() != null) {
-			sql.append(" AND w.amount >= :minAmount");
-			params.put("minAmount", amounts.min());
-		}
-		if (amounts.max() != null) {
-			sql.append(" AND w.amount <= :maxAmount");
-			params.put("maxAmount", amounts.max());
+		if (!amounts.isEmpty()) {
+			sql.append(" AND ").append(amounts.condition("w.amount"));
+			params.putAll(amounts.params());
 		}
 		if (f.batchId() != null) {
 			sql.append(" AND w.batch_id = :batchId");
