@@ -92,6 +92,11 @@ public class Customers {
 		return store.companyAccounts();
 	}
 
+	/** A company account by its id, active or not (a batch paid from an account since closed still names it). */
+	public java.util.Optional<CompanyAccount> companyAccount(long id) {
+		return store.companyAccount(id);
+	}
+
 	public CompanyAccount requireCompanyAccount(long id, String field) {
 		return store.companyAccount(id).filter(CompanyAccount::active)
 				.orElseThrow(() -> InvalidInputException.of(field, "no active company account " + id));

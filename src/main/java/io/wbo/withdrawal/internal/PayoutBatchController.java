@@ -84,7 +84,7 @@ class PayoutBatchController {
 							rs.getString(12), rs.getString(13), rs.getString(14));
 				}).list();
 		long count = totals.stream().mapToLong(Total::items).sum();
-		CompanyAccount paying = customers.companyAccounts().stream().filter(a -> a.id() == head.payingAccountId()).findFirst().orElse(null);
+		CompanyAccount paying = customers.companyAccount(head.payingAccountId()).orElse(null);
 		return new BatchView(head.id(), head.serial(), head.payingAccountId(), paying == null ? null : paying.bankName(),
 				paying == null ? null : paying.accountNo(), head.channel(), head.status(), head.workOrderId(),
 				head.reviewWorkOrderId(), head.createdBy(), head.createdAt(), count, totals, items);
