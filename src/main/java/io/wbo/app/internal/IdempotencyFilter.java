@@ -3,6 +3,8 @@ package io.wbo.app.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.wbo.app.AppCustomer;
 import io.wbo.common.DomainException;
@@ -29,6 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The idempotency-key mechanism of every creating POST of the APP API. The key row, the business change and the stored
@@ -168,7 +171,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** What the key's statement found: whether this request holds the key now, and the answer kept for it, if any. */
 	/**
 	 * What identifies a JSON body: its content, not its bytes. A client that serialises a retry again may put the keys
 	 * in another order or space them otherwise, and that is the same request, not "another body under the same key"
@@ -193,11 +195,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private static void writeCanonical(JsonNode node, StringBuilder out) {
 		if (node.isObject()) {
 			out.append('{');
-			java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+			TreeMap<String, JsonNode> sorted = new TreeMap<>();
 			node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
 			boolean first = true;
-			for (java.util.Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-				out.append(first ? "" : ",").append(tools.jackson.databind.node.StringNode.valueOf(e.getKey())).append(':');
+			for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+				out.append(first ? "" : ",").append(StringNode.valueOf(e.getKey())).append(':');
 				writeCanonical(e.getValue(), out);
 				first = false;
 			}
@@ -216,6 +218,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** What the key's statement found: whether this request holds the key now, and the answer kept for it, if any. */
 	private record Stored(boolean mine, @Nullable String requestHash, int status, @Nullable String body) {
 	}
 
