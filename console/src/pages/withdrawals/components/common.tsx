@@ -85,10 +85,11 @@ export function useWithdrawalList(base: WithdrawalFilter, options: { totals?: bo
   const fetchPage = useCallback(
     (after?: string) => {
       const f = JSON.parse(key) as WithdrawalFilter;
-      if (withTotals && !after) withdrawalTotals(f).then(setTotals).catch(show);
+      // a refused filter is said once, by the list; the totals then show nothing rather than the last filter's
+      if (withTotals && !after) withdrawalTotals(f).then(setTotals, () => setTotals(undefined));
       return listWithdrawals(f, after);
     },
-    [key, withTotals, show],
+    [key, withTotals],
   );
   const { rows, next, loading, load } = useCursorList<Withdrawal>(fetchPage, show);
   useEffect(() => {
