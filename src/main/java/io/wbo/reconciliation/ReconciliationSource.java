@@ -21,7 +21,8 @@ public interface ReconciliationSource {
 	 * account's payouts is a million rows). Columns, in this order: {@code record_id, serial, currency, amount} (at the
 	 * currency's scale), {@code d} (the record's date), {@code counterparty} (the account as written),
 	 * {@code bank_reference, batch}; parameters {@code :account, :from, :to} (dates, inclusive). It must list exactly
-	 * what {@link #forEachRecord} lists, in a stable order.
+	 * what {@link #forEachRecord} lists, each record once, in any order (ordering a million rows costs a sort the
+	 * engine does not need: it breaks ties by record id).
 	 */
 	default java.util.Optional<String> recordsQuery() {
 		return java.util.Optional.empty();

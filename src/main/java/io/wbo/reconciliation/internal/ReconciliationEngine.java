@@ -64,6 +64,8 @@ public class ReconciliationEngine {
 	public static final int DEFAULT_WINDOW_DAYS = 3;
 
 	private static final int MAX_ROUNDS = 100;
+	/** At most this many sources (see loadRecords). */
+	private static final int SLOTS = 16;
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
@@ -76,7 +78,11 @@ public class ReconciliationEngine {
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
-		this.sources = sources;
+		// a fixed order: each source's slot is part of its records' keys (see loadRecords)
+		this.sources = sources.stream().sorted(java.util.Comparator.comparing(ReconciliationSource::recordType)).toList();
+		if (this.sources.size() > SLOTS) {
+			throw new IllegalStateException("at most " + SLOTS + " reconciliation sources, not " + sources.size());
+		}
 		this.customers = customers;
 		this.audit = audit;
 		this.events = events;
@@ -142,12 +148,20 @@ public class ReconciliationEngine {
 		return runId;
 	}
 
+	/**
+	 * A record's key in a run, rid, is its id times {@value #SLOTS} plus its source's slot: unique across sources,
+	 * and the same in every run, so the matching breaks ties between equally good candidates by it (the older record
+	 * first) and a re-run pairs them as the first run did, whatever order the sources return them in. The temporary
+	 * tables of a run carry no index: every step joins whole tables (hash joins), and building indexes on a million
+	 * rows cost more than the steps that could use them.
+	 */
 	private void loadRecords(Direction direction, long accountId, LocalDate from, LocalDate to) {
 		jdbc.sql("""
 				CREATE TEMP TABLE recon_rr (
-				  rid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, record_type TEXT NOT NULL, record_id BIGINT NOT NULL, serial TEXT,
+				  rid BIGINT NOT NULL, record_type TEXT NOT NULL, record_id BIGINT NOT NULL, serial TEXT,
 				  currency TEXT NOT NULL, amount NUMERIC NOT NULL, d DATE NOT NULL, cp TEXT, cp_raw TEXT, ref TEXT, batch TEXT) ON COMMIT DROP""").update();
 		Path spool;
+		boolean streamed = false;
 		try {
 			spool = Files.createTempFile("wbo-recon-", ".copy");
 		}
@@ -158,17 +172,20 @@ public class ReconciliationEngine {
 			// sources stream their rows from a cursor on this transaction's connection, so they are spooled first
 			try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
 				StringBuilder row = new StringBuilder(256);
-				for (ReconciliationSource source : sources) {
+				for (int slot = 0; slot < sources.size(); slot++) {
+					ReconciliationSource source = sources.get(slot);
 					if (source.direction() != direction) {
 						continue;
 					}
 					if (source.recordsQuery().isPresent()) {
-						copyBySql(source, accountId, from, to);
+						copyBySql(source, slot, accountId, from, to);
 						continue;
 					}
+					streamed = true;
+					int sourceSlot = slot;
 					source.forEachRecord(accountId, from, to, r -> {
 						row.setLength(0);
-						appendRecord(row, r);
+						appendRecord(row, sourceSlot, r);
 						try {
 							out.write(row.toString());
 						}
@@ -181,7 +198,7 @@ public class ReconciliationEngine {
 			Connection connection = DataSourceUtils.getConnection(dataSource);
 			try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
 				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-						"COPY recon_rr (record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch) FROM STDIN", in, 65536);
+						"COPY recon_rr (rid, record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch) FROM STDIN", in, 65536);
 			}
 		}
 		catch (IOException e) {
@@ -198,16 +215,10 @@ public class ReconciliationEngine {
 				// a temp file left behind is harmless
 			}
 		}
-		// a source listing a record twice must not count it twice; the unique index is needed anyway, the clean-up rarely
-		jdbc.sql("""
-				DO $$
-				BEGIN
-				  CREATE UNIQUE INDEX recon_rr_record ON recon_rr (record_type, record_id);
-				EXCEPTION WHEN unique_violation THEN
-				  DELETE FROM recon_rr a USING recon_rr b WHERE a.record_type = b.record_type AND a.record_id = b.record_id AND a.rid > b.rid;
-				  CREATE UNIQUE INDEX recon_rr_record ON recon_rr (record_type, record_id);
-				END $$""").update();
-		jdbc.sql("CREATE INDEX ON recon_rr (ref) WHERE ref IS NOT NULL").update();
+		if (streamed) {
+			// a streamed source listing a record twice must not count it twice (a query's rows come from the owner's keys)
+			jdbc.sql("DELETE FROM recon_rr a USING recon_rr b WHERE a.rid = b.rid AND a.ctid > b.ctid").update();
+		}
 		jdbc.sql("ANALYZE recon_rr").update();
 	}
 
@@ -216,16 +227,17 @@ public class ReconciliationEngine {
 	 * writes, the reference trimmed and blank as none, the counterparty key left to setAsideFree, which computes it
 	 * for the few records the references leave (as it does for lines).
 	 */
-	private void copyBySql(ReconciliationSource source, long accountId, LocalDate from, LocalDate to) {
+	private void copyBySql(ReconciliationSource source, int slot, long accountId, LocalDate from, LocalDate to) {
 		jdbc.sql("""
-				INSERT INTO recon_rr (record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch)
-				SELECT :type, q.record_id, q.serial, q.currency, q.amount, q.d, NULL, q.counterparty,
+				INSERT INTO recon_rr (rid, record_type, record_id, serial, currency, amount, d, cp, cp_raw, ref, batch)
+				SELECT q.record_id * %d + :slot, :type, q.record_id, q.serial, q.currency, q.amount, q.d, NULL, q.counterparty,
 				       NULLIF(btrim(q.bank_reference, E' \\t\\n\\r\\f\\v'), ''), q.batch
-				FROM (%s) q""".formatted(source.recordsQuery().orElseThrow()))
-				.param("type", source.recordType()).param("account", accountId).param("from", from).param("to", to).update();
+				FROM (%s) q""".formatted(SLOTS, source.recordsQuery().orElseThrow()))
+				.param("slot", slot).param("type", source.recordType()).param("account", accountId).param("from", from).param("to", to).update();
 	}
 
-	private static void appendRecord(StringBuilder row, SystemRecord r) {
+	private static void appendRecord(StringBuilder row, int slot, SystemRecord r) {
+		field(row, Long.toString(r.id() * SLOTS + slot));
 		field(row, r.recordType());
 		field(row, Long.toString(r.id()));
 		field(row, r.serial());
@@ -280,8 +292,6 @@ public class ReconciliationEngine {
 				.param("account", accountId).param("direction", direction.name()).param("from", from).param("to", to).update();
 		jdbc.sql("SET LOCAL enable_nestloop = on").update();
 		jdbc.sql("SET LOCAL enable_indexscan = on").update();
-		jdbc.sql("ALTER TABLE recon_rl ADD PRIMARY KEY (id)").update();
-		jdbc.sql("CREATE INDEX ON recon_rl (ref) WHERE ref IS NOT NULL").update();
 		jdbc.sql("ANALYZE recon_rl").update();
 	}
 

@@ -61,8 +61,7 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 			FROM withdrawal w LEFT JOIN payout_batch b ON b.id = w.batch_id
 			WHERE w.paying_account_id = :account AND w.completed_at IS NOT NULL AND w.status IN ('COMPLETED', 'RETURNED')
 			  AND w.completed_at >= CAST(:from AS date)::timestamp AT TIME ZONE %2$s
-			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE %2$s
-			ORDER BY w.completed_at, w.id""".formatted(Asset.codes().stream()
+			  AND w.completed_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE %2$s""".formatted(Asset.codes().stream()
 			.map(code -> "WHEN '" + code + "' THEN " + Asset.of(code).scale())
 			.collect(java.util.stream.Collectors.joining(" ", "CASE w.currency ", " END")), BusinessDay.SQL_ZONE);
 
@@ -74,7 +73,7 @@ class WithdrawalReconciliation implements ReconciliationSource, TagTargets {
 	@Override
 	@Transactional(readOnly = true)
 	public void forEachRecord(long companyAccountId, LocalDate from, LocalDate to, Consumer<SystemRecord> consumer) {
-		jdbc.sql(RECORDS).param("account", companyAccountId).param("from", from).param("to", to).withFetchSize(1000)
+		jdbc.sql(RECORDS + " ORDER BY w.completed_at, w.id").param("account", companyAccountId).param("from", from).param("to", to).withFetchSize(1000)
 				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(new SystemRecord(RECORD_TYPE,
 						rs.getLong("record_id"), rs.getString("serial"), rs.getString("currency"), rs.getBigDecimal("amount"),
 						rs.getObject("d", LocalDate.class), rs.getString("counterparty"), rs.getString("bank_reference"), rs.getString("batch"))));
