@@ -97,20 +97,21 @@ class OperatorStore implements OperatorDirectory {
 	}
 
 	/**
-	 * Seals the TOTP secrets still stored as they are, once a key is set (WBO_SECRETS_KEY), so that setting the key
-	 * protects the secrets enrolled before it too. Returns how many were sealed.
+	 * Seals with the current key (WBO_SECRETS_KEY) the TOTP secrets still stored as they are, so that setting the key
+	 * protects the secrets enrolled before it too, and those sealed with the previous key while the key is rotated.
+	 * Returns how many were sealed. One operator's row at a time, each only if it did not change meanwhile.
 	 */
 	int sealStoredTotpSecrets() {
 		if (!seal.sealing()) {
 			return 0;
 		}
-		List<Map.Entry<Long, String>> plain = jdbc.sql("SELECT id, totp_secret FROM operator WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'enc:v1:%'")
-				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
-		for (Map.Entry<Long, String> e : plain) {
-			jdbc.sql("UPDATE operator SET totp_secret = :s WHERE id = :id AND totp_secret = :was").param("s", seal.seal(e.getValue()))
+		List<Map.Entry<Long, String>> stale = jdbc.sql("SELECT id, totp_secret FROM operator WHERE totp_secret IS NOT NULL")
+				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).stream().filter(e -> seal.needsSealing(e.getValue())).toList();
+		for (Map.Entry<Long, String> e : stale) {
+			jdbc.sql("UPDATE operator SET totp_secret = :s WHERE id = :id AND totp_secret = :was").param("s", seal.seal(seal.open(e.getValue())))
 					.param("id", e.getKey()).param("was", e.getValue()).update();
 		}
-		return plain.size();
+		return stale.size();
 	}
 
 	/**

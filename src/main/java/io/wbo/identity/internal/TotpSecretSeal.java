@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
  * The nonce is derived from the secret (HMAC under the key), so one secret always seals the same way: the store can
  * still tell whether a secret changed (which resets its last used step), and a TOTP secret is random and used once,
  * so equal ciphertexts reveal nothing another would not.
+ *
+ * <p>Rotating the key: start with the new key as {@code WBO_SECRETS_KEY} and the old one as
+ * {@code WBO_SECRETS_PREVIOUS_KEY}; secrets open with either, and the start reseals every secret still sealed with the
+ * old key ({@link TotpSecretSealing}), after which the old key can go.
  */
 @Component
 class TotpSecretSeal {
@@ -32,15 +36,25 @@ class TotpSecretSeal {
 	static final String PREFIX = "enc:v1:";
 
 	private final @Nullable SecretKeySpec key;
+	private final @Nullable SecretKeySpec previousKey;
 
-	TotpSecretSeal(@Value("${wbo.secrets.key:}") String base64Key) {
-		this.key = parse(base64Key);
+	TotpSecretSeal(String base64Key) {
+		this(base64Key, "");
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	TotpSecretSeal(@Value("${wbo.secrets.key:}") String base64Key, @Value("${wbo.secrets.previous-key:}") String previousBase64Key) {
+		this.key = parse(base64Key, "WBO_SECRETS_KEY");
+		this.previousKey = parse(previousBase64Key, "WBO_SECRETS_PREVIOUS_KEY");
+		if (key == null && previousKey != null) {
+			throw new IllegalStateException("WBO_SECRETS_PREVIOUS_KEY is set without WBO_SECRETS_KEY: set the new key to rotate to");
+		}
 		if (key == null) {
 			log.warn("WBO_SECRETS_KEY is not set: operators' TOTP secrets are stored unencrypted in the database");
 		}
 	}
 
-	private static @Nullable SecretKeySpec parse(String base64Key) {
+	private static @Nullable SecretKeySpec parse(String base64Key, String name) {
 		if (base64Key == null || base64Key.isBlank()) {
 			return null;
 		}
@@ -49,10 +63,10 @@ class TotpSecretSeal {
 			bytes = Base64.getDecoder().decode(base64Key.trim());
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalStateException("WBO_SECRETS_KEY must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
+			throw new IllegalStateException(name + " must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
 		}
 		if (bytes.length != 32) {
-			throw new IllegalStateException("WBO_SECRETS_KEY must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`), not " + bytes.length);
+			throw new IllegalStateException(name + " must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`), not " + bytes.length);
 		}
 		return new SecretKeySpec(bytes, "AES");
 	}
@@ -85,7 +99,7 @@ class TotpSecretSeal {
 		}
 	}
 
-	/** The secret as stored, opened: a sealed one needs the key it was sealed with. */
+	/** The secret as stored, opened: a sealed one needs the key it was sealed with (or, while rotating, the previous one). */
 	@Nullable
 	String open(@Nullable String stored) {
 		if (stored == null || !stored.startsWith(PREFIX)) {
@@ -94,14 +108,31 @@ class TotpSecretSeal {
 		if (key == null) {
 			throw new IllegalStateException("operators' TOTP secrets are sealed in the database: set WBO_SECRETS_KEY to the key they were sealed with");
 		}
+		String opened = open(stored, key);
+		if (opened == null && previousKey != null) {
+			opened = open(stored, previousKey);
+		}
+		if (opened == null) {
+			throw new IllegalStateException("a sealed TOTP secret does not open with WBO_SECRETS_KEY (another key?)"
+					+ (previousKey == null ? "" : " nor with WBO_SECRETS_PREVIOUS_KEY"));
+		}
+		return opened;
+	}
+
+	/** Whether a stored secret must be sealed again: stored as it is, or sealed with the previous key. */
+	boolean needsSealing(String stored) {
+		return key != null && (!stored.startsWith(PREFIX) || open(stored, key) == null);
+	}
+
+	private static @Nullable String open(String stored, SecretKeySpec with) {
 		try {
 			byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
+			cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(128, in, 0, 12));
 			return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException e) {
-			throw new IllegalStateException("a sealed TOTP secret does not open with WBO_SECRETS_KEY (another key?)", e);
+			return null;
 		}
 	}
 }

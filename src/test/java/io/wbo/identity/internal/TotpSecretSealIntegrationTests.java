@@ -60,6 +60,29 @@ class TotpSecretSealIntegrationTests {
 	}
 
 	@Test
+	void theKeyRotatesTheSecretsSealedWithThePreviousKeyOpenAndTheNextStartSealsThemWithTheNewOne() {
+		byte[] bytes = Base64.getDecoder().decode(KEY);
+		bytes[31] ^= 7;
+		String newKey = Base64.getEncoder().encodeToString(bytes);
+		String secret = Totp.newSecret();
+		OperatorStore oldStore = new OperatorStore(jdbc, new TotpSecretSeal(KEY));
+		OperatorStore rotating = new OperatorStore(jdbc, new TotpSecretSeal(newKey, KEY));
+		OperatorStore newStore = new OperatorStore(jdbc, new TotpSecretSeal(newKey));
+		long approver = oldStore.byUsername("approver").orElseThrow().id();
+		oldStore.setTotp(approver, secret, true);
+		String sealedWithOld = stored(approver);
+		assertThatThrownBy(() -> newStore.byUsername("approver")).as("the new key alone does not open it").hasMessageContaining("another key");
+
+		assertThat(rotating.byUsername("approver").orElseThrow().totpSecret()).as("while rotating, it opens").isEqualTo(secret);
+		assertThat(rotating.sealStoredTotpSecrets()).as("the start reseals it").isGreaterThanOrEqualTo(1);
+		assertThat(stored(approver)).startsWith("enc:v1:").isNotEqualTo(sealedWithOld);
+		assertThat(rotating.sealStoredTotpSecrets()).as("once").isZero();
+		assertThat(newStore.byUsername("approver").orElseThrow().totpSecret()).as("the old key can go").isEqualTo(secret);
+		assertThatThrownBy(() -> oldStore.byUsername("approver")).hasMessageContaining("another key");
+		assertThatThrownBy(() -> new TotpSecretSeal("", KEY)).hasMessageContaining("WBO_SECRETS_PREVIOUS_KEY is set without WBO_SECRETS_KEY");
+	}
+
+	@Test
 	void aKeyThatIsNotThirtyTwoBytesStopsTheStartByName() {
 		assertThatThrownBy(() -> new TotpSecretSeal("c2hvcnQ=")).hasMessageContaining("WBO_SECRETS_KEY must be 32 bytes");
 		assertThatThrownBy(() -> new TotpSecretSeal("not base64!")).hasMessageContaining("WBO_SECRETS_KEY must be 32 bytes");
