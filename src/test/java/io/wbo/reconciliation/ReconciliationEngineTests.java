@@ -191,6 +191,27 @@ class ReconciliationEngineTests {
 	}
 
 	@Test
+	void ofTwoEquallyGoodRecordsTheOlderIsMatchedWhateverOrderTheSourceListsThemInAndARepeatedRecordCountsOnce() {
+		bankLines(new String[] { "8", "", "4242", "4,242.00" });
+		SystemRecord older = records.add(account, "4242.00", d(8), "4242", null, null);
+		SystemRecord newer = records.add(account, "4242.00", d(8), "4242", null, null);
+		JsonNode first = run();
+		assertThat(first.get("counts").get("MATCHED").asInt()).isEqualTo(1);
+		assertThat(first.get("counts").get("MISSING_IN_BANK").asInt()).isEqualTo(1);
+		Map<String, JsonNode> results = resultsBySerialOrLine(first.get("id").asLong());
+		assertThat(results.get(older.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(results.get(newer.serial()).get("result").asText()).isEqualTo("MISSING_IN_BANK");
+
+		records.listNewestFirstAndTwice(account);
+		JsonNode again = run();
+		assertThat(again.get("counts").get("MATCHED").asInt()).as("each record once").isEqualTo(1);
+		assertThat(again.get("counts").get("MISSING_IN_BANK").asInt()).isEqualTo(1);
+		results = resultsBySerialOrLine(again.get("id").asLong());
+		assertThat(results.get(older.serial()).get("result").asText()).isEqualTo("MATCHED");
+		assertThat(records.eventsFor(older.id())).as("nothing changed for the older record").isZero();
+	}
+
+	@Test
 	void aLateBankLineChangesTheResultOnTheNextRun() {
 		SystemRecord payout = records.add(account, "4321.00", d(6), "4321", null, null);
 		JsonNode first = run();

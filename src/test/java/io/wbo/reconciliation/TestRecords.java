@@ -39,6 +39,15 @@ public class TestRecords implements ReconciliationSource, TagTargets {
 		return r;
 	}
 
+	/** Lists the account's records again, newest first, each twice: a source's order and repeats must not matter. */
+	public void listNewestFirstAndTwice(long accountId) {
+		List<SystemRecord> listed = new java.util.ArrayList<>(byAccount.getOrDefault(accountId, List.of()));
+		java.util.Collections.reverse(listed);
+		List<SystemRecord> twice = new CopyOnWriteArrayList<>(listed);
+		twice.addAll(listed);
+		byAccount.put(accountId, twice);
+	}
+
 	/** A completed record that is not reconciled by any source (only taggable). */
 	public TagTarget taggable(long accountId, String amount) {
 		long id = IDS.incrementAndGet();
