@@ -74,6 +74,16 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void anEditCannotGiveARemarkLongerThanANewApplicationMayHave() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long id = fx.manual(maker, c, "100.00", "0");
+		TestHttp.Response edit = maker.patch("/api/withdrawals/" + id, Map.of("remark", "x".repeat(501)));
+		assertThat(edit.status()).as(edit.toString()).isEqualTo(400);
+		assertThat(edit.fieldError("remark")).contains("500");
+		assertThat(maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("pendingEditWorkOrderId").isNull()).isTrue();
+	}
+
+	@Test
 	void rejectAndDeleteReleaseTheFundsAndKeepTheRecordWithItsReason() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		long a = fx.manual(maker, c, "100.00", "0");

@@ -103,7 +103,7 @@ class WithdrawalService {
 				errors.add("bankCardId", "the card receives " + card.currency() + ", not " + asset.code());
 			}
 		}
-		errors.require(input.remark() == null || input.remark().length() <= 500, "remark", "must be at most 500 characters");
+		requireRemarkLength(input.remark(), errors);
 		List<StoredFile> attached = proofs.attachable(input.proofIds(), customerId, actor, errors);
 		errors.throwIfAny();
 		Withdrawal w = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
@@ -254,6 +254,7 @@ class WithdrawalService {
 			errors.add("bankCardId", "the card receives " + card.currency() + ", not " + w.currency().code());
 		}
 		String remark = edit.remark() == null ? w.remark() : blankToNull(edit.remark());
+		requireRemarkLength(remark, errors); // an edit may not carry what a new application could not
 		List<StoredFile> newProofs = edit.proofIds() == null ? null
 				: proofs.attachable(edit.proofIds(), w.customerId(), maker, errors);
 		errors.throwIfAny();
@@ -648,6 +649,10 @@ class WithdrawalService {
 			throw InvalidInputException.of("reason", "must be at most 500 characters");
 		}
 		return reason.trim();
+	}
+
+	private static void requireRemarkLength(@Nullable String remark, InvalidInputException.Collector errors) {
+		errors.require(remark == null || remark.length() <= 500, "remark", "must be at most 500 characters");
 	}
 
 	static @Nullable String blankToNull(@Nullable String text) {
