@@ -338,6 +338,15 @@ class WithdrawalService {
 
 	/** Per-id outcomes of a set-based move: the refused ones say why (not found, wrong state, edit pending). */
 	Outcomes outcomes(List<Long> wanted, List<WithdrawalStore.Moved> moved, Transition transition) {
+		return outcomes(wanted, moved, transition, null);
+	}
+
+	/**
+	 * As above, with {@code refusedHere} saying why one in the right state was left out by the move's own condition
+	 * (only the caller knows what that condition was).
+	 */
+	Outcomes outcomes(List<Long> wanted, List<WithdrawalStore.Moved> moved, Transition transition,
+			java.util.function.@Nullable Function<WithdrawalStore.State, String> refusedHere) {
 		java.util.Set<Long> done = new java.util.HashSet<>();
 		moved.forEach(m -> done.add(m.id()));
 		List<Long> refused = wanted.stream().filter(id -> !done.contains(id)).toList();
@@ -357,7 +366,8 @@ class WithdrawalService {
 						+ s.pendingEdit());
 			}
 			else if (transition.allowedFrom(s.status())) {
-				b.error(id, "cannot " + transition.action() + " withdrawal " + s.serial() + " here");
+				b.error(id, refusedHere != null ? refusedHere.apply(s)
+						: "cannot " + transition.action() + " withdrawal " + s.serial() + " here");
 			}
 			else {
 				b.error(id, new IllegalTransitionException("withdrawal", s.serial(), s.status(), transition.action()).getMessage());
