@@ -201,6 +201,31 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void theCompletedTodayCardFiltersTheListToWhatItCountedNotEveryCompletion() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long today = fx.submitted(maker, c, "10.00", "0");
+		fx.paidDirectly(today, "FPS-TODAY-" + c.customerNo());
+		long earlier = fx.submitted(maker, c, "20.00", "0");
+		fx.paidDirectly(earlier, "FPS-EARLIER-" + c.customerNo());
+		jdbc.sql("UPDATE withdrawal SET completed_at = now() - interval '3 days' WHERE id = :id").param("id", earlier).update();
+
+		JsonNode card = null;
+		for (JsonNode x : maker.get("/api/withdrawals/indicators").json()) {
+			card = "COMPLETED_TODAY".equals(x.get("category").asText()) ? x : card;
+		}
+		assertThat(card.get("completedFrom").isTextual()).as(card.toString()).isTrue();
+		String filter = "status=COMPLETED&completedFrom=" + card.get("completedFrom").asText();
+		long listed = 0;
+		for (JsonNode total : maker.get("/api/withdrawals/totals?" + filter).json()) {
+			listed += total.get("count").asLong();
+		}
+		assertThat(listed).isEqualTo(card.get("count").asLong());
+		List<Long> mine = new ArrayList<>();
+		maker.get("/api/withdrawals?customer=" + c.customerNo() + "&" + filter).json().get("items").forEach(w -> mine.add(w.get("id").asLong()));
+		assertThat(mine).containsExactly(today);
+	}
+
+	@Test
 	void theListsTotalsCountAndSumWhatTheFilterSelectsPerCurrencyNotOnlyThePage() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("10000.00");
 		fx.manual(maker, c, "1000.50", "1.00");
