@@ -2102,6 +2102,8 @@ export interface components {
         };
         Indicator: {
             category?: string;
+            /** Format: date-time */
+            completedFrom?: string;
             /** Format: int64 */
             count?: number;
             statuses?: ("RISK_CHECKING" | "RISK_PASSED" | "RISK_FAILED" | "REJECTED" | "DELETED" | "SUBMITTED" | "DIRECT_PENDING_APPROVAL" | "DIRECT_PROCESSING" | "IN_BATCH" | "BATCH_PENDING_APPROVAL" | "BATCH_PROCESSING" | "RESULT_PENDING_REVIEW" | "ABNORMAL" | "ABNORMAL_PENDING_REVIEW" | "COMPLETED" | "FAILED" | "RETURNED")[];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, MESSAGES } from '../../i18n/messages';
 import { historyActionText, type Translate } from './history';
+import { RECONCILIATION_RESULTS } from './service';
 
 const keys: Record<string, string> = {
   'wd.action.CREATED': '建立',
@@ -33,5 +35,32 @@ describe('history action text', () => {
 
   it('shows an unknown action as it is', () => {
     expect(historyActionText('SOMETHING_NEW', t)).toBe('SOMETHING_NEW');
+  });
+});
+
+describe('every history entry the server writes', () => {
+  const decided = ['APPROVED', 'REJECTED', 'CANCELLED'];
+  const abnormal = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'];
+  // the actions of WithdrawalService, PayoutBatchService, ChequeService and WithdrawalReconciliation, as they write them
+  const actions = [
+    'CREATED', 'RISK_PASSED', 'RISK_FAILED', 'REJECTED', 'DELETED', 'SUBMITTED',
+    'EDIT_PROPOSED', 'EDIT_APPLIED', 'EDIT_REJECTED', 'EDIT_CANCELLED',
+    'DIRECT_PAYOUT_REQUESTED', 'DIRECT_PAYOUT_APPROVED', 'DIRECT_PAYOUT_REJECTED', 'DIRECT_PAYOUT_CANCELLED',
+    'PAYOUT_SUCCEEDED', 'PAYOUT_FAILED', 'COMPLETED',
+    'PACKED', 'REMOVED_FROM_BATCH', 'BATCH_SUBMITTED', 'BATCH_APPROVED', 'BATCH_REJECTED', 'BATCH_CANCELLED',
+    'RESULT_SUCCESS', 'RESULT_FAILED', 'RESULTS_ENTERED', 'RESULTS_REJECTED', 'RESULTS_CANCELLED',
+    ...abnormal.flatMap((a) => [`ABNORMAL_${a}_PROPOSED`, `ABNORMAL_${a}`, ...decided.slice(1).map((d) => `ABNORMAL_${a}_${d}`)]),
+    'CHEQUE_PRINTED', 'CHEQUE_REPRINTED', 'BANK_LINE_TAGGED', 'BANK_LINE_TAG_REJECTED',
+    ...RECONCILIATION_RESULTS.map((r) => `RECONCILED_${r}`),
+  ];
+
+  it.each(LANGUAGES)('is told in words in %s, never as its code', (language) => {
+    const messages = MESSAGES[language];
+    const say: Translate = (key, options) => {
+      const text = messages[key] ?? (options?.defaultValue as string | undefined) ?? key;
+      return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options?.[name] ?? ''));
+    };
+    const raw = actions.filter((a) => /^[A-Z_]+$|[A-Z]+_[A-Z]+/.test(historyActionText(a, say)));
+    expect(raw).toEqual([]);
   });
 });

@@ -2,11 +2,18 @@
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const ABNORMAL = /^ABNORMAL_(REPAY|RESUBMIT|TO_FAILURE|TO_SUCCESS)(?:_(PROPOSED|APPROVED|REJECTED|CANCELLED))?$/;
-const WORK_ORDER_DECIDED = /^(EDIT|BATCH)_(REJECTED|CANCELLED)$/;
+const WORK_ORDER_DECIDED = /^(EDIT|BATCH|RESULTS|DIRECT_PAYOUT)_(REJECTED|CANCELLED)$/;
+/** The key of "<what> <decision>" by what the refused work order was about. */
+const DECIDED_KEYS: Record<string, string> = {
+  EDIT: 'wd.history.editDecided',
+  BATCH: 'wd.history.batchDecided',
+  RESULTS: 'wd.history.resultsDecided',
+  DIRECT_PAYOUT: 'wd.history.directPayoutDecided',
+};
 
 /**
  * The text of a history entry's action. Most actions have their own key (wd.action.*); those the server composes —
- * an abnormal action and what became of it, a reconciliation result, a refused edit or batch — are put together from
+ * an abnormal action and what became of it, a reconciliation result, a refused edit, batch, direct payout or result review — are put together from
  * the keys of their parts, so no raw code reaches the operator.
  */
 export function historyActionText(action: string, t: Translate): string {
@@ -25,7 +32,7 @@ export function historyActionText(action: string, t: Translate): string {
   }
   const decided = WORK_ORDER_DECIDED.exec(action);
   if (decided) {
-    return t(`wd.history.${decided[1].toLowerCase()}Decided`, {
+    return t(DECIDED_KEYS[decided[1]], {
       decision: t(`state.workOrder.${decided[2]}`, { defaultValue: decided[2] }),
     });
   }

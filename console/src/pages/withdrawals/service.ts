@@ -35,6 +35,9 @@ export const CURRENCIES = ['HKD', 'USD', 'CNY'] as const;
 export const ABNORMAL_ACTIONS = ['TO_SUCCESS', 'TO_FAILURE', 'REPAY', 'RESUBMIT'] as const;
 export const RECONCILIATION_RESULTS = ['MATCHED', 'AMOUNT_MISMATCH', 'MISSING_IN_BANK', 'MISSING_IN_SYSTEM'] as const;
 export const BATCH_STATUSES = ['DRAFT', 'PENDING_APPROVAL', 'PROCESSING', 'RESULT_PENDING_REVIEW', 'COMPLETED', 'DISCARDED'];
+/** A payout order (出款單) of an application: how it pays, and where it stands. */
+export const PAYOUT_MODES = ['DIRECT', 'BATCH'] as const;
+export const PAYOUT_STATUSES = ['PENDING_APPROVAL', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
 
 export interface HistoryEntry {
   id: number;

@@ -88,9 +88,9 @@ export function DetailDrawer({ id, onClose }: { id?: number; onClose: () => void
                 dataSource={detail.payouts}
                 columns={[
                   { title: '#', dataIndex: 'attempt' },
-                  { title: t('wd.mode'), dataIndex: 'mode' },
+                  { title: t('wd.mode'), dataIndex: 'mode', render: (m: string) => t(`wd.payoutMode.${m}`, { defaultValue: m }) },
                   { title: t('wd.channel'), dataIndex: 'channel', render: (c: string) => t(`wd.channel.${c}`, { defaultValue: c }) },
-                  { title: t('wd.status'), dataIndex: 'status' },
+                  { title: t('wd.status'), dataIndex: 'status', render: (st: string) => t(`wd.payoutStatus.${st}`, { defaultValue: st }) },
                   { title: t('wd.bankReference'), dataIndex: 'bankReference' },
                   { title: t('wd.reason'), dataIndex: 'resultReason' },
                   {

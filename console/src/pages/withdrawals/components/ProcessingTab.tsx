@@ -16,6 +16,7 @@ import {
   type Indicator,
   type Withdrawal,
 } from '../service';
+import { indicatorFilter } from '../indicators';
 import { onWithdrawalsChanged } from '../withdrawalEvents';
 import { BatchesPanel } from './BatchesPanel';
 import { DetailDrawer } from './DetailDrawer';
@@ -49,9 +50,7 @@ export function ProcessingTab() {
   const canProcess = !!me?.permissions.includes('WITHDRAWAL_PROCESS');
   const [cards, setCards] = useState<Indicator[]>([]);
   const [category, setCategory] = useState('PENDING');
-  const current = cards.find((c) => c.category === category);
-  const statuses = current?.statuses ?? ['SUBMITTED', 'IN_BATCH'];
-  const list = useWithdrawalList({ status: statuses.join(',') }, { totals: true });
+  const list = useWithdrawalList(indicatorFilter(cards.find((c) => c.category === category)), { totals: true });
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<number>();
   const [direct, setDirect] = useState<Withdrawal>();

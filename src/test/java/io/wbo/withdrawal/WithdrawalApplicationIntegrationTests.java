@@ -74,6 +74,16 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void anEditCannotGiveARemarkLongerThanANewApplicationMayHave() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long id = fx.manual(maker, c, "100.00", "0");
+		TestHttp.Response edit = maker.patch("/api/withdrawals/" + id, Map.of("remark", "x".repeat(501)));
+		assertThat(edit.status()).as(edit.toString()).isEqualTo(400);
+		assertThat(edit.fieldError("remark")).contains("500");
+		assertThat(maker.get("/api/withdrawals/" + id).json().get("withdrawal").get("pendingEditWorkOrderId").isNull()).isTrue();
+	}
+
+	@Test
 	void rejectAndDeleteReleaseTheFundsAndKeepTheRecordWithItsReason() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
 		long a = fx.manual(maker, c, "100.00", "0");
@@ -188,6 +198,31 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		JsonNode cards = maker.get("/api/withdrawals/indicators").json();
 		assertThat(cards.get(0).get("category").asText()).isEqualTo("PENDING");
 		assertThat(cards.get(cards.size() - 1).get("category").asText()).isEqualTo("COMPLETED_TODAY");
+	}
+
+	@Test
+	void theCompletedTodayCardFiltersTheListToWhatItCountedNotEveryCompletion() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long today = fx.submitted(maker, c, "10.00", "0");
+		fx.paidDirectly(today, "FPS-TODAY-" + c.customerNo());
+		long earlier = fx.submitted(maker, c, "20.00", "0");
+		fx.paidDirectly(earlier, "FPS-EARLIER-" + c.customerNo());
+		jdbc.sql("UPDATE withdrawal SET completed_at = now() - interval '3 days' WHERE id = :id").param("id", earlier).update();
+
+		JsonNode card = null;
+		for (JsonNode x : maker.get("/api/withdrawals/indicators").json()) {
+			card = "COMPLETED_TODAY".equals(x.get("category").asText()) ? x : card;
+		}
+		assertThat(card.get("completedFrom").isTextual()).as(card.toString()).isTrue();
+		String filter = "status=COMPLETED&completedFrom=" + card.get("completedFrom").asText();
+		long listed = 0;
+		for (JsonNode total : maker.get("/api/withdrawals/totals?" + filter).json()) {
+			listed += total.get("count").asLong();
+		}
+		assertThat(listed).isEqualTo(card.get("count").asLong());
+		List<Long> mine = new ArrayList<>();
+		maker.get("/api/withdrawals?customer=" + c.customerNo() + "&" + filter).json().get("items").forEach(w -> mine.add(w.get("id").asLong()));
+		assertThat(mine).containsExactly(today);
 	}
 
 	@Test

@@ -284,4 +284,15 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(r.fieldError("payingAccountId")).contains("only receives");
 		assertThat(r.fieldError("channel")).isNotNull();
 	}
+
+	@Test
+	void anApplicationTheAccountDoesNotPayIsRefusedSayingWhy() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("1000.00");
+		long hkd = fx.submitted(maker, c, "10.00", "0");
+		long usdOnly = jdbc.sql("SELECT id FROM company_account WHERE account_no = '447-0-998877-6'").query(Long.class).single();
+		TestHttp.Response r = checker.post("/api/payout-batches", Map.of("ids", List.of(hkd), "payingAccountId", usdOnly, "channel", "TT"));
+		assertThat(r.status()).as(r.toString()).isEqualTo(422);
+		assertThat(r.json().get("detail").asText()).contains("account 447-0-998877-6 does not pay HKD").doesNotContain(" here");
+		assertThat(fx.status(maker, hkd)).isEqualTo("SUBMITTED");
+	}
 }

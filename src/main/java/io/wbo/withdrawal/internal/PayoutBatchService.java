@@ -110,8 +110,10 @@ class PayoutBatchService {
 				"AND w.currency = ANY(CAST(:currencies AS text[]))",
 				Map.of("batch", batchId, "account", account.id(), "channel", channel.trim(),
 						"currencies", account.currencies().toArray(String[]::new)));
+		// a pending application the move left out is in a currency the account does not pay (its only condition)
+		Outcomes outcomes = withdrawals.outcomes(wanted, moved, Transition.PACK,
+				s -> "account " + account.accountNo() + " does not pay " + s.currency());
 		if (moved.isEmpty()) {
-			Outcomes outcomes = withdrawals.outcomes(wanted, moved, Transition.PACK);
 			throw DomainException.rule("empty-batch", "no application could be packed: "
 					+ outcomes.results().stream().map(Outcomes.Outcome::error).limit(3).toList());
 		}
@@ -120,7 +122,7 @@ class PayoutBatchService {
 				FieldChange.set("items", moved.size()))));
 		audit.recordAll(moved.stream().map(m -> AuditRecord.of(actor, "WITHDRAWAL_PACKED", WithdrawalService.ENTITY, m.id(),
 				List.of(FieldChange.of("status", m.from(), WithdrawalStatus.IN_BATCH), FieldChange.set("batch", batchId)))).toList());
-		return new Created(batchId, withdrawals.outcomes(wanted, moved, Transition.PACK));
+		return new Created(batchId, outcomes);
 	}
 
 	@Transactional

@@ -228,8 +228,16 @@ class WithdrawalQueries {
 						rs.getString("reason"), rs.getString("printed_by"), rs.getTimestamp("printed_at").toInstant())).list();
 	}
 
-	/** One indicator card (W-11): a processing category, the states it covers, and how many applications are in it. */
-	record Indicator(String category, List<WithdrawalStatus> statuses, long count) {
+	/**
+	 * One indicator card (W-11): a processing category, the states it covers, and how many applications are in it.
+	 * {@code completedFrom} (COMPLETED_TODAY only): the list's {@code completedFrom} filter that shows exactly what the
+	 * card counted, since the state alone would show every completion ever.
+	 */
+	record Indicator(String category, List<WithdrawalStatus> statuses, long count, @Nullable Instant completedFrom) {
+
+		Indicator(String category, List<WithdrawalStatus> statuses, long count) {
+			this(category, statuses, count, null);
+		}
 	}
 
 	/** The cards left to right in the order of the work; {@code COMPLETED_TODAY} counts completions since midnight in Hong Kong. */
@@ -241,9 +249,11 @@ class WithdrawalQueries {
 				WHERE status IN ('SUBMITTED', 'DIRECT_PENDING_APPROVAL', 'DIRECT_PROCESSING', 'BATCH_PENDING_APPROVAL', 'BATCH_PROCESSING',
 				                 'RESULT_PENDING_REVIEW', 'ABNORMAL', 'ABNORMAL_PENDING_REVIEW', 'IN_BATCH')
 				GROUP BY status""").query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-		long completedToday = jdbc.sql("""
-				SELECT count(*) FROM withdrawal WHERE status = 'COMPLETED'
-				  AND completed_at >= """ + BusinessDay.SQL_TODAY_START).query(Long.class).single();
+		// the day's start comes from the same clock that counts, so the card's filter selects what it counted
+		Indicator completedToday = jdbc.sql("SELECT (SELECT count(*) FROM withdrawal WHERE status = 'COMPLETED' AND completed_at >= d.start),"
+				+ " d.start FROM (SELECT " + BusinessDay.SQL_TODAY_START + " AS start) d")
+				.query((rs, n) -> new Indicator("COMPLETED_TODAY", List.of(WithdrawalStatus.COMPLETED), rs.getLong(1), instant(rs.getTimestamp(2))))
+				.single();
 		List<Indicator> cards = new ArrayList<>();
 		card(cards, counts, "PENDING", WithdrawalStatus.SUBMITTED, WithdrawalStatus.IN_BATCH);
 		card(cards, counts, "DIRECT_PENDING_APPROVAL", WithdrawalStatus.DIRECT_PENDING_APPROVAL);
@@ -252,7 +262,7 @@ class WithdrawalQueries {
 		card(cards, counts, "BATCH_PROCESSING", WithdrawalStatus.BATCH_PROCESSING);
 		card(cards, counts, "RESULT_PENDING_REVIEW", WithdrawalStatus.RESULT_PENDING_REVIEW);
 		card(cards, counts, "ABNORMAL", WithdrawalStatus.ABNORMAL, WithdrawalStatus.ABNORMAL_PENDING_REVIEW);
-		cards.add(new Indicator("COMPLETED_TODAY", List.of(WithdrawalStatus.COMPLETED), completedToday));
+		cards.add(completedToday);
 		return cards;
 	}
 

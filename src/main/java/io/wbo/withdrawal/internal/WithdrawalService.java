@@ -103,7 +103,7 @@ class WithdrawalService {
 				errors.add("bankCardId", "the card receives " + card.currency() + ", not " + asset.code());
 			}
 		}
-		errors.require(input.remark() == null || input.remark().length() <= 500, "remark", "must be at most 500 characters");
+		requireRemarkLength(input.remark(), errors);
 		List<StoredFile> attached = proofs.attachable(input.proofIds(), customerId, actor, errors);
 		errors.throwIfAny();
 		Withdrawal w = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
@@ -254,6 +254,7 @@ class WithdrawalService {
 			errors.add("bankCardId", "the card receives " + card.currency() + ", not " + w.currency().code());
 		}
 		String remark = edit.remark() == null ? w.remark() : blankToNull(edit.remark());
+		requireRemarkLength(remark, errors); // an edit may not carry what a new application could not
 		List<StoredFile> newProofs = edit.proofIds() == null ? null
 				: proofs.attachable(edit.proofIds(), w.customerId(), maker, errors);
 		errors.throwIfAny();
@@ -337,6 +338,15 @@ class WithdrawalService {
 
 	/** Per-id outcomes of a set-based move: the refused ones say why (not found, wrong state, edit pending). */
 	Outcomes outcomes(List<Long> wanted, List<WithdrawalStore.Moved> moved, Transition transition) {
+		return outcomes(wanted, moved, transition, null);
+	}
+
+	/**
+	 * As above, with {@code refusedHere} saying why one in the right state was left out by the move's own condition
+	 * (only the caller knows what that condition was).
+	 */
+	Outcomes outcomes(List<Long> wanted, List<WithdrawalStore.Moved> moved, Transition transition,
+			java.util.function.@Nullable Function<WithdrawalStore.State, String> refusedHere) {
 		java.util.Set<Long> done = new java.util.HashSet<>();
 		moved.forEach(m -> done.add(m.id()));
 		List<Long> refused = wanted.stream().filter(id -> !done.contains(id)).toList();
@@ -356,7 +366,8 @@ class WithdrawalService {
 						+ s.pendingEdit());
 			}
 			else if (transition.allowedFrom(s.status())) {
-				b.error(id, "cannot " + transition.action() + " withdrawal " + s.serial() + " here");
+				b.error(id, refusedHere != null ? refusedHere.apply(s)
+						: "cannot " + transition.action() + " withdrawal " + s.serial() + " here");
 			}
 			else {
 				b.error(id, new IllegalTransitionException("withdrawal", s.serial(), s.status(), transition.action()).getMessage());
@@ -648,6 +659,10 @@ class WithdrawalService {
 			throw InvalidInputException.of("reason", "must be at most 500 characters");
 		}
 		return reason.trim();
+	}
+
+	private static void requireRemarkLength(@Nullable String remark, InvalidInputException.Collector errors) {
+		errors.require(remark == null || remark.length() <= 500, "remark", "must be at most 500 characters");
 	}
 
 	static @Nullable String blankToNull(@Nullable String text) {

@@ -290,7 +290,7 @@ class WithdrawalStore {
 		}
 	}
 
-	record State(long id, String serial, WithdrawalStatus status, @Nullable Long pendingEdit) {
+	record State(long id, String serial, WithdrawalStatus status, @Nullable Long pendingEdit, String currency) {
 	}
 
 	Map<Long, State> states(List<Long> ids) {
@@ -298,10 +298,10 @@ class WithdrawalStore {
 		if (ids.isEmpty()) {
 			return states;
 		}
-		jdbc.sql("SELECT id, serial, status, pending_edit_wo FROM withdrawal WHERE id = ANY(CAST(:ids AS bigint[]))")
+		jdbc.sql("SELECT id, serial, status, pending_edit_wo, currency FROM withdrawal WHERE id = ANY(CAST(:ids AS bigint[]))")
 				.param("ids", ids.toArray(Long[]::new))
 				.query((rs, n) -> new State(rs.getLong(1), rs.getString(2), WithdrawalStatus.valueOf(rs.getString(3)),
-						(Long) rs.getObject(4)))
+						(Long) rs.getObject(4), rs.getString(5)))
 				.list().forEach(s -> states.put(s.id(), s));
 		return states;
 	}
