@@ -166,6 +166,12 @@ class WithdrawalApplicationIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(page.get("items").size()).isEqualTo(2);
 		assertThat(maker.get(base + "&size=2&after=" + page.get("next").asText()).json().get("items").size()).isEqualTo(1);
 		assertThat(maker.get(base + "&status=NOPE").status()).isEqualTo(400);
+		assertThat(maker.get(base + "&source=MANUAL&channel=").json().get("items").size()).isEqualTo(3);
+		// a value no record can have is refused by name, not answered with an empty list
+		assertThat(maker.get(base + "&source=BRANCH").fieldError("source")).isEqualTo("must be one of APP, MANUAL");
+		assertThat(maker.get(base + "&channel=SWIFT").fieldError("channel")).isEqualTo("must be one of FPS, CHATS, RTGS, TT, LOCAL_TRANSFER, CHEQUE");
+		assertThat(maker.get("/api/withdrawals/totals?reconciliation=OK").fieldError("reconciliation")).startsWith("must be one of MATCHED");
+		assertThat(TestHttp.operator(port, "maker").speaking("zh-Hant").get(base + "&source=BRANCH").fieldError("source")).isEqualTo("必須為以下其中之一：APP, MANUAL");
 		assertThat(maker.get("/api/withdrawals?from=yesterday").fieldError("from")).isNotNull();
 		assertThat(maker.get("/api/withdrawals?minAmount=1e3").fieldError("minAmount")).isNotNull();
 		assertThat(maker.get("/api/withdrawals?minAmount=100&maxAmount=15").fieldError("maxAmount")).isEqualTo("must not be below minAmount");

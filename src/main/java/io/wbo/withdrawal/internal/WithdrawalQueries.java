@@ -359,15 +359,16 @@ class WithdrawalQueries {
 		}
 		if (notBlank(f.channel())) {
 			sql.append(" AND w.channel = :channel");
-			params.put("channel", f.channel().trim());
+			params.put("channel", oneOf(errors, "channel", f.channel(), java.util.Arrays.stream(Channel.values()).map(Enum::name).toList()));
 		}
 		if (notBlank(f.source())) {
 			sql.append(" AND w.source = :source");
-			params.put("source", f.source().trim());
+			params.put("source", oneOf(errors, "source", f.source(), SOURCES));
 		}
 		if (notBlank(f.reconciliation())) {
 			sql.append(" AND w.recon_result = :recon");
-			params.put("recon", f.reconciliation().trim());
+			params.put("recon", oneOf(errors, "reconciliation", f.reconciliation(),
+					java.util.Arrays.stream(io.wbo.reconciliation.ReconciliationResult.values()).map(Enum::name).toList()));
 		}
 		range(errors, sql, params, "created_at", "from", f.from(), false);
 		range(errors, sql, params, "created_at", "to", f.to(), true);
@@ -409,6 +410,18 @@ class WithdrawalQueries {
 		}
 		sql.append(" AND w.").append(column).append(upper ? (dateOnly ? " < :" : " <= :") : " >= :").append(field);
 		params.put(field, Timestamp.from(at));
+	}
+
+	/** Where an application comes from: the customer's APP, or an operator's manual application (W-2). */
+	private static final List<String> SOURCES = List.of("APP", "MANUAL");
+
+	/** A filter value that can only be one of a few names: an unknown one is refused by name, not answered with nothing. */
+	private static String oneOf(InvalidInputException.Collector errors, String field, String value, List<String> allowed) {
+		String v = value.trim();
+		if (!allowed.contains(v)) {
+			errors.add(field, "must be one of " + String.join(", ", allowed));
+		}
+		return v;
 	}
 
 	private static boolean notBlank(@Nullable String s) {
