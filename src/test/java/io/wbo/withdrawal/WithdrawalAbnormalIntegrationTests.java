@@ -47,6 +47,27 @@ class WithdrawalAbnormalIntegrationTests extends WithdrawalIntegrationTest {
 	}
 
 	@Test
+	void aResultOrAHandlingWithTextLongerThanItsFieldMayHoldIsRefusedByNameAndChangesNothing() {
+		long id = fx.submitted(maker, c, "100.00", "0");
+		JsonNode direct = WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/direct-payout",
+				Map.of("payingAccountId", fx.payingAccountId(), "channel", "TT"))).json();
+		WithdrawalFixtures.approve(approver, direct.get("workOrder").get("id").asLong());
+		TestHttp.Response longReference = checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "SUCCESS", "bankReference", "R".repeat(101)));
+		assertThat(longReference.status()).isEqualTo(400);
+		assertThat(longReference.fieldError("bankReference")).isEqualTo("must be at most 100 characters");
+		TestHttp.Response longReason = checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "FAILED", "reason", "x".repeat(501)));
+		assertThat(longReason.fieldError("reason")).isEqualTo("must be at most 500 characters");
+		assertThat(fx.status(maker, id)).isEqualTo("DIRECT_PROCESSING");
+
+		TestHttp.Response failed = checker.post("/api/withdrawals/" + id + "/result", Map.of("result", "FAILED", "reason", "rejected by bank"));
+		assertThat(failed.json().get("status").asText()).as(failed.toString()).isEqualTo("ABNORMAL");
+		TestHttp.Response longRemark = checker.post("/api/withdrawals/abnormal/handle", Map.of("ids", List.of(id), "action", "TO_FAILURE", "remark",
+				"y".repeat(501)));
+		assertThat(longRemark.fieldError("remark")).isEqualTo("must be at most 500 characters");
+		assertThat(fx.status(maker, id)).isEqualTo("ABNORMAL");
+	}
+
+	@Test
 	void toSuccessCompletesAndDebitsTheFrozenFunds() {
 		long id = abnormal("100.00");
 		long wo = handle(id, "TO_SUCCESS");

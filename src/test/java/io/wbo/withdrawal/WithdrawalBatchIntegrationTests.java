@@ -100,6 +100,15 @@ class WithdrawalBatchIntegrationTests extends WithdrawalIntegrationTest {
 		assertThat(mixed.get("results").get(1).get("id").asLong()).isEqualTo(b);
 		assertThat(mixed.get("results").get(1).get("ok").asBoolean()).isFalse();
 		assertThat(mixed.get("batchStatus").asText()).isEqualTo("PROCESSING");
+		// a reference or a reason longer than the single result may have is refused for that item, which keeps no result
+		JsonNode tooLong = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "SUCCESS", "bankReference", "R".repeat(101)),
+						Map.of("withdrawalId", b, "result", "FAILED", "reason", "x".repeat(501)))))).json().get("results");
+		assertThat(tooLong.get(0).get("error").asText()).isEqualTo("bankReference must be at most 100 characters");
+		assertThat(tooLong.get(1).get("ok").asBoolean()).isFalse();
+		JsonNode longReason = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
+				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "FAILED", "reason", "x".repeat(501)))))).json().get("results");
+		assertThat(longReason.get(0).get("error").asText()).isEqualTo("reason must be at most 500 characters");
 		JsonNode second = WithdrawalFixtures.ok(checker.post("/api/payout-batches/" + batch + "/results",
 				Map.of("items", List.of(Map.of("withdrawalId", b, "result", "FAILED", "reason", "account closed"),
 						Map.of("withdrawalId", d, "result", "SUCCESS"))))).json();

@@ -283,6 +283,12 @@ class PayoutBatchService {
 			else if ("FAILED".equals(item.result()) && (item.reason() == null || item.reason().isBlank())) {
 				outcomes.error(id, "reason is required when the payout failed");
 			}
+			else if (item.bankReference() != null && item.bankReference().length() > WithdrawalService.MAX_REFERENCE) {
+				outcomes.error(id, "bankReference must be at most 100 characters");
+			}
+			else if (item.reason() != null && item.reason().length() > WithdrawalService.MAX_TEXT) {
+				outcomes.error(id, "reason must be at most 500 characters");
+			}
 			else {
 				ids.add(id);
 				results.add(item.result());

@@ -421,8 +421,7 @@ class WithdrawalService {
 	public WorkOrderView requestDirectPayout(long id, PayoutRequest request, Actor actor) {
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		CompanyAccount account = requirePayingAccount(request.payingAccountId(), request.channel(), errors);
-		errors.require(request.bankReference() == null || request.bankReference().length() <= 100, "bankReference",
-				"must be at most 100 characters");
+		requireReferenceLength(request.bankReference(), errors);
 		errors.throwIfAny();
 		Withdrawal w = store.require(id);
 		if (!account.supportsCurrency(w.currency().code())) {
@@ -484,6 +483,8 @@ class WithdrawalService {
 		boolean success = "SUCCESS".equals(input.result());
 		errors.require(success || "FAILED".equals(input.result()), "result", "must be SUCCESS or FAILED");
 		errors.require(success || input.reason() != null && !input.reason().isBlank(), "reason", "is required when the payout failed");
+		requireReferenceLength(input.bankReference(), errors);
+		errors.require(input.reason() == null || input.reason().length() <= MAX_TEXT, "reason", "must be at most 500 characters");
 		errors.throwIfAny();
 		Withdrawal w = store.require(id);
 		WithdrawalStatus before = w.status();
@@ -534,6 +535,7 @@ class WithdrawalService {
 		}
 		errors.require(parsed != null, "action", "must be TO_SUCCESS, TO_FAILURE, REPAY or RESUBMIT");
 		errors.require(remark != null && !remark.isBlank(), "remark", "is required");
+		requireRemarkLength(remark, errors);
 		errors.require(ids != null && !ids.isEmpty(), "ids", "must name at least one withdrawal");
 		errors.throwIfAny();
 		Outcomes.Builder outcomes = new Outcomes.Builder();
@@ -655,14 +657,22 @@ class WithdrawalService {
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "is required");
 		}
-		if (reason.length() > 500) {
+		if (reason.length() > MAX_TEXT) {
 			throw InvalidInputException.of("reason", "must be at most 500 characters");
 		}
 		return reason.trim();
 	}
 
+	/** The longest reason or remark an operator may give; a bank reference is shorter (what banks send fits 35). */
+	static final int MAX_TEXT = 500;
+	static final int MAX_REFERENCE = 100;
+
 	private static void requireRemarkLength(@Nullable String remark, InvalidInputException.Collector errors) {
-		errors.require(remark == null || remark.length() <= 500, "remark", "must be at most 500 characters");
+		errors.require(remark == null || remark.length() <= MAX_TEXT, "remark", "must be at most 500 characters");
+	}
+
+	private static void requireReferenceLength(@Nullable String bankReference, InvalidInputException.Collector errors) {
+		errors.require(bankReference == null || bankReference.length() <= MAX_REFERENCE, "bankReference", "must be at most 100 characters");
 	}
 
 	static @Nullable String blankToNull(@Nullable String text) {
