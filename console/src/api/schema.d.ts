@@ -2561,6 +2561,7 @@ export interface components {
             bankReference?: string;
             /** Format: int64 */
             batchId?: number;
+            batchSerial?: string;
             channel?: string;
             closeReason?: string;
             /** Format: date-time */

@@ -122,7 +122,19 @@ export function ProcessingTab() {
         selection={canProcess ? { selected, onChange: setSelected } : undefined}
         columns={[
           { title: t('wd.channel'), dataIndex: 'channel', render: (c?: string) => (c ? t(`wd.channel.${c}`) : '') },
-          { title: t('wd.batch'), dataIndex: 'batchId', render: (b?: number) => (b ? `#${b}` : '') },
+          {
+            title: t('wd.batch'),
+            dataIndex: 'batchSerial',
+            // the batch's own serial, as the batches panel names it; opens the batch in its drawer
+            render: (serial: string | null | undefined, w) =>
+              w.batchId ? (
+                <Link to={`/withdrawals?tab=processing&batch=${w.batchId}`} data-testid={`wd-batch-of-${w.serial}`}>
+                  {serial ?? `#${w.batchId}`}
+                </Link>
+              ) : (
+                ''
+              ),
+          },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -304,6 +304,23 @@ class WithdrawalBrowserTests {
 		long batchId = api.get("/api/withdrawals/" + a).json().get("withdrawal").get("batchId").asLong();
 		String batchSerial = api.get("/api/payout-batches/" + batchId).json().get("serial").asText();
 
+		// the list names each application's batch by its serial and opens it from there
+		assertThat(checker.find("wd-batch-of-" + serialA).getText()).isEqualTo(batchSerial);
+		checker.click("wd-batch-of-" + serialA);
+		checker.waitForUrl("batch=" + batchId);
+		assertThat(checker.waitForText("wd-batch-paying-account", "004-500-888001-838")).contains("004-500-888001-838");
+		// closed as an operator would, once the packing's toast no longer covers the drawer's close button
+		checker.waitUntil(d -> {
+			try {
+				d.findElement(org.openqa.selenium.By.cssSelector(".ant-drawer-open .ant-drawer-close")).click();
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				return false;
+			}
+			return true;
+		});
+		checker.waitUntil(d -> !d.getCurrentUrl().contains("batch="));
+
 		// remove one item before submission, then submit for approval; the drawer names the paying account and the totals
 		checker.click("wd-batch-open-" + batchSerial);
 		assertThat(checker.waitForText("wd-batch-paying-account", "004-500-888001-838")).contains("004-500-888001-838");

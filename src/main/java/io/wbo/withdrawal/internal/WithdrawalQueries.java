@@ -74,7 +74,7 @@ class WithdrawalQueries {
 	record View(long id, String serial, long customerId, String customerNo, String customerName, String currency, String amount,
 			String fee, Card bankCard, @Nullable String remark, String source, WithdrawalStatus status, @Nullable String riskResult,
 			@SaidMessage List<String> riskReasons, @Nullable Long pendingEditWorkOrderId, @Nullable String closeReason, @Nullable Long batchId,
-			@Nullable Long payoutId, @Nullable String channel, @Nullable Long payingAccountId, @Nullable String bankReference,
+			@Nullable String batchSerial, @Nullable Long payoutId, @Nullable String channel, @Nullable Long payingAccountId, @Nullable String bankReference,
 			@Nullable String failureReason, @Nullable String abnormalAction, @Nullable Long abnormalWorkOrderId,
 			@Nullable String reconciliationResult, @SaidMessage @Nullable String reconciliationReason, String createdBy, Instant createdAt,
 			@Nullable Instant submittedAt, @Nullable Instant completedAt, Instant updatedAt, int version) {
@@ -122,7 +122,7 @@ class WithdrawalQueries {
 						rs.getString("card_account_no"), rs.getString("card_holder_name")),
 				rs.getString("remark"), rs.getString("source"), WithdrawalStatus.valueOf(rs.getString("status")), rs.getString("risk_result"),
 				reasons, (Long) rs.getObject("pending_edit_wo"), rs.getString("close_reason"), (Long) rs.getObject("batch_id"),
-				(Long) rs.getObject("payout_id"), rs.getString("channel"), (Long) rs.getObject("paying_account_id"),
+				rs.getString("batch_serial"), (Long) rs.getObject("payout_id"), rs.getString("channel"), (Long) rs.getObject("paying_account_id"),
 				rs.getString("bank_reference"), rs.getString("failure_reason"), rs.getString("abnormal_action"),
 				(Long) rs.getObject("abnormal_wo"), rs.getString("recon_result"), rs.getString("recon_reason"), rs.getString("created_by"),
 				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("completed_at")),
