@@ -92,23 +92,35 @@ export function PayoutModal({
   );
 }
 
+export interface ResultValues {
+  result: string;
+  bankReference?: string;
+  reason?: string;
+  /** One bank reference per payout, by its id, when each was its own transfer ({@link ResultModal}'s `each`). */
+  references?: Record<string, string | undefined>;
+}
+
 /**
  * 檢視並更新結果: success (bank reference) or failure (reason required). Nothing is chosen in advance: the operator
- * picks the result, so a careless Enter cannot mark a payout paid.
+ * picks the result, so a careless Enter cannot mark a payout paid. Several direct payouts (`each`) were several bank
+ * transfers: each gets its own reference field, since one reference given to all would pair only one of them with the
+ * bank's line in reconciliation. A batch's items share the batch's one transfer, and one field.
  */
 export function ResultModal({
   open,
   title,
+  each,
   onCancel,
   onSubmit,
 }: {
   open: boolean;
   title: string;
+  each?: { id: number; serial: string; currency: string; amount: string }[];
   onCancel: () => void;
-  onSubmit: (v: { result: string; bankReference?: string; reason?: string }) => Promise<void>;
+  onSubmit: (v: ResultValues) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ result: string; bankReference?: string; reason?: string }>();
+  const [form] = Form.useForm<ResultValues>();
   const result = Form.useWatch('result', form);
   return (
     <Modal
@@ -127,9 +139,17 @@ export function ResultModal({
             options={['SUCCESS', 'FAILED'].map((r) => ({ value: r, label: t(`wd.result.${r}`) }))}
           />
         </Form.Item>
-        <Form.Item name="bankReference" label={t('wd.bankReference')}>
-          <Input data-testid="wd-result-reference" />
-        </Form.Item>
+        {each && each.length > 1 ? (
+          each.map((w) => (
+            <Form.Item key={w.id} name={['references', String(w.id)]} label={`${t('wd.bankReference')} · ${w.serial} · ${w.currency} ${w.amount}`}>
+              <Input data-testid={`wd-result-reference-${w.serial}`} />
+            </Form.Item>
+          ))
+        ) : (
+          <Form.Item name="bankReference" label={t('wd.bankReference')}>
+            <Input data-testid="wd-result-reference" />
+          </Form.Item>
+        )}
         <Form.Item
           name="reason"
           label={t('wd.reason')}

@@ -204,13 +204,14 @@ export function ProcessingTab() {
       <ResultModal
         open={!!results}
         title={`${t('wd.updateResults')} (${results?.length ?? 0})`}
+        each={results}
         onCancel={() => setResults(undefined)}
-        onSubmit={async (v) => {
+        onSubmit={async ({ references, ...v }) => {
           if (!results) return;
           const failed: string[] = [];
           for (const w of results) {
             try {
-              await recordResult(w.id, v);
+              await recordResult(w.id, references ? { ...v, bankReference: references[String(w.id)] } : v);
             } catch (e) {
               failed.push(`${w.serial}: ${e instanceof Error ? e.message : String(e)}`);
             }

@@ -277,6 +277,43 @@ class WithdrawalBrowserTests {
 	}
 
 	@Test
+	void severalDirectPayoutsUpdatedTogetherGetEachItsOwnBankReference() {
+		WithdrawalFixtures.TestCustomer c = fx.customer("5000.00");
+		TestHttp api = TestHttp.operator(port, "admin");
+		TestHttp maker = TestHttp.operator(port, "maker");
+		TestHttp checkerApi = TestHttp.operator(port, "checker");
+		List<Long> ids = new ArrayList<>();
+		List<String> serials = new ArrayList<>();
+		for (String amount : List.of("100.00", "200.00")) {
+			long id = fx.submitted(maker, c, amount, "0");
+			long wo = WithdrawalFixtures.ok(checkerApi.post("/api/withdrawals/" + id + "/direct-payout",
+					Map.of("payingAccountId", fx.payingAccountId(), "channel", "FPS"))).json().get("workOrder").get("id").asLong();
+			WithdrawalFixtures.approve(TestHttp.operator(port, "approver"), wo);
+			ids.add(id);
+			serials.add(api.get("/api/withdrawals/" + id).json().get("withdrawal").get("serial").asText());
+		}
+
+		Browser checker = browser("checker");
+		checker.open("/withdrawals?tab=processing");
+		checker.click("wd-indicator-DIRECT_PROCESSING");
+		filterByCustomer(checker, c.customerNo());
+		serials.forEach(s -> tick(checker, "wd-row-" + s));
+		checker.click("wd-results");
+		choose(checker, "wd-result-select", "成功");
+		assertThat(checker.present("wd-result-reference")).as("no one reference for two transfers").isFalse();
+		checker.type("wd-result-reference-" + serials.get(0), "FPS-EACH-1");
+		checker.type("wd-result-reference-" + serials.get(1), "FPS-EACH-2");
+		shot(checker, "references-each");
+		checker.click("wd-result-ok");
+		serials.forEach(s -> checker.waitUntil(d -> !checker.present("wd-row-" + s)));
+		for (int i = 0; i < 2; i++) {
+			JsonNode w = api.get("/api/withdrawals/" + ids.get(i)).json().get("withdrawal");
+			assertThat(w.get("status").asText()).isEqualTo("COMPLETED");
+			assertThat(w.get("bankReference").asText()).isEqualTo("FPS-EACH-" + (i + 1));
+		}
+	}
+
+	@Test
 	void batchPayoutWithAnItemRemovedApprovedAndResultsReviewed() {
 		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
 		TestHttp makerApi = TestHttp.operator(port, "maker");
