@@ -141,6 +141,8 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
 }
 
 /** One batch in a drawer: its paying account, totals and items, and what the operator may do with it now. */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { show } = useProblem();
@@ -323,9 +325,10 @@ export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: 
               { title: t('wd.amount'), dataIndex: 'amount', align: 'right', render: (a: string, i) => <>{i.currency} <Amount value={a} asset={i.currency} /></> },
               { title: t('wd.bankCard'), key: 'payee', render: (_: unknown, i) => `${i.payeeBankName} ${i.payeeAccountNo} (${i.payeeName})` },
               { title: t('wd.status'), dataIndex: 'status', render: (s: string) => <WithdrawalBadge value={s} /> },
-              { title: t('wd.result'), dataIndex: 'result', render: (r?: string) => (r ? t(`wd.result.${r}`, { defaultValue: r }) : '') },
-              { title: t('wd.bankReference'), dataIndex: 'bankReference' },
-              { title: t('wd.reason'), dataIndex: 'reason' },
+              // empty until results come: their headings must not be squeezed into a letter per line
+              { title: t('wd.result'), dataIndex: 'result', onHeaderCell: nowrap, render: (r?: string) => (r ? t(`wd.result.${r}`, { defaultValue: r }) : '') },
+              { title: t('wd.bankReference'), dataIndex: 'bankReference', onHeaderCell: nowrap },
+              { title: t('wd.reason'), dataIndex: 'reason', onHeaderCell: nowrap },
             ]}
           />
           <ReasonModal
