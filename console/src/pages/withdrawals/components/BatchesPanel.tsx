@@ -7,7 +7,6 @@ import { Amount } from '../../../components/Amount';
 import { ReasonModal } from '../../../components/ReasonModal';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
-import { formatTime } from '../../../lib/time';
 import {
   BATCH_STATUSES,
   BATCH_STATUSES_WITH_FILE,
@@ -24,7 +23,7 @@ import {
 } from '../service';
 import { PayoutFileMenu } from './PayoutFileMenu';
 import { ResultModal } from './PayoutForm';
-import { WithdrawalBadge } from './common';
+import { nowrapHeader, timeCell, WithdrawalBadge } from './common';
 import { onWithdrawalsChanged } from '../withdrawalEvents';
 
 const BATCH_COLORS: Record<string, string> = {
@@ -119,7 +118,7 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
             ),
           },
           { title: t('wd.createdBy'), dataIndex: 'createdBy' },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: timeCell },
           { title: t('common.actions'), key: 'file', render: (_: unknown, b) => <BatchFileMenu batch={b} /> },
         ]}
       />
@@ -141,8 +140,6 @@ export function BatchesPanel({ version, onChanged }: { version: number; onChange
 }
 
 /** One batch in a drawer: its paying account, totals and items, and what the operator may do with it now. */
-const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
-
 export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { show } = useProblem();
@@ -326,9 +323,9 @@ export function BatchDrawer({ id, onClose, onChanged }: { id?: number; onClose: 
               { title: t('wd.bankCard'), key: 'payee', render: (_: unknown, i) => `${i.payeeBankName} ${i.payeeAccountNo} (${i.payeeName})` },
               { title: t('wd.status'), dataIndex: 'status', render: (s: string) => <WithdrawalBadge value={s} /> },
               // empty until results come: their headings must not be squeezed into a letter per line
-              { title: t('wd.result'), dataIndex: 'result', onHeaderCell: nowrap, render: (r?: string) => (r ? t(`wd.result.${r}`, { defaultValue: r }) : '') },
-              { title: t('wd.bankReference'), dataIndex: 'bankReference', onHeaderCell: nowrap },
-              { title: t('wd.reason'), dataIndex: 'reason', onHeaderCell: nowrap },
+              { title: t('wd.result'), dataIndex: 'result', onHeaderCell: nowrapHeader, render: (r?: string) => (r ? t(`wd.result.${r}`, { defaultValue: r }) : '') },
+              { title: t('wd.bankReference'), dataIndex: 'bankReference', onHeaderCell: nowrapHeader },
+              { title: t('wd.reason'), dataIndex: 'reason', onHeaderCell: nowrapHeader },
             ]}
           />
           <ReasonModal

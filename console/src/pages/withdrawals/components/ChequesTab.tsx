@@ -6,8 +6,8 @@ import { Amount } from '../../../components/Amount';
 import { formatAmount } from '../../../lib/amount';
 import { useCursorList } from '../../../components/useCursorList';
 import { useProblem } from '../../../components/useProblem';
-import { formatTime } from '../../../lib/time';
 import { listCheques, printCheques, type ChequeRow } from '../service';
+import { timeCell } from './common';
 import { DetailDrawer } from './DetailDrawer';
 
 type Printed = 'unprinted' | 'printed';
@@ -93,10 +93,10 @@ export function ChequesTab() {
           { title: t('wd.customer'), dataIndex: 'customerNo', render: (no: string, r) => `${no} ${r.customerName}` },
           { title: t('wd.payee'), dataIndex: 'payee' },
           { title: t('wd.amount'), dataIndex: 'amount', align: 'right', render: (a: string, r) => <>{r.currency} <Amount value={a} asset={r.currency} /></> },
-          { title: t('wd.completedAt'), dataIndex: 'completedAt', render: formatTime },
+          { title: t('wd.completedAt'), dataIndex: 'completedAt', render: timeCell },
           { title: t('wd.prints'), dataIndex: 'prints' },
           { title: t('wd.chequeNumber'), dataIndex: 'lastChequeNumber' },
-          { title: t('wd.lastPrintedAt'), dataIndex: 'lastPrintedAt', render: formatTime },
+          { title: t('wd.lastPrintedAt'), dataIndex: 'lastPrintedAt', render: timeCell },
         ]}
       />
       {next && (

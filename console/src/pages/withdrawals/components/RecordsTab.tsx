@@ -1,10 +1,9 @@
 import { Button, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../../lib/time';
 import { exportUrl, RECONCILIATION_RESULTS } from '../service';
 import { DetailDrawer } from './DetailDrawer';
-import { ALL_STATUSES, FilterBar, RiskCell, useWithdrawalList, WithdrawalTable } from './common';
+import { ALL_STATUSES, FilterBar, RiskCell, timeCell, useWithdrawalList, WithdrawalTable } from './common';
 
 /** 出金記錄: every application with its history in a drawer; export exactly the current filter as XLSX or CSV. */
 export function RecordsTab() {
@@ -46,7 +45,7 @@ export function RecordsTab() {
               r ? <Tag color={r === 'MATCHED' ? 'success' : 'error'}>{t(`wd.recon.${r}`, { defaultValue: r })}</Tag> : '',
           },
           { title: t('wd.createdBy'), dataIndex: 'createdBy' },
-          { title: t('wd.completedAt'), dataIndex: 'completedAt', render: formatTime },
+          { title: t('wd.completedAt'), dataIndex: 'completedAt', render: timeCell },
         ]}
       />
       <DetailDrawer id={open} onClose={() => setOpen(undefined)} />

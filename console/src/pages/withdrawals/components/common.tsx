@@ -186,14 +186,36 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
           s
         ),
     },
-    { title: t('wd.customer'), dataIndex: 'customerNo', render: (no: string, w) => `${no} ${w.customerName}` },
+    // the number on a line of its own, then the name: the columns stay narrow without breaking either
+    {
+      title: t('wd.customer'),
+      dataIndex: 'customerNo',
+      render: (no: string, w) => (
+        <>
+          <span style={{ whiteSpace: 'nowrap' }}>{no}</span>
+          <br />
+          {w.customerName}
+        </>
+      ),
+    },
     { title: t('wd.currency'), dataIndex: 'currency' },
     { title: t('wd.amount'), dataIndex: 'amount', align: 'right', render: (a: string, w) => <Amount value={a} asset={w.currency} /> },
     { title: t('wd.fee'), dataIndex: 'fee', align: 'right', render: (a: string, w) => <Amount value={a} asset={w.currency} /> },
     {
       title: t('wd.bankCard'),
       dataIndex: 'bankCard',
-      render: (c: Withdrawal['bankCard']) => (c ? `${c.bankName} ${c.accountNo} (${c.holderName})` : ''),
+      render: (c: Withdrawal['bankCard']) =>
+        c ? (
+          <>
+            {c.bankName}
+            <br />
+            <span style={{ whiteSpace: 'nowrap' }}>{c.accountNo}</span>
+            <br />
+            {c.holderName}
+          </>
+        ) : (
+          ''
+        ),
     },
     { title: t('wd.status'), dataIndex: 'status', render: (s: string) => <WithdrawalBadge value={s} /> },
     {
@@ -201,7 +223,7 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
       dataIndex: 'source',
       render: (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`wd.source.${s}`, { defaultValue: s })}</span>,
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: timeCell },
   ];
 }
 
@@ -254,6 +276,14 @@ function keepActionsInView(column: TableColumnsType<Withdrawal>[number]): TableC
   return column.key === 'actions' ? { ...column, fixed: 'right' } : column;
 }
 
+/** A heading on one line: squeezed by a wide table, short Chinese headings otherwise stack a character per line. */
+export const nowrapHeader = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
+/** A time in Hong Kong, on one line. */
+export function timeCell(iso?: string | null) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{formatTime(iso)}</span>;
+}
+
 /**
  * The table of a withdrawal tab: the columns every tab shows, then the tab's own; row selection when the operator may
  * act on the rows; "load more" under it.
@@ -282,7 +312,7 @@ export function WithdrawalTable({
         pagination={false}
         onRow={rowProps}
         rowSelection={selection ? { selectedRowKeys: selection.selected, onChange: (k) => selection.onChange(k as number[]) } : undefined}
-        columns={[...base, ...columns.map(keepActionsInView)]}
+        columns={[...base, ...columns.map(keepActionsInView)].map((c) => ({ ...c, onHeaderCell: nowrapHeader }))}
       />
       <ListTotals totals={list.totals} />
       <LoadMore next={list.next} loading={list.loading} onMore={() => void list.load(list.next ?? undefined)} />
