@@ -232,6 +232,22 @@ class StatementImportTests {
 	}
 
 	@Test
+	void readsMonthNamesInCapitalsAsBanksPrintThem() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(hsbc.get("definition"));
+		definition.put("dateFormat", "dd-MMM-yyyy");
+		long id = finance.post("/api/statement-templates", Map.of("name", "Month names " + System.nanoTime(), "bankName", "Test Bank",
+				"definition", definition)).json().get("id").asLong();
+		String csv = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
+				+ "02-FEB-2032,02-FEB-2032,PAYOUT,MON-1,A,1,\"1,000.00\",,0,HKD\n"
+				+ "03-Feb-2032,03-feb-2032,PAYOUT,MON-2,B,2,\"2,000.00\",,0,HKD\n";
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
+				"file", "months.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(lines()).extracting(l -> l.get("bookingDate").asText()).containsExactlyInAnyOrder("2032-02-02", "2032-02-03");
+	}
+
+	@Test
 	void previewsTheFirstRowsOfASampleAsATemplateReadsThem() {
 		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
 		TestHttp.Response r = finance.multipartParts("/api/statement-templates/preview", Map.of("definition", hsbc.get("definition").toString()),
