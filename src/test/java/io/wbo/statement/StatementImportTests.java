@@ -274,6 +274,20 @@ class StatementImportTests {
 	}
 
 	@Test
+	void previewSkipsBlankRowsAsTheImportDoes() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		String sample = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
+				+ "03/01/2031,03/01/2031,PAYOUT,PV-1,A,1,25.00,,0,HKD\n"
+				+ ",,,,,,,,,\n"
+				+ "04/01/2031,04/01/2031,PAYOUT,PV-2,B,2,30.00,,0,HKD\n";
+		TestHttp.Response r = finance.multipartParts("/api/statement-templates/preview", Map.of("definition", hsbc.get("definition").toString()),
+				"file", "sample.csv", sample.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("parsed")).extracting(l -> l.get("line").asInt() + ":" + l.path("amount").asText())
+				.containsExactly("2:25.00", "4:30.00");
+	}
+
+	@Test
 	void listsLinesWithinAnAmountRange() {
 		TestHttp.Response imported = importWithTemplate(template("HSBC"), "hsbc-2031-01.csv");
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);

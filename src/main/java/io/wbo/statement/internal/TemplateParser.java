@@ -128,7 +128,7 @@ final class TemplateParser implements StatementParser {
 					continue;
 				}
 				List<String> cells = record.toList();
-				if (cells.stream().allMatch(String::isBlank)) {
+				if (blank(cells)) {
 					continue;
 				}
 				row((int) lineNo, cells, sink);
@@ -161,7 +161,7 @@ final class TemplateParser implements StatementParser {
 					continue;
 				}
 				List<String> cells = cells(r);
-				if (cells.stream().allMatch(String::isBlank)) {
+				if (blank(cells)) {
 					continue;
 				}
 				row(lineNo, cells, sink);
@@ -170,6 +170,11 @@ final class TemplateParser implements StatementParser {
 		catch (Exception e) {
 			sink.error(0, "the file could not be read as XLSX: " + reason(e));
 		}
+	}
+
+	/** A row without any text (",,,," as Excel writes an empty row to CSV) is no statement line and no error. */
+	static boolean blank(List<String> cells) {
+		return cells.stream().allMatch(String::isBlank);
 	}
 
 	private List<String> cells(Row row) {
