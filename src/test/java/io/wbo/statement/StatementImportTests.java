@@ -219,6 +219,37 @@ class StatementImportTests {
 		assertThat(garbage.body()).contains("XLSX");
 	}
 
+	/** A number cell of a workbook has no separators of its own: "8800.5" is not 88005 for a template of "8.800,50". */
+	@Test
+	void readsNumberCellsOfAWorkbookWhateverTheTemplatesSeparators() throws Exception {
+		Map<String, Object> definition = TestHttpJson.toMap(finance.get("/api/statement-templates/" + template("Hang Seng")).json().get("definition"));
+		definition.put("thousandsSeparator", ".");
+		definition.put("decimalSeparator", ",");
+		long id = finance.post("/api/statement-templates", Map.of("name", "Decimal comma " + System.nanoTime(), "bankName", "Test Bank",
+				"definition", definition)).json().get("id").asLong();
+		TestHttp.Response ok = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
+				"file", "numbers.xlsx", hangSengXlsxNumbers());
+		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		assertThat(lines()).extracting(l -> l.get("amount").asText()).containsExactlyInAnyOrder("8800.50", "15.00");
+	}
+
+	static byte[] hangSengXlsxNumbers() throws java.io.IOException {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("Sheet1");
+			sheet.createRow(0).createCell(0).setCellValue("Date");
+			Object[][] rows = { { "01-04-2031", -8800.5, "NUM-1" }, { "02-04-2031", -15.0, "NUM-2" } };
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue((String) rows[r][0]);
+				row.createCell(3).setCellValue((Double) rows[r][1]);
+				row.createCell(4).setCellValue((String) rows[r][2]);
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
 	@Test
 	void readsGb18030WithAGb18030Template() {
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();

@@ -172,6 +172,10 @@ final class TemplateParser implements StatementParser {
 		}
 	}
 
+	private String decimalSeparator() {
+		return template.decimalSeparator() == null || template.decimalSeparator().isEmpty() ? "." : template.decimalSeparator();
+	}
+
 	/** A row without any text (",,,," as Excel writes an empty row to CSV) is no statement line and no error. */
 	static boolean blank(List<String> cells) {
 		return cells.stream().allMatch(String::isBlank);
@@ -189,11 +193,16 @@ final class TemplateParser implements StatementParser {
 		return cells;
 	}
 
-	private static String text(Cell cell) {
+	/**
+	 * A number cell holds a number, not text in the bank's notation: it is written with the template's decimal
+	 * separator, so that reading the amount with the template's separators gives the same number back (a template of
+	 * "8.800,50" would otherwise drop the point of 8800.5 as a thousands separator and read 88005).
+	 */
+	private String text(Cell cell) {
 		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
 		return switch (type) {
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString().replace(".", decimalSeparator());
 			case STRING -> cell.getStringCellValue();
 			case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
 			default -> "";
