@@ -251,6 +251,24 @@ class StatementImportTests {
 	}
 
 	@Test
+	void refusesAnOldExcelWorkbookSayingToSaveItAsXlsx() throws Exception {
+		byte[] xls;
+		try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("Date");
+			workbook.write(out);
+			xls = out.toByteArray();
+		}
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(template("Hang Seng")), "accountId",
+				Long.toString(account)), "file", "statement.xls", xls);
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo("the file is an old Excel workbook (.xls): save it as .xlsx and import it again");
+		TestHttp.Response zh = TestHttp.operator(port, "finance").speaking("zh-Hant").multipart("/api/statements/import", Map.of("templateId",
+				Long.toString(template("Hang Seng")), "accountId", Long.toString(account)), "file", "statement.xls", xls);
+		assertThat(zh.json().get("errors").get(0).get("message").asText()).contains(".xlsx").doesNotContain("OLE2");
+	}
+
+	@Test
 	void readsGb18030WithAGb18030Template() {
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
 		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));

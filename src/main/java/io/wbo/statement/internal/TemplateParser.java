@@ -21,6 +21,7 @@ import io.wbo.reconciliation.Direction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -148,7 +149,19 @@ final class TemplateParser implements StatementParser {
 		}
 	}
 
-	private void parseXlsx(InputStream in, LineSink sink) {
+	private void parseXlsx(InputStream file, LineSink sink) {
+		InputStream in = FileMagic.prepareToCheckMagic(file);
+		try {
+			if (FileMagic.valueOf(in) == FileMagic.OLE2) {
+				// many banks still offer "Excel" as the old binary format, which only the operator can convert
+				sink.error(0, "the file is an old Excel workbook (.xls): save it as .xlsx and import it again");
+				return;
+			}
+		}
+		catch (IOException e) {
+			sink.error(0, "the file could not be read as XLSX: " + reason(e));
+			return;
+		}
 		try (Workbook workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(in)) {
 			if (workbook.getNumberOfSheets() == 0) {
 				sink.error(0, "the workbook has no sheet");
