@@ -142,6 +142,33 @@ class StatementImportTests {
 				.isEqualTo("1234.56");
 	}
 
+	/** 恒 (Hang Seng) and names such as 栢 are not in Big5 itself: Hong Kong banks' "Big5" files are Big5-HKSCS. */
+	@Test
+	void readsHongKongCharactersWithBig5HkscsAndSaysSoWhenTheTemplateSaysBig5() {
+		byte[] csv = ("中國銀行(香港) 交易明細,,,,,,,,\n交易日期,流水號,收支,金額,幣種,對方戶名,對方帳號,對方銀行,摘要\n"
+				+ "2031/01/08,BOC310108001,支出,\"3,000.00\",HKD,陳栢軒,024-388-111222-001,恒生銀行,轉數快 出金\n")
+				.getBytes(java.nio.charset.Charset.forName("Big5-HKSCS"));
+		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
+		definition.put("encoding", "Big5");
+		long big5 = finance.post("/api/statement-templates", Map.of("name", "BOCHK Big5 " + System.nanoTime(), "bankName", "Bank of China (Hong Kong)",
+				"definition", definition)).json().get("id").asLong();
+		TestHttp.Response refused = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(big5), "accountId",
+				Long.toString(account)), "file", "bochk.csv", csv);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("Big5-HKSCS");
+
+		assertThat(boc.get("definition").get("encoding").asText()).as("the demo template reads what the bank writes").isEqualTo("Big5-HKSCS");
+		TestHttp.Response r = importWithTemplate(boc.get("id").asLong(), "bochk-2031-01-big5.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		TestHttp.Response hk = finance.multipart("/api/statements/import", Map.of("templateId", boc.get("id").asText(), "accountId",
+				Long.toString(account)), "file", "bochk.csv", csv);
+		assertThat(hk.status()).as(hk.body()).isEqualTo(200);
+		JsonNode line = lines().stream().filter(l -> "BOC310108001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(line.get("counterpartyName").asText()).isEqualTo("陳栢軒");
+		assertThat(line.get("counterpartyBank").asText()).isEqualTo("恒生銀行");
+	}
+
 	@Test
 	void refusesAFileInAnotherEncodingThanTheTemplates() {
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();

@@ -138,7 +138,13 @@ final class TemplateParser implements StatementParser {
 		catch (UncheckedIOException | IOException e) {
 			Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
 			if (cause instanceof CharacterCodingException) {
-				sink.error((int) lastLine + 1, "the file is not valid " + template.encoding() + " text here (wrong encoding in the template?)");
+				if ("Big5".equals(template.encoding())) {
+					// what Hong Kong banks call Big5 has characters Big5 itself lacks (恒, 栢, 邨): the operator has to know which one to pick
+					sink.error((int) lastLine + 1, "the file is not valid Big5 text here: Hong Kong characters such as 恒 or 栢 need the encoding Big5-HKSCS in the template");
+				}
+				else {
+					sink.error((int) lastLine + 1, "the file is not valid " + template.encoding() + " text here (wrong encoding in the template?)");
+				}
 			}
 			else {
 				sink.error((int) lastLine + 1, "the file could not be read as CSV: " + reason(cause));
