@@ -348,7 +348,8 @@ export default function StatementsPage({ direction }: { direction: Direction }) 
       <ReasonModal
         open={!!pending}
         title={pending ? t(`st.confirm.${pending.kind}`, { count: pending.ids.length }) : ''}
-        text={pending ? t(`st.confirm.${pending.kind}Text`) : undefined}
+        // a flip on the inflow statement turns an inflow into an outflow: the text must say which way this page flips
+        text={pending ? t(pending.kind === 'flip' && direction === 'IN' ? 'st.confirm.flipTextIn' : `st.confirm.${pending.kind}Text`) : undefined}
         required={pending?.kind === 'delete'}
         danger={pending?.kind !== 'flip'}
         onClose={() => setPending(null)}

@@ -23,6 +23,7 @@ describe('statement messages', () => {
       ...AMOUNT_MODES.map((m) => `tp.amountModeName.${m}`),
       ...TEMPLATE_FIELDS.map((f) => `tp.field.${f}`),
       ...['delete', 'flip', 'reject'].flatMap((k) => [`st.confirm.${k}`, `st.confirm.${k}Text`]),
+      'st.confirm.flipTextIn',
     ];
     for (const [lang, messages] of Object.entries(STATEMENT_MESSAGES)) {
       expect({ lang, missing: dynamic.filter((k) => !(k in messages)) }).toEqual({ lang, missing: [] });

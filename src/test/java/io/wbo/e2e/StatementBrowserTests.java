@@ -227,6 +227,10 @@ class StatementBrowserTests {
 		browser.type("filter-q", reference);
 		browser.click("statement-search");
 		assertThat(browser.find("line-" + reference).getText()).contains("入帳", "↺");
+		// flipping here would turn the inflow back into an outflow, and the confirmation says so
+		browser.find("line-" + reference).findElement(By.cssSelector("[data-testid^='flip-']")).click();
+		browser.waitUntil(d -> d.findElements(By.cssSelector(".ant-modal")).stream().anyMatch(m -> m.getText().contains("入帳將轉為出帳")));
+		browser.escapeDialog();
 
 		// delete needs a reason; the deleted line leaves the list
 		browser.find("line-" + reference).findElement(By.cssSelector("[data-testid^='delete-']")).click();

@@ -142,6 +142,33 @@ class StatementImportTests {
 				.isEqualTo("1234.56");
 	}
 
+	/** 恒 (Hang Seng) and names such as 栢 are not in Big5 itself: Hong Kong banks' "Big5" files are Big5-HKSCS. */
+	@Test
+	void readsHongKongCharactersWithBig5HkscsAndSaysSoWhenTheTemplateSaysBig5() {
+		byte[] csv = ("中國銀行(香港) 交易明細,,,,,,,,\n交易日期,流水號,收支,金額,幣種,對方戶名,對方帳號,對方銀行,摘要\n"
+				+ "2031/01/08,BOC310108001,支出,\"3,000.00\",HKD,陳栢軒,024-388-111222-001,恒生銀行,轉數快 出金\n")
+				.getBytes(java.nio.charset.Charset.forName("Big5-HKSCS"));
+		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
+		definition.put("encoding", "Big5");
+		long big5 = finance.post("/api/statement-templates", Map.of("name", "BOCHK Big5 " + System.nanoTime(), "bankName", "Bank of China (Hong Kong)",
+				"definition", definition)).json().get("id").asLong();
+		TestHttp.Response refused = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(big5), "accountId",
+				Long.toString(account)), "file", "bochk.csv", csv);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("Big5-HKSCS");
+
+		assertThat(boc.get("definition").get("encoding").asText()).as("the demo template reads what the bank writes").isEqualTo("Big5-HKSCS");
+		TestHttp.Response r = importWithTemplate(boc.get("id").asLong(), "bochk-2031-01-big5.csv");
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		TestHttp.Response hk = finance.multipart("/api/statements/import", Map.of("templateId", boc.get("id").asText(), "accountId",
+				Long.toString(account)), "file", "bochk.csv", csv);
+		assertThat(hk.status()).as(hk.body()).isEqualTo(200);
+		JsonNode line = lines().stream().filter(l -> "BOC310108001".equals(l.path("bankReference").asText())).findFirst().orElseThrow();
+		assertThat(line.get("counterpartyName").asText()).isEqualTo("陳栢軒");
+		assertThat(line.get("counterpartyBank").asText()).isEqualTo("恒生銀行");
+	}
+
 	@Test
 	void refusesAFileInAnotherEncodingThanTheTemplates() {
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
@@ -219,6 +246,55 @@ class StatementImportTests {
 		assertThat(garbage.body()).contains("XLSX");
 	}
 
+	/** A number cell of a workbook has no separators of its own: "8800.5" is not 88005 for a template of "8.800,50". */
+	@Test
+	void readsNumberCellsOfAWorkbookWhateverTheTemplatesSeparators() throws Exception {
+		Map<String, Object> definition = TestHttpJson.toMap(finance.get("/api/statement-templates/" + template("Hang Seng")).json().get("definition"));
+		definition.put("thousandsSeparator", ".");
+		definition.put("decimalSeparator", ",");
+		long id = finance.post("/api/statement-templates", Map.of("name", "Decimal comma " + System.nanoTime(), "bankName", "Test Bank",
+				"definition", definition)).json().get("id").asLong();
+		TestHttp.Response ok = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
+				"file", "numbers.xlsx", hangSengXlsxNumbers());
+		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		assertThat(lines()).extracting(l -> l.get("amount").asText()).containsExactlyInAnyOrder("8800.50", "15.00");
+	}
+
+	static byte[] hangSengXlsxNumbers() throws java.io.IOException {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("Sheet1");
+			sheet.createRow(0).createCell(0).setCellValue("Date");
+			Object[][] rows = { { "01-04-2031", -8800.5, "NUM-1" }, { "02-04-2031", -15.0, "NUM-2" } };
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue((String) rows[r][0]);
+				row.createCell(3).setCellValue((Double) rows[r][1]);
+				row.createCell(4).setCellValue((String) rows[r][2]);
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void refusesAnOldExcelWorkbookSayingToSaveItAsXlsx() throws Exception {
+		byte[] xls;
+		try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("Date");
+			workbook.write(out);
+			xls = out.toByteArray();
+		}
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(template("Hang Seng")), "accountId",
+				Long.toString(account)), "file", "statement.xls", xls);
+		assertThat(r.status()).as(r.body()).isEqualTo(422);
+		assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo("the file is an old Excel workbook (.xls): save it as .xlsx and import it again");
+		TestHttp.Response zh = TestHttp.operator(port, "finance").speaking("zh-Hant").multipart("/api/statements/import", Map.of("templateId",
+				Long.toString(template("Hang Seng")), "accountId", Long.toString(account)), "file", "statement.xls", xls);
+		assertThat(zh.json().get("errors").get(0).get("message").asText()).contains(".xlsx").doesNotContain("OLE2");
+	}
+
 	@Test
 	void readsGb18030WithAGb18030Template() {
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
@@ -229,6 +305,22 @@ class StatementImportTests {
 		TestHttp.Response r = importWithTemplate(id, "bochk-2031-01-gb18030.csv");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		assertThat(lines().stream().anyMatch(l -> "李嘉欣".equals(l.path("counterpartyName").asText()))).isTrue();
+	}
+
+	@Test
+	void readsMonthNamesInCapitalsAsBanksPrintThem() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		Map<String, Object> definition = TestHttpJson.toMap(hsbc.get("definition"));
+		definition.put("dateFormat", "dd-MMM-yyyy");
+		long id = finance.post("/api/statement-templates", Map.of("name", "Month names " + System.nanoTime(), "bankName", "Test Bank",
+				"definition", definition)).json().get("id").asLong();
+		String csv = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
+				+ "02-FEB-2032,02-FEB-2032,PAYOUT,MON-1,A,1,\"1,000.00\",,0,HKD\n"
+				+ "03-Feb-2032,03-feb-2032,PAYOUT,MON-2,B,2,\"2,000.00\",,0,HKD\n";
+		TestHttp.Response r = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
+				"file", "months.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(lines()).extracting(l -> l.get("bookingDate").asText()).containsExactlyInAnyOrder("2032-02-02", "2032-02-03");
 	}
 
 	@Test
@@ -255,6 +347,20 @@ class StatementImportTests {
 		assertThat(line.path("reference").isMissingNode() || line.get("reference").isNull()).as(line.toString()).isTrue();
 		assertThat(line.path("counterpartyName").isMissingNode() || line.get("counterpartyName").isNull()).as(line.toString()).isTrue();
 		assertThat(r.body()).doesNotContain("\"null\"");
+	}
+
+	@Test
+	void previewSkipsBlankRowsAsTheImportDoes() {
+		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
+		String sample = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
+				+ "03/01/2031,03/01/2031,PAYOUT,PV-1,A,1,25.00,,0,HKD\n"
+				+ ",,,,,,,,,\n"
+				+ "04/01/2031,04/01/2031,PAYOUT,PV-2,B,2,30.00,,0,HKD\n";
+		TestHttp.Response r = finance.multipartParts("/api/statement-templates/preview", Map.of("definition", hsbc.get("definition").toString()),
+				"file", "sample.csv", sample.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		assertThat(r.json().get("parsed")).extracting(l -> l.get("line").asInt() + ":" + l.path("amount").asText())
+				.containsExactly("2:25.00", "4:30.00");
 	}
 
 	@Test

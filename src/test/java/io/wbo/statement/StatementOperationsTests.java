@@ -118,6 +118,21 @@ class StatementOperationsTests {
 	}
 
 	@Test
+	void tagsOnlyAnOutflowLineToAWithdrawalNotAFlippedInflow() {
+		long id = line("OPS-2");
+		assertThat(finance.post("/api/statements/" + id + "/flip", Map.of("remark", "refund from the bank")).json().get("direction").asText())
+				.isEqualTo("IN");
+		var payout = records.taggable(account, "250.00");
+		TestHttp.Response refused = finance.post("/api/statements/" + id + "/tag", Map.of("recordId", payout.serial(), "recordType", TestRecords.TYPE));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.body()).contains("inflow");
+		assertThat(finance.get("/api/statements/" + id).json().get("status").asText()).isEqualTo("UNMATCHED");
+		assertThat(finance.post("/api/statements/" + id + "/flip", Map.of()).json().get("direction").asText()).isEqualTo("OUT");
+		TestHttp.Response tagged = finance.post("/api/statements/" + id + "/tag", Map.of("recordId", payout.serial(), "recordType", TestRecords.TYPE));
+		assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+	}
+
+	@Test
 	void batchDeleteReportsEveryIdOnItsOwn() {
 		long ok = line("OPS-1");
 		TestHttp.Response r = finance.post("/api/statements/delete", Map.of("ids", List.of(ok, 999_999_999L), "reason", "redundant"));

@@ -2,6 +2,7 @@ package io.wbo.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import io.wbo.testing.TestHttp;
@@ -117,6 +118,14 @@ class StatementTemplateRulesTests {
 		refused(columns("HSBC", Map.of("credit", 7)), "definition.columns.debit", "column 7 is also mapped to credit");
 		refused(columns("Hang Seng", Map.of("counterpartyName", 4)), "definition.columns.counterpartyName", "column 4 is also mapped to amount");
 		accepted(columns("HSBC", Map.of("valueDate", 1)));
+	}
+
+	/** A word in both lists would read every such line as an inflow, the first list looked at. */
+	@Test
+	void refusesADirectionWordThatIsBothAnInflowAndAnOutflow() {
+		refused(definition("中銀香港", Map.of("inWords", List.of("存入", "CR"), "outWords", List.of("支出", " cr "))), "definition.outWords",
+				"must not repeat an inflow word: cr");
+		accepted(definition("中銀香港", Map.of("inWords", List.of("存入", "CR"), "outWords", List.of("支出", "DR"))));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.wbo.statement.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
@@ -103,8 +104,10 @@ final class Amounts {
 		return Read.ok(amount.setScale(asset.scale()));
 	}
 
+	/** Month names are read in any case: banks print "02-FEB-2032" as often as "02-Feb-2032". */
 	static DateTimeFormatter pattern(String pattern) {
-		return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu").replace("yy", "uu"), Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+		return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern.replace("yyyy", "uuuu").replace("yy", "uu"))
+				.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	static Read<LocalDate> date(String raw, DateTimeFormatter format, String what) {

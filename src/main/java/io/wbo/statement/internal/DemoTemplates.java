@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Three bank templates shaped like Hong Kong banks' statement exports (demo profile only): an HSBC-style CSV with
- * separate withdrawal and deposit columns, a Bank of China (Hong Kong) CSV in Big5 with Chinese headers and direction
+ * separate withdrawal and deposit columns, a Bank of China (Hong Kong) CSV in Big5 (read as Big5-HKSCS, which Hong Kong names need) with Chinese headers and direction
  * words, and a Hang Seng XLSX with one signed amount column.
  */
 @Component
@@ -35,7 +35,7 @@ class DemoTemplates implements ApplicationRunner {
 					"debit", 7, "credit", 8, "currency", 10),
 			"dd/MM/yyyy", "DEBIT_CREDIT", ",", ".", null, null, null);
 
-	static final TemplateDefinition BOCHK = new TemplateDefinition("CSV", "Big5", ",", 2,
+	static final TemplateDefinition BOCHK = new TemplateDefinition("CSV", "Big5-HKSCS", ",", 2,
 			Map.of("bookingDate", 1, "reference", 2, "direction", 3, "amount", 4, "currency", 5, "counterpartyName", 6, "counterpartyAccount", 7,
 					"counterpartyBank", 8, "description", 9),
 			"yyyy/MM/dd", "DIRECTION_COLUMN", ",", ".", List.of("存入", "收入", "CR"), List.of("支出", "提取", "DR"), null);
@@ -53,7 +53,7 @@ class DemoTemplates implements ApplicationRunner {
 		}
 		Actor seeder = Actor.system("demo-seed");
 		templates.create(new StatementTemplates.TemplateBody("HSBC HK — account statement CSV", "HSBC Hong Kong", HSBC, true), seeder);
-		templates.create(new StatementTemplates.TemplateBody("中銀香港 — 交易明細 CSV (Big5)", "Bank of China (Hong Kong)", BOCHK, true), seeder);
+		templates.create(new StatementTemplates.TemplateBody("中銀香港 — 交易明細 CSV (Big5-HKSCS)", "Bank of China (Hong Kong)", BOCHK, true), seeder);
 		templates.create(new StatementTemplates.TemplateBody("Hang Seng — transaction history XLSX", "Hang Seng Bank", HANG_SENG, true), seeder);
 	}
 }

@@ -308,6 +308,9 @@ class StatementController {
 		List<PreviewLine> parsed = new java.util.ArrayList<>();
 		TemplateParser parser = new TemplateParser(definition);
 		for (int i = definition.headerRows(); i < rows.size(); i++) {
+			if (TemplateParser.blank(rows.get(i))) {
+				continue;
+			}
 			parser.row(i + 1, rows.get(i), new LineSink() {
 				@Override
 				public void line(ParsedLine line) {

@@ -89,6 +89,12 @@ class StatementOperations {
 		if (sources.isEmpty()) {
 			throw DomainException.rule("no-tag-target", "no " + type.toLowerCase() + " records can be tagged yet");
 		}
+		if (sources.stream().noneMatch(t -> t.direction() == line.direction())) {
+			// a flipped line is an inflow now: tagging it to a payout would count money that came in as money paid out
+			throw DomainException.rule("tag-direction", line.direction() == Direction.IN
+					? "an inflow line cannot be tagged to a " + type.toLowerCase()
+					: "an outflow line cannot be tagged to a " + type.toLowerCase());
+		}
 		TagTarget target = sources.stream().map(t -> t.find(recordRef.trim())).flatMap(java.util.Optional::stream).findFirst()
 				.orElseThrow(() -> InvalidInputException.of("withdrawalId", type.toLowerCase() + " " + recordRef.trim() + " not found"));
 		String recordTypeName = type;

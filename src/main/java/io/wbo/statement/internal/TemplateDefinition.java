@@ -59,6 +59,7 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 							"amount and direction columns are required for DIRECTION_COLUMN");
 					errors.require(inWords != null && !inWords.isEmpty() && outWords != null && !outWords.isEmpty(), "definition.inWords",
 							"the words for inflow and outflow are required for DIRECTION_COLUMN");
+					noWordInBothDirections(errors);
 				}
 				default -> errors.add("definition.amountMode", "must be SIGNED, DEBIT_CREDIT or DIRECTION_COLUMN");
 			}
@@ -71,6 +72,17 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 		separatorsKeepAmountsApart(errors);
 		errors.throwIfAny();
 		return this;
+	}
+
+	/** The parser reads a word case-blind and trimmed, the inflow words first: a word in both lists would make every such line an inflow. */
+	private void noWordInBothDirections(InvalidInputException.Collector errors) {
+		if (inWords == null || outWords == null) {
+			return;
+		}
+		Set<String> in = inWords.stream().filter(java.util.Objects::nonNull).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
+				.collect(java.util.stream.Collectors.toSet());
+		outWords.stream().filter(java.util.Objects::nonNull).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT)).filter(in::contains).findFirst()
+				.ifPresent(word -> errors.add("definition.outWords", "must not repeat an inflow word: " + word));
 	}
 
 	/**

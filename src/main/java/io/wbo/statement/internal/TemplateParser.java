@@ -21,6 +21,7 @@ import io.wbo.reconciliation.Direction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -128,7 +129,7 @@ final class TemplateParser implements StatementParser {
 					continue;
 				}
 				List<String> cells = record.toList();
-				if (cells.stream().allMatch(String::isBlank)) {
+				if (blank(cells)) {
 					continue;
 				}
 				row((int) lineNo, cells, sink);
@@ -137,7 +138,13 @@ final class TemplateParser implements StatementParser {
 		catch (UncheckedIOException | IOException e) {
 			Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
 			if (cause instanceof CharacterCodingException) {
-				sink.error((int) lastLine + 1, "the file is not valid " + template.encoding() + " text here (wrong encoding in the template?)");
+				if ("Big5".equals(template.encoding())) {
+					// what Hong Kong banks call Big5 has characters Big5 itself lacks (恒, 栢, 邨): the operator has to know which one to pick
+					sink.error((int) lastLine + 1, "the file is not valid Big5 text here: Hong Kong characters such as 恒 or 栢 need the encoding Big5-HKSCS in the template");
+				}
+				else {
+					sink.error((int) lastLine + 1, "the file is not valid " + template.encoding() + " text here (wrong encoding in the template?)");
+				}
 			}
 			else {
 				sink.error((int) lastLine + 1, "the file could not be read as CSV: " + reason(cause));
@@ -148,7 +155,19 @@ final class TemplateParser implements StatementParser {
 		}
 	}
 
-	private void parseXlsx(InputStream in, LineSink sink) {
+	private void parseXlsx(InputStream file, LineSink sink) {
+		InputStream in = FileMagic.prepareToCheckMagic(file);
+		try {
+			if (FileMagic.valueOf(in) == FileMagic.OLE2) {
+				// many banks still offer "Excel" as the old binary format, which only the operator can convert
+				sink.error(0, "the file is an old Excel workbook (.xls): save it as .xlsx and import it again");
+				return;
+			}
+		}
+		catch (IOException e) {
+			sink.error(0, "the file could not be read as XLSX: " + reason(e));
+			return;
+		}
 		try (Workbook workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(in)) {
 			if (workbook.getNumberOfSheets() == 0) {
 				sink.error(0, "the workbook has no sheet");
@@ -161,7 +180,7 @@ final class TemplateParser implements StatementParser {
 					continue;
 				}
 				List<String> cells = cells(r);
-				if (cells.stream().allMatch(String::isBlank)) {
+				if (blank(cells)) {
 					continue;
 				}
 				row(lineNo, cells, sink);
@@ -170,6 +189,15 @@ final class TemplateParser implements StatementParser {
 		catch (Exception e) {
 			sink.error(0, "the file could not be read as XLSX: " + reason(e));
 		}
+	}
+
+	private String decimalSeparator() {
+		return template.decimalSeparator() == null || template.decimalSeparator().isEmpty() ? "." : template.decimalSeparator();
+	}
+
+	/** A row without any text (",,,," as Excel writes an empty row to CSV) is no statement line and no error. */
+	static boolean blank(List<String> cells) {
+		return cells.stream().allMatch(String::isBlank);
 	}
 
 	private List<String> cells(Row row) {
@@ -184,11 +212,16 @@ final class TemplateParser implements StatementParser {
 		return cells;
 	}
 
-	private static String text(Cell cell) {
+	/**
+	 * A number cell holds a number, not text in the bank's notation: it is written with the template's decimal
+	 * separator, so that reading the amount with the template's separators gives the same number back (a template of
+	 * "8.800,50" would otherwise drop the point of 8800.5 as a thousands separator and read 88005).
+	 */
+	private String text(Cell cell) {
 		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
 		return switch (type) {
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString().replace(".", decimalSeparator());
 			case STRING -> cell.getStringCellValue();
 			case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
 			default -> "";
