@@ -75,6 +75,8 @@ class StatementOperationsTests {
 	void deletesAnUnmatchedLineWithAReasonAndAReimportDoesNotBringItBack() {
 		long id = line("OPS-1");
 		assertThat(finance.delete("/api/statements/" + id).status()).isEqualTo(400);
+		// a reason longer than any other the operators give is refused by name, and the line stays as it was
+		assertThat(finance.delete("/api/statements/" + id + "?reason=" + "x".repeat(501)).fieldError("reason")).isEqualTo("must be at most 500 characters");
 		TestHttp.Response deleted = finance.delete("/api/statements/" + id + "?reason=duplicate%20of%20bank%20API%20line");
 		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
 		assertThat(deleted.json().get("status").asText()).isEqualTo("DELETED");
@@ -94,6 +96,9 @@ class StatementOperationsTests {
 		assertThat(flipped.json().get("direction").asText()).isEqualTo("IN");
 		assertThat(flipped.json().get("originalDirection").asText()).isEqualTo("OUT");
 		assertThat(finance.post("/api/statements/" + id + "/flip", Map.of()).json().get("direction").asText()).isEqualTo("OUT");
+		assertThat(finance.post("/api/statements/" + id + "/flip", Map.of("remark", "y".repeat(501))).fieldError("remark"))
+				.isEqualTo("must be at most 500 characters");
+		assertThat(finance.get("/api/statements/" + id).json().get("direction").asText()).as("not flipped").isEqualTo("OUT");
 		assertThat(audit(id)).filteredOn("STATEMENT_LINE_FLIPPED"::equals).hasSize(2);
 	}
 

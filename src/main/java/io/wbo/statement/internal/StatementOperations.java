@@ -65,6 +65,7 @@ class StatementOperations {
 	/** B-4: a line the parser read the wrong way round becomes the other direction (and back). */
 	@Transactional
 	public StatementLine flip(long id, @Nullable String remark, Actor actor) {
+		limited(remark, "remark");
 		StatementLine line = get(id);
 		line.requireUnmatched("flip");
 		store.update(line, line.flipped(), line.status(), null, null, null, remark == null ? line.remark() : remark);
@@ -82,6 +83,7 @@ class StatementOperations {
 		if (recordRef == null || recordRef.isBlank()) {
 			throw InvalidInputException.of("withdrawalId", "is required");
 		}
+		limited(overrideReason, "reason");
 		StatementLine line = get(id);
 		line.requireUnmatched("tag");
 		String type = recordType != null && !recordType.isBlank() ? recordType.trim() : line.direction() == Direction.OUT ? "WITHDRAWAL" : "DEPOSIT";
@@ -127,6 +129,7 @@ class StatementOperations {
 	/** B-6 拒絕: undoes a mistaken tag; the line and the record are both free again. */
 	@Transactional
 	public StatementLine rejectTag(long id, @Nullable String reason, Actor actor) {
+		limited(reason, "reason");
 		StatementLine line = get(id);
 		line.requireTagged("reject the tag of");
 		store.update(line, line.direction(), LineStatus.UNMATCHED, null, null, null, Amounts.blankToNull(reason));
@@ -172,7 +175,15 @@ class StatementOperations {
 		if (r == null) {
 			throw InvalidInputException.of(field, "is required");
 		}
-		return r;
+		return limited(r, field);
+	}
+
+	/** An operator's reason or remark is kept with the line and in the audit log: as long as elsewhere, no longer. */
+	private static @Nullable String limited(@Nullable String text, String field) {
+		if (text != null && text.length() > 500) {
+			throw InvalidInputException.of(field, "must be at most 500 characters");
+		}
+		return text;
 	}
 
 }
