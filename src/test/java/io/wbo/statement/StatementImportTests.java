@@ -142,6 +142,16 @@ class StatementImportTests {
 				.isEqualTo("1234.56");
 	}
 
+	/** A new template: a demo bank's template with some of its definition changed, saved under a fresh name. */
+	long templateLike(String demoBank, String name, Map<String, Object> changes) {
+		Map<String, Object> definition = TestHttpJson.toMap(finance.get("/api/statement-templates/" + template(demoBank)).json().get("definition"));
+		definition.putAll(changes);
+		TestHttp.Response saved = finance.post("/api/statement-templates", Map.of("name", name + " " + System.nanoTime(), "bankName", "Test Bank",
+				"definition", definition));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		return saved.json().get("id").asLong();
+	}
+
 	/** 恒 (Hang Seng) and names such as 栢 are not in Big5 itself: Hong Kong banks' "Big5" files are Big5-HKSCS. */
 	@Test
 	void readsHongKongCharactersWithBig5HkscsAndSaysSoWhenTheTemplateSaysBig5() {
@@ -149,10 +159,7 @@ class StatementImportTests {
 				+ "2031/01/08,BOC310108001,支出,\"3,000.00\",HKD,陳栢軒,024-388-111222-001,恒生銀行,轉數快 出金\n")
 				.getBytes(java.nio.charset.Charset.forName("Big5-HKSCS"));
 		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
-		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
-		definition.put("encoding", "Big5");
-		long big5 = finance.post("/api/statement-templates", Map.of("name", "BOCHK Big5 " + System.nanoTime(), "bankName", "Bank of China (Hong Kong)",
-				"definition", definition)).json().get("id").asLong();
+		long big5 = templateLike("中銀香港", "BOCHK Big5", Map.of("encoding", "Big5"));
 		TestHttp.Response refused = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(big5), "accountId",
 				Long.toString(account)), "file", "bochk.csv", csv);
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
@@ -249,11 +256,7 @@ class StatementImportTests {
 	/** A number cell of a workbook has no separators of its own: "8800.5" is not 88005 for a template of "8.800,50". */
 	@Test
 	void readsNumberCellsOfAWorkbookWhateverTheTemplatesSeparators() throws Exception {
-		Map<String, Object> definition = TestHttpJson.toMap(finance.get("/api/statement-templates/" + template("Hang Seng")).json().get("definition"));
-		definition.put("thousandsSeparator", ".");
-		definition.put("decimalSeparator", ",");
-		long id = finance.post("/api/statement-templates", Map.of("name", "Decimal comma " + System.nanoTime(), "bankName", "Test Bank",
-				"definition", definition)).json().get("id").asLong();
+		long id = templateLike("Hang Seng", "Decimal comma", Map.of("thousandsSeparator", ".", "decimalSeparator", ","));
 		TestHttp.Response ok = finance.multipart("/api/statements/import", Map.of("templateId", Long.toString(id), "accountId", Long.toString(account)),
 				"file", "numbers.xlsx", hangSengXlsxNumbers());
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
@@ -297,11 +300,7 @@ class StatementImportTests {
 
 	@Test
 	void readsGb18030WithAGb18030Template() {
-		JsonNode boc = finance.get("/api/statement-templates/" + template("中銀香港")).json();
-		Map<String, Object> definition = TestHttpJson.toMap(boc.get("definition"));
-		definition.put("encoding", "GB18030");
-		long id = finance.post("/api/statement-templates", Map.of("name", "BOC GB18030 " + System.nanoTime(), "bankName", "Bank of China",
-				"definition", definition)).json().get("id").asLong();
+		long id = templateLike("中銀香港", "BOC GB18030", Map.of("encoding", "GB18030"));
 		TestHttp.Response r = importWithTemplate(id, "bochk-2031-01-gb18030.csv");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		assertThat(lines().stream().anyMatch(l -> "李嘉欣".equals(l.path("counterpartyName").asText()))).isTrue();
@@ -309,11 +308,7 @@ class StatementImportTests {
 
 	@Test
 	void readsMonthNamesInCapitalsAsBanksPrintThem() {
-		JsonNode hsbc = finance.get("/api/statement-templates/" + template("HSBC")).json();
-		Map<String, Object> definition = TestHttpJson.toMap(hsbc.get("definition"));
-		definition.put("dateFormat", "dd-MMM-yyyy");
-		long id = finance.post("/api/statement-templates", Map.of("name", "Month names " + System.nanoTime(), "bankName", "Test Bank",
-				"definition", definition)).json().get("id").asLong();
+		long id = templateLike("HSBC", "Month names", Map.of("dateFormat", "dd-MMM-yyyy"));
 		String csv = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n"
 				+ "02-FEB-2032,02-FEB-2032,PAYOUT,MON-1,A,1,\"1,000.00\",,0,HKD\n"
 				+ "03-Feb-2032,03-feb-2032,PAYOUT,MON-2,B,2,\"2,000.00\",,0,HKD\n";
