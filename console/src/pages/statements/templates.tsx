@@ -25,7 +25,15 @@ export const TEMPLATE_FIELDS = [
   'counterpartyBank',
   'description',
 ] as const;
-export const ENCODINGS = ['UTF-8', 'Big5', 'Big5-HKSCS', 'GB18030', 'GBK'] as const;
+export const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The usual delimiters, and a template's own if it was saved with another (through the API). */
+function delimiterOptions(current: unknown, t: (key: string) => string) {
+  const all = typeof current === 'string' && current !== '' && !DELIMITERS.includes(current) ? [...DELIMITERS, current] : DELIMITERS;
+  return all.map((d) => ({ value: d, label: DELIMITERS.includes(d) ? t(`tp.delimiterName.${d}`) : d }));
+}
+
+const ENCODINGS = ['UTF-8', 'Big5', 'Big5-HKSCS', 'GB18030', 'GBK'] as const;
 export const AMOUNT_MODES = ['SIGNED', 'DEBIT_CREDIT', 'DIRECTION_COLUMN'] as const;
 
 /** The editor's flat values: the definition's fields at the top, each column mapping as "columns.<field>". */
@@ -231,7 +239,8 @@ export default function TemplatesPage() {
             {fileType === 'CSV' && (
               <Col span={4}>
                 <Form.Item name="delimiter" label={t('tp.delimiter')}>
-                  <Input maxLength={1} />
+                  {/* a list, not a text box: a Tab cannot be typed into one */}
+                  <Select data-testid="tp-delimiter" options={delimiterOptions(form.getFieldValue('delimiter'), t)} />
                 </Form.Item>
               </Col>
             )}

@@ -264,6 +264,21 @@ class StatementBrowserTests {
 		browser.script("arguments[0].scrollIntoView()", browser.find("template-preview"));
 		browser.screenshot("template-preview");
 
+		// the same statement exported tab-separated: Tab is chosen from the list (it cannot be typed into a text box)
+		Path tabbed = Path.of("target", "hsbc-2031-01-tabbed.txt");
+		try (java.io.Reader in = java.nio.file.Files.newBufferedReader(FIXTURES.resolve("hsbc-2031-01.csv"), StandardCharsets.UTF_8);
+				org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(
+						java.nio.file.Files.newBufferedWriter(tabbed, StandardCharsets.UTF_8), org.apache.commons.csv.CSVFormat.TDF)) {
+			for (org.apache.commons.csv.CSVRecord row : org.apache.commons.csv.CSVFormat.DEFAULT.parse(in)) {
+				out.printRecord(java.util.Arrays.stream(row.values()).map(v -> v.replace("FPS31", "TAB31")).toArray());
+			}
+		}
+		browser.select("tp-delimiter", "Tab 定位字元");
+		browser.driver.findElement(By.cssSelector(".ant-drawer input[type=file]")).sendKeys(tabbed.toAbsolutePath().toString());
+		By tabRow = By.xpath("//*[@data-testid='template-preview']//tr[contains(., 'TAB3101020001')]");
+		browser.waitUntil(d -> !d.findElements(tabRow).isEmpty());
+		assertThat(browser.driver.findElement(tabRow).getText()).contains("CHAN TAI MAN", "12,500.00", "2031-01-02", "出帳");
+
 		browser.open("/statements/bank-connections");
 		browser.find("connection-table");
 		browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='connection-table'] tbody tr.ant-table-row")).size() > 0);
