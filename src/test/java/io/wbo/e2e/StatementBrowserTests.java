@@ -243,7 +243,7 @@ class StatementBrowserTests {
 	}
 
 	@Test
-	void previewsASampleFileWithABankTemplateAndShowsTheBankConnections() {
+	void previewsASampleFileWithABankTemplateAndShowsTheBankConnections() throws Exception {
 		long hsbc = 0;
 		for (JsonNode t : TestHttp.operator(port, "finance").get("/api/statement-templates").json()) {
 			if (t.get("name").asText().startsWith("HSBC")) {
@@ -275,9 +275,10 @@ class StatementBrowserTests {
 		}
 		browser.select("tp-delimiter", "Tab 定位字元");
 		browser.driver.findElement(By.cssSelector(".ant-drawer input[type=file]")).sendKeys(tabbed.toAbsolutePath().toString());
-		By tabRow = By.xpath("//*[@data-testid='template-preview']//tr[contains(., 'TAB3101020001')]");
-		browser.waitUntil(d -> !d.findElements(tabRow).isEmpty());
-		assertThat(browser.driver.findElement(tabRow).getText()).contains("CHAN TAI MAN", "12,500.00", "2031-01-02", "出帳");
+		// the line as the template reads it: its direction and date, not only its raw cells
+		By tabLine = By.xpath("//*[@data-testid='template-preview']//tr[contains(., 'TAB3101020001') and contains(., '出帳')]");
+		browser.waitUntil(d -> !d.findElements(tabLine).isEmpty());
+		assertThat(browser.driver.findElement(tabLine).getText()).contains("CHAN TAI MAN", "12,500.00", "2031-01-02");
 
 		browser.open("/statements/bank-connections");
 		browser.find("connection-table");
