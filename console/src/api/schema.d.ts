@@ -3057,7 +3057,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                status?: string;
+                status?: "OPENING" | "OPENED" | "REJECTED" | "CLOSED";
                 size?: number;
                 after?: string;
             };
@@ -4341,7 +4341,7 @@ export interface operations {
         parameters: {
             query?: {
                 direction?: "IN" | "OUT";
-                status?: string;
+                status?: "UNMATCHED" | "MATCHED" | "TAGGED" | "DELETED";
                 accountId?: number;
                 from?: string;
                 to?: string;
@@ -4398,7 +4398,7 @@ export interface operations {
             query?: {
                 format?: string;
                 direction?: "IN" | "OUT";
-                status?: string;
+                status?: "UNMATCHED" | "MATCHED" | "TAGGED" | "DELETED";
                 accountId?: number;
                 from?: string;
                 to?: string;
@@ -5025,7 +5025,7 @@ export interface operations {
     list_4: {
         parameters: {
             query?: {
-                status?: string;
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
                 type?: string;
                 subjectType?: string;
                 subjectId?: string;

@@ -72,6 +72,15 @@ class LedgerAndCustomerBadInputTests {
 		assertThat(TestHttp.operator(port, "finance").get("/api/statements?direction=SIDEWAYS").fieldError("direction"))
 				.isEqualTo("must be one of IN, OUT");
 		assertThat(TestHttp.operator(port, "finance").get("/api/statements?from=yesterday").fieldError("from")).isEqualTo("must be a date (2026-12-04)");
+		// a state filter names the states there are, in the reader's language too; an empty one filters nothing
+		assertThat(TestHttp.operator(port, "finance").get("/api/statements?status=LOST").fieldError("status"))
+				.isEqualTo("must be one of UNMATCHED, MATCHED, TAGGED, DELETED");
+		assertThat(admin.get("/api/customers?status=ACTIVE").fieldError("status")).isEqualTo("must be one of OPENING, OPENED, REJECTED, CLOSED");
+		assertThat(admin.get("/api/work-orders?status=DONE").fieldError("status")).isEqualTo("must be one of PENDING, APPROVED, REJECTED, CANCELLED");
+		assertThat(TestHttp.operator(port, "admin").speaking("zh-Hant").get("/api/customers?status=ACTIVE").fieldError("status"))
+				.isEqualTo("必須為 OPENING、OPENED、REJECTED 或 CLOSED");
+		assertThat(admin.get("/api/customers?status=").status()).isEqualTo(200);
+		assertThat(admin.get("/api/work-orders?status=&size=1").status()).isEqualTo(200);
 		TestHttp.Response huge = TestHttp.operator(port, "maker").postRaw("/api/withdrawals", """
 				{"customerId": %d, "currency": "HKD", "amount": "1.00", "bankCardId": 99999999999999999999999}""".formatted(customer()),
 				Map.of("content-type", "application/json"));

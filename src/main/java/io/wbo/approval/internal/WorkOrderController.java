@@ -11,7 +11,6 @@ import io.wbo.approval.WorkOrders;
 import io.wbo.common.Actor;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
-import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.AnyOperator;
 import io.wbo.common.security.Permission;
 import io.wbo.common.security.RequiresPermission;
@@ -46,22 +45,14 @@ class WorkOrderController {
 
 	@GetMapping("/api/work-orders")
 	@AnyOperator
-	CursorPage<WorkOrderView> list(Actor actor, @RequestParam(required = false) @Nullable String status,
+	CursorPage<WorkOrderView> list(Actor actor, @RequestParam(required = false) @Nullable WorkOrderStatus status,
 			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String subjectType,
 			@RequestParam(required = false) @Nullable String subjectId, @RequestParam(required = false) @Nullable Long makerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
 			@RequestParam(defaultValue = "false") boolean inbox, @RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable String after) {
-		if (status != null && !status.isBlank()) {
-			try {
-				WorkOrderStatus.valueOf(status);
-			}
-			catch (IllegalArgumentException e) {
-				throw InvalidInputException.of("status", "must be one of PENDING, APPROVED, REJECTED, CANCELLED");
-			}
-		}
-		return store.search(filter(actor, status, type, subjectType, subjectId, makerId, from, to, inbox), CursorPage.size(size),
+		return store.search(filter(actor, status == null ? null : status.name(), type, subjectType, subjectId, makerId, from, to, inbox), CursorPage.size(size),
 				CursorPage.afterId(after)).map(WorkOrder::view);
 	}
 

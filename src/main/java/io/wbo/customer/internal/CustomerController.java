@@ -8,7 +8,6 @@ import io.wbo.audit.AuditLog;
 import io.wbo.common.Actor;
 import io.wbo.common.Asset;
 import io.wbo.common.CursorPage;
-import io.wbo.common.InvalidInputException;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
 import io.wbo.common.web.MessageCatalog;
@@ -51,21 +50,9 @@ class CustomerController {
 	@GetMapping("/api/customers")
 	@RequiresPermission(Permission.CUSTOMER_VIEW)
 	CursorPage<Customer> search(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable OpeningStatus status, @RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable String after) {
-		return store.search(q, parseStatus(status), CursorPage.size(size), CursorPage.afterId(after));
-	}
-
-	private static @Nullable OpeningStatus parseStatus(@Nullable String status) {
-		if (status == null || status.isBlank()) {
-			return null;
-		}
-		try {
-			return OpeningStatus.valueOf(status);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("status", "must be one of OPENING, OPENED, REJECTED, CLOSED");
-		}
+		return store.search(q, status, CursorPage.size(size), CursorPage.afterId(after));
 	}
 
 	@GetMapping("/api/customers/{id}")

@@ -116,7 +116,7 @@ class StatementController {
 
 	@GetMapping("/api/statements")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
-	CursorPage<LineView> list(@RequestParam(required = false) @Nullable Direction direction, @RequestParam(required = false) @Nullable String status,
+	CursorPage<LineView> list(@RequestParam(required = false) @Nullable Direction direction, @RequestParam(required = false) @Nullable LineStatus status,
 			@RequestParam(required = false) @Nullable Long accountId, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long importId, @RequestParam(required = false) @Nullable String minAmount,
@@ -129,7 +129,7 @@ class StatementController {
 	@GetMapping("/api/statements/export")
 	@RequiresPermission(Permission.STATEMENT_MANAGE)
 	void export(@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable Direction direction,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Long accountId,
+			@RequestParam(required = false) @Nullable LineStatus status, @RequestParam(required = false) @Nullable Long accountId,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long importId,
 			@RequestParam(required = false) @Nullable String minAmount, @RequestParam(required = false) @Nullable String maxAmount,
@@ -140,25 +140,13 @@ class StatementController {
 		exports.export(filter, f, response.getOutputStream(), MessageCatalog.Language.ofRequest(request));
 	}
 
-	private static StatementStore.Filter filter(@Nullable Direction direction, @Nullable String status, @Nullable Long accountId,
+	private static StatementStore.Filter filter(@Nullable Direction direction, @Nullable LineStatus status, @Nullable Long accountId,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable String minAmount,
 			@Nullable String maxAmount) {
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		AmountRange amounts = AmountRange.parse(minAmount, maxAmount, errors);
 		errors.throwIfAny();
-		return new StatementStore.Filter(direction, status(status), accountId, from, to, q, importId, amounts.min(), amounts.max());
-	}
-
-	private static @Nullable LineStatus status(@Nullable String status) {
-		if (status == null || status.isBlank()) {
-			return null;
-		}
-		try {
-			return LineStatus.valueOf(status);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("status", "must be one of UNMATCHED, MATCHED, TAGGED, DELETED");
-		}
+		return new StatementStore.Filter(direction, status, accountId, from, to, q, importId, amounts.min(), amounts.max());
 	}
 
 	@GetMapping("/api/statements/{id}")
