@@ -3,8 +3,6 @@ package io.wbo.app.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
 
 import io.wbo.app.AppCustomer;
 import io.wbo.common.DomainException;
@@ -30,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * The idempotency-key mechanism of every creating POST of the APP API. The key row, the business change and the stored
@@ -49,14 +47,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	private final TransactionTemplate transactions;
 	private final Customers customers;
 	private final ProblemResponses problems;
-	private final JsonMapper json;
+	private final JsonMapper sorted;
 
 	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Customers customers, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.customers = customers;
 		this.problems = new ProblemResponses(json);
-		this.json = json;
+		// keys sorted on writing: a body's canonical form (see canonical)
+		this.sorted = json.rebuild().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 	}
 
 	@Override
@@ -174,48 +173,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	/**
 	 * What identifies a JSON body: its content, not its bytes. A client that serialises a retry again may put the keys
 	 * in another order or space them otherwise, and that is the same request, not "another body under the same key"
-	 * (422). Objects are written with their keys sorted, without spaces; values as they were sent (an amount is text).
-	 * A body that is not JSON is taken as it is: the handler refuses it anyway.
+	 * (422). Written again with its keys sorted and without spaces; values as they were sent (an amount is text). A
+	 * body that is not JSON is taken as it is: the handler refuses it anyway.
 	 */
 	String canonical(byte[] body) {
 		try {
-			JsonNode node = json.readTree(body);
+			JsonNode node = sorted.readTree(body);
 			if (node != null && !node.isMissingNode()) {
-				StringBuilder out = new StringBuilder(body.length);
-				writeCanonical(node, out);
-				return out.toString();
+				return sorted.writeValueAsString(node);
 			}
 		}
 		catch (JacksonException e) {
 			// not JSON: the raw text below
 		}
 		return new String(body, StandardCharsets.UTF_8);
-	}
-
-	private static void writeCanonical(JsonNode node, StringBuilder out) {
-		if (node.isObject()) {
-			out.append('{');
-			TreeMap<String, JsonNode> sorted = new TreeMap<>();
-			node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-			boolean first = true;
-			for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-				out.append(first ? "" : ",").append(StringNode.valueOf(e.getKey())).append(':');
-				writeCanonical(e.getValue(), out);
-				first = false;
-			}
-			out.append('}');
-		}
-		else if (node.isArray()) {
-			out.append('[');
-			for (int i = 0; i < node.size(); i++) {
-				out.append(i == 0 ? "" : ",");
-				writeCanonical(node.get(i), out);
-			}
-			out.append(']');
-		}
-		else {
-			out.append(node);
-		}
 	}
 
 	/** What the key's statement found: whether this request holds the key now, and the answer kept for it, if any. */
