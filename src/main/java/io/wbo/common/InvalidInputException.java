@@ -90,6 +90,15 @@ public class InvalidInputException extends DomainException {
 			return this;
 		}
 
+		/** Text an operator wrote, at most {@code max} characters (see {@link TextLimits}); the console says it by its code. */
+		public Collector atMost(String field, @org.jspecify.annotations.Nullable String text, int max) {
+			return text == null || text.length() <= max ? this : add(field, messageOf(max));
+		}
+
+		private static String messageOf(int maxLength) {
+			return "must be at most " + maxLength + " characters";
+		}
+
 		/** Runs a parse step, turning its InvalidInputException into collected errors. */
 		public <T> T attempt(java.util.function.Supplier<T> step) {
 			try {

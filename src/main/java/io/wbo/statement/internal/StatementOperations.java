@@ -14,6 +14,7 @@ import io.wbo.common.Asset;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.Money;
+import io.wbo.common.TextLimits;
 import io.wbo.reconciliation.Direction;
 import io.wbo.reconciliation.ReconciliationStates;
 import io.wbo.statement.StatementLineTagged;
@@ -180,9 +181,7 @@ class StatementOperations {
 
 	/** An operator's reason or remark is kept with the line and in the audit log: as long as elsewhere, no longer. */
 	private static @Nullable String limited(@Nullable String text, String field) {
-		if (text != null && text.length() > 500) {
-			throw InvalidInputException.of(field, "must be at most 500 characters");
-		}
+		new InvalidInputException.Collector().atMost(field, text, TextLimits.REMARK).throwIfAny();
 		return text;
 	}
 

@@ -19,6 +19,7 @@ import io.wbo.common.BusinessDay;
 import io.wbo.common.DomainException;
 import io.wbo.common.IllegalTransitionException;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.TextLimits;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.withdrawal.WithdrawalStatus;
 import org.jspecify.annotations.Nullable;
@@ -283,11 +284,11 @@ class PayoutBatchService {
 			else if ("FAILED".equals(item.result()) && (item.reason() == null || item.reason().isBlank())) {
 				outcomes.error(id, "reason is required when the payout failed");
 			}
-			else if (item.bankReference() != null && item.bankReference().length() > WithdrawalService.MAX_REFERENCE) {
-				outcomes.error(id, "bankReference must be at most 100 characters");
+			else if (item.bankReference() != null && item.bankReference().length() > TextLimits.BANK_REFERENCE) {
+				outcomes.error(id, "bankReference must be at most " + TextLimits.BANK_REFERENCE + " characters");
 			}
-			else if (item.reason() != null && item.reason().length() > WithdrawalService.MAX_TEXT) {
-				outcomes.error(id, "reason must be at most 500 characters");
+			else if (item.reason() != null && item.reason().length() > TextLimits.REMARK) {
+				outcomes.error(id, "reason must be at most " + TextLimits.REMARK + " characters");
 			}
 			else {
 				ids.add(id);

@@ -19,6 +19,7 @@ import io.wbo.common.DomainException;
 import io.wbo.common.IllegalTransitionException;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.Money;
+import io.wbo.common.TextLimits;
 import io.wbo.customer.BankCard;
 import io.wbo.customer.CompanyAccount;
 import io.wbo.customer.Customer;
@@ -103,7 +104,7 @@ class WithdrawalService {
 				errors.add("bankCardId", "the card receives " + card.currency() + ", not " + asset.code());
 			}
 		}
-		requireRemarkLength(input.remark(), errors);
+		errors.atMost("remark", input.remark(), TextLimits.REMARK);
 		List<StoredFile> attached = proofs.attachable(input.proofIds(), customerId, actor, errors);
 		errors.throwIfAny();
 		Withdrawal w = store.insert(new WithdrawalStore.NewWithdrawal(customerId, customer.customerNo(),
@@ -254,7 +255,7 @@ class WithdrawalService {
 			errors.add("bankCardId", "the card receives " + card.currency() + ", not " + w.currency().code());
 		}
 		String remark = edit.remark() == null ? w.remark() : blankToNull(edit.remark());
-		requireRemarkLength(remark, errors); // an edit may not carry what a new application could not
+		errors.atMost("remark", remark, TextLimits.REMARK); // an edit may not carry what a new application could not
 		List<StoredFile> newProofs = edit.proofIds() == null ? null
 				: proofs.attachable(edit.proofIds(), w.customerId(), maker, errors);
 		errors.throwIfAny();
@@ -421,7 +422,7 @@ class WithdrawalService {
 	public WorkOrderView requestDirectPayout(long id, PayoutRequest request, Actor actor) {
 		InvalidInputException.Collector errors = new InvalidInputException.Collector();
 		CompanyAccount account = requirePayingAccount(request.payingAccountId(), request.channel(), errors);
-		requireReferenceLength(request.bankReference(), errors);
+		errors.atMost("bankReference", request.bankReference(), TextLimits.BANK_REFERENCE);
 		errors.throwIfAny();
 		Withdrawal w = store.require(id);
 		if (!account.supportsCurrency(w.currency().code())) {
@@ -483,8 +484,7 @@ class WithdrawalService {
 		boolean success = "SUCCESS".equals(input.result());
 		errors.require(success || "FAILED".equals(input.result()), "result", "must be SUCCESS or FAILED");
 		errors.require(success || input.reason() != null && !input.reason().isBlank(), "reason", "is required when the payout failed");
-		requireReferenceLength(input.bankReference(), errors);
-		errors.require(input.reason() == null || input.reason().length() <= MAX_TEXT, "reason", "must be at most 500 characters");
+		errors.atMost("bankReference", input.bankReference(), TextLimits.BANK_REFERENCE).atMost("reason", input.reason(), TextLimits.REMARK);
 		errors.throwIfAny();
 		Withdrawal w = store.require(id);
 		WithdrawalStatus before = w.status();
@@ -535,7 +535,7 @@ class WithdrawalService {
 		}
 		errors.require(parsed != null, "action", "must be TO_SUCCESS, TO_FAILURE, REPAY or RESUBMIT");
 		errors.require(remark != null && !remark.isBlank(), "remark", "is required");
-		requireRemarkLength(remark, errors);
+		errors.atMost("remark", remark, TextLimits.REMARK);
 		errors.require(ids != null && !ids.isEmpty(), "ids", "must name at least one withdrawal");
 		errors.throwIfAny();
 		Outcomes.Builder outcomes = new Outcomes.Builder();
@@ -657,23 +657,10 @@ class WithdrawalService {
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "is required");
 		}
-		if (reason.length() > MAX_TEXT) {
-			throw InvalidInputException.of("reason", "must be at most 500 characters");
-		}
+		new InvalidInputException.Collector().atMost("reason", reason, TextLimits.REMARK).throwIfAny();
 		return reason.trim();
 	}
 
-	/** The longest reason or remark an operator may give; a bank reference is shorter (what banks send fits 35). */
-	static final int MAX_TEXT = 500;
-	static final int MAX_REFERENCE = 100;
-
-	private static void requireRemarkLength(@Nullable String remark, InvalidInputException.Collector errors) {
-		errors.require(remark == null || remark.length() <= MAX_TEXT, "remark", "must be at most 500 characters");
-	}
-
-	private static void requireReferenceLength(@Nullable String bankReference, InvalidInputException.Collector errors) {
-		errors.require(bankReference == null || bankReference.length() <= MAX_REFERENCE, "bankReference", "must be at most 100 characters");
-	}
 
 	static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.trim();
