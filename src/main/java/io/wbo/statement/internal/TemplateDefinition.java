@@ -79,10 +79,8 @@ record TemplateDefinition(String fileType, String encoding, @Nullable String del
 		if (inWords == null || outWords == null) {
 			return;
 		}
-		Set<String> in = inWords.stream().filter(java.util.Objects::nonNull).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
-				.collect(java.util.stream.Collectors.toSet());
-		outWords.stream().filter(java.util.Objects::nonNull).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT)).filter(in::contains).findFirst()
-				.ifPresent(word -> errors.add("definition.outWords", "must not repeat an inflow word: " + word));
+		outWords.stream().filter(java.util.Objects::nonNull).filter(w -> TemplateParser.matches(inWords, w)).findFirst()
+				.ifPresent(word -> errors.add("definition.outWords", "must not repeat an inflow word: " + word.trim()));
 	}
 
 	/**

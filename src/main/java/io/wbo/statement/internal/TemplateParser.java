@@ -342,8 +342,9 @@ final class TemplateParser implements StatementParser {
 				cell(cells, "description")));
 	}
 
-	private static boolean matches(@Nullable List<String> words, String word) {
-		return words != null && words.stream().anyMatch(w -> w.trim().equalsIgnoreCase(word.trim()));
+	/** Whether a direction word is one of a template's words: trimmed and case-blind, as templates are checked too. */
+	static boolean matches(@Nullable List<String> words, String word) {
+		return words != null && words.stream().anyMatch(w -> w != null && w.trim().equalsIgnoreCase(word.trim()));
 	}
 
 	private static @Nullable String nonZero(@Nullable String amount) {
