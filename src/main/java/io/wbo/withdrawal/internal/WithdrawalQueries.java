@@ -359,7 +359,7 @@ class WithdrawalQueries {
 		}
 		if (notBlank(f.channel())) {
 			sql.append(" AND w.channel = :channel");
-			params.put("channel", oneOf(errors, "channel", f.channel(), java.util.Arrays.stream(Channel.values()).map(Enum::name).toList()));
+			params.put("channel", oneOf(errors, "channel", f.channel(), CHANNELS));
 		}
 		if (notBlank(f.source())) {
 			sql.append(" AND w.source = :source");
@@ -367,8 +367,7 @@ class WithdrawalQueries {
 		}
 		if (notBlank(f.reconciliation())) {
 			sql.append(" AND w.recon_result = :recon");
-			params.put("recon", oneOf(errors, "reconciliation", f.reconciliation(),
-					java.util.Arrays.stream(io.wbo.reconciliation.ReconciliationResult.values()).map(Enum::name).toList()));
+			params.put("recon", oneOf(errors, "reconciliation", f.reconciliation(), RECONCILIATION_RESULTS));
 		}
 		range(errors, sql, params, "created_at", "from", f.from(), false);
 		range(errors, sql, params, "created_at", "to", f.to(), true);
@@ -414,6 +413,12 @@ class WithdrawalQueries {
 
 	/** Where an application comes from: the customer's APP, or an operator's manual application (W-2). */
 	private static final List<String> SOURCES = List.of("APP", "MANUAL");
+	private static final List<String> CHANNELS = names(Channel.values());
+	private static final List<String> RECONCILIATION_RESULTS = names(io.wbo.reconciliation.ReconciliationResult.values());
+
+	private static List<String> names(Enum<?>[] values) {
+		return java.util.Arrays.stream(values).map(Enum::name).toList();
+	}
 
 	/** A filter value that can only be one of a few names: an unknown one is refused by name, not answered with nothing. */
 	private static String oneOf(InvalidInputException.Collector errors, String field, String value, List<String> allowed) {
