@@ -25,7 +25,7 @@ export const TEMPLATE_FIELDS = [
   'counterpartyBank',
   'description',
 ] as const;
-export const DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITERS = [',', ';', '\t', '|'];
 
 /** The usual delimiters, and a template's own if it was saved with another (through the API). */
 function delimiterOptions(current: unknown, t: (key: string) => string) {
@@ -33,7 +33,7 @@ function delimiterOptions(current: unknown, t: (key: string) => string) {
   return all.map((d) => ({ value: d, label: DELIMITERS.includes(d) ? t(`tp.delimiterName.${d}`) : d }));
 }
 
-const ENCODINGS = ['UTF-8', 'Big5', 'Big5-HKSCS', 'GB18030', 'GBK'] as const;
+export const ENCODINGS = ['UTF-8', 'Big5', 'Big5-HKSCS', 'GB18030', 'GBK'] as const;
 export const AMOUNT_MODES = ['SIGNED', 'DEBIT_CREDIT', 'DIRECTION_COLUMN'] as const;
 
 /** The editor's flat values: the definition's fields at the top, each column mapping as "columns.<field>". */

@@ -192,7 +192,7 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
       dataIndex: 'customerNo',
       render: (no: string, w) => (
         <>
-          <span style={{ whiteSpace: 'nowrap' }}>{no}</span>
+          <span style={NOWRAP}>{no}</span>
           <br />
           {w.customerName}
         </>
@@ -209,7 +209,7 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
           <>
             {c.bankName}
             <br />
-            <span style={{ whiteSpace: 'nowrap' }}>{c.accountNo}</span>
+            <span style={NOWRAP}>{c.accountNo}</span>
             <br />
             {c.holderName}
           </>
@@ -221,7 +221,7 @@ export function useBaseColumns(onOpen?: (w: Withdrawal) => void): TableColumnsTy
     {
       title: t('wd.source'),
       dataIndex: 'source',
-      render: (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`wd.source.${s}`, { defaultValue: s })}</span>,
+      render: (s: string) => <span style={NOWRAP}>{t(`wd.source.${s}`, { defaultValue: s })}</span>,
     },
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: timeCell },
   ];
@@ -276,12 +276,14 @@ function keepActionsInView(column: TableColumnsType<Withdrawal>[number]): TableC
   return column.key === 'actions' ? { ...column, fixed: 'right' } : column;
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** A heading on one line: squeezed by a wide table, short Chinese headings otherwise stack a character per line. */
-export const nowrapHeader = () => ({ style: { whiteSpace: 'nowrap' as const } });
+export const nowrapHeader = () => ({ style: NOWRAP });
 
 /** A time in Hong Kong, on one line. */
 export function timeCell(iso?: string | null) {
-  return <span style={{ whiteSpace: 'nowrap' }}>{formatTime(iso)}</span>;
+  return <span style={NOWRAP}>{formatTime(iso)}</span>;
 }
 
 /**
