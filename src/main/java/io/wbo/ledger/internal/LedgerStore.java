@@ -84,11 +84,11 @@ public class LedgerStore {
 	}
 
 	/**
-	 * Posts a transfer in one statement; chained, the transfer is also its own audit record: who, from where and when,
-	 * hash-chained into each side's chain ({@link TransferChain}). Returns the stored transfer, the first one when the
-	 * key was already used.
+	 * Posts a transfer in one statement; audited, the transfer is also its own audit record: who, from where and when
+	 * ({@link LedgerSealer} seals it into the hash chain once committed). Returns the stored transfer, the first one when
+	 * the key was already used.
 	 */
-	public StoredTransfer post(Transfer t, long debitId, long creditId, Actor actor, boolean chained) {
+	public StoredTransfer post(Transfer t, long debitId, long creditId, Actor actor, boolean audited) {
 		boolean debitGuarded = t.debit().kind().guarded();
 		boolean creditGuarded = t.credit().kind().guarded();
 		Map<String, Object> params = new java.util.HashMap<>(24);
@@ -102,17 +102,12 @@ public class LedgerStore {
 		params.put("credit", creditId);
 		params.put("refType", t.referenceType());
 		params.put("refId", t.referenceId());
-		if (chained) {
-			// the time goes as microseconds since the epoch: the driver's formatting of a timestamp cost more than the rest
-			Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-			String label = actor.label();
-			params.put("atMicros", ChronoUnit.MICROS.between(Instant.EPOCH, at));
-			params.put("actor", label);
+		if (audited) {
+			params.put("atMicros", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+			params.put("actor", actor.label());
 			params.put("ip", actor.ip());
-			params.put("content", TransferChain.content(at, label, actor.ip(), t.key(), t.kind().name(), t.amount().asset().code(),
-					t.amount().amount(), debitId, creditId, t.referenceType(), t.referenceId()));
 		}
-		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, chained).execute(dataSource, params,
+		StoredTransfer posted = PostStatement.of(debitGuarded, creditGuarded, audited).execute(dataSource, params,
 				rs -> rs.getObject("transfer_id") == null ? null
 						: postedTransfer(t, rs.getLong("transfer_id"), rs.getInt("debited"), rs.getInt("credited"), debitId, creditId));
 		if (posted != null) {

@@ -19,11 +19,10 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 /**
- * The statement that posts a transfer: lock the guarded accounts in id order (and the slots posted to), insert the
- * transfer and post both sides — one round trip. Chained, the transfer also takes the next place in the hash chain of
- * each side ({@link TransferChain}): the locked rows give the previous hash, the insert computes the new ones, the
- * postings store them as the new heads. It is the hottest statement of wbo, so each of its eight forms (debit and
- * credit side guarded or not, chained or not) is built once: the driver then finds its server-side prepared
+ * The statement that posts a transfer: lock the guarded accounts in id order, insert the transfer and post both sides
+ * — one round trip. Audited, the transfer row also records who moved the money, from where and when (its place in the
+ * hash chain is given later by {@link LedgerSealer}). It is the hottest statement of wbo, so each of its eight forms
+ * (debit and credit side guarded or not, audited or not) is built once: the driver then finds its server-side prepared
  * statement by a string whose hash is already known, the named form is parsed once (Spring's parser), and the values
  * go straight to the driver: the per-call SQL rewriting and type guessing cost as much CPU as the database's own work.
  */
@@ -31,86 +30,50 @@ final class PostStatement {
 
 	/** Posting to a guarded account: its own row, which the CHECK constraint guards. */
 	private static final String POST_TO_ROW = """
-			UPDATE ledger_account a SET %1$s = a.%1$s + t.amount%3$s FROM t WHERE a.id = :%2$s RETURNING a.id""";
+			UPDATE ledger_account a SET %1$s = a.%1$s + t.amount FROM t WHERE a.id = :%2$s RETURNING a.id""";
 
 	/** Posting to an unguarded account: one of its slots, so concurrent transfers rarely wait for each other. */
 	private static final String POST_TO_SLOT = """
-			UPDATE ledger_account_slot s SET %1$s = s.%1$s + t.amount%3$s FROM t
+			UPDATE ledger_account_slot s SET %1$s = s.%1$s + t.amount FROM t
 			WHERE s.account_id = :%2$s AND s.slot = :%2$sSlot RETURNING s.account_id""";
 
-	/** A chained posting also moves the head of the side's chain. */
-	private static final String NEW_HEAD = ", chain_seq = t.%1$s_seq, chain_hash = t.%1$s_hash";
-
-	private static final String PLAIN = """
+	/** {@code %1$s}: which accounts are guarded, {@code %2$s}: how many; {@code %3$s}, {@code %4$s}: the audit columns. */
+	private static final String TRANSFER = """
 			WITH locked AS (
 			  SELECT id FROM ledger_account WHERE %1$s ORDER BY id FOR NO KEY UPDATE
 			), t AS (
 			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
-			                               reference_type, reference_id)
-			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId
+			                               reference_type, reference_id%3$s)
+			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId%4$s
 			  WHERE (SELECT count(*) FROM locked) = %2$s
 			  ON CONFLICT (transfer_key) DO NOTHING
 			  RETURNING id, amount
-			""";
-
-	/** {@code %1$s}: the chain heads (locked rows); then which accounts are guarded and how many. */
-	private static final String CHAINED = """
-			WITH locked AS (
-			  SELECT id AS account_id, CAST(NULL AS INT) AS slot, chain_seq, chain_hash FROM ledger_account
-			  WHERE %2$s ORDER BY id FOR NO KEY UPDATE
-			), heads AS (
-			  %1$s
-			), t AS (
-			  INSERT INTO ledger_transfer (transfer_key, kind, asset, amount, debit_account_id, credit_account_id,
-			                               reference_type, reference_id, occurred_at, actor, ip, debit_slot, credit_slot,
-			                               debit_seq, debit_hash, credit_seq, credit_hash)
-			  SELECT :key, :kind, :asset, :amount, :debit, :credit, :refType, :refId,
-			         TIMESTAMPTZ 'epoch' + CAST(:atMicros AS BIGINT) * INTERVAL '1 microsecond', :actor, :ip, dh.slot, ch.slot,
-			         dh.chain_seq + 1, sha256(coalesce(dh.chain_hash, '') || int8send(dh.chain_seq + 1) || x.content),
-			         ch.chain_seq + 1, sha256(coalesce(ch.chain_hash, '') || int8send(ch.chain_seq + 1) || x.content)
-			  FROM heads dh, heads ch, (SELECT CAST(:content AS BYTEA)) AS x(content)
-			  WHERE dh.account_id = :debit AND ch.account_id = :credit AND (SELECT count(*) FROM locked) = %3$s
-			  ON CONFLICT (transfer_key) DO NOTHING
-			  RETURNING id, amount, debit_seq, debit_hash, credit_seq, credit_hash
-			""";
-
-	/** Both postings, after the transfer {@code t}; its id tells whether it was new. */
-	private static final String POSTINGS = """
 			), d AS (
-			  %s
+			  %5$s
 			), c AS (
-			  %s
+			  %6$s
 			)
 			SELECT (SELECT id FROM t) AS transfer_id, (SELECT count(*) FROM d) AS debited, (SELECT count(*) FROM c) AS credited
 			""";
 
-	/** The slots posted to are locked after the accounts, in (account, slot) order, so two transfers never deadlock. */
-	private static final String SLOT_HEADS = """
-			SELECT * FROM locked
-			  UNION ALL
-			  SELECT * FROM (SELECT account_id, slot, chain_seq, chain_hash FROM ledger_account_slot
-			                 WHERE %s ORDER BY account_id, slot FOR NO KEY UPDATE) slots""";
+	/** The time goes as microseconds since the epoch: the driver's formatting of a timestamp cost more than the rest. */
+	private static final String[] AUDIT_COLUMNS = { ", occurred_at, actor, ip",
+			", TIMESTAMPTZ 'epoch' + CAST(:atMicros AS BIGINT) * INTERVAL '1 microsecond', :actor, :ip" };
 
 	private static final PostStatement[] FORMS = new PostStatement[8];
 
 	static {
 		for (int form = 0; form < FORMS.length; form++) {
-			boolean debitGuarded = (form & 4) != 0, creditGuarded = (form & 2) != 0, chained = (form & 1) != 0;
-			String debit = (debitGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("debits_posted", "debit",
-					chained ? NEW_HEAD.formatted("debit") : "");
-			String credit = (creditGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("credits_posted", "credit",
-					chained ? NEW_HEAD.formatted("credit") : "");
-			String slots = java.util.stream.Stream.of(debitGuarded ? null : "(account_id = :debit AND slot = :debitSlot)",
-					creditGuarded ? null : "(account_id = :credit AND slot = :creditSlot)").filter(java.util.Objects::nonNull)
-					.collect(java.util.stream.Collectors.joining(" OR "));
-			String heads = slots.isEmpty() ? "SELECT * FROM locked" : SLOT_HEADS.formatted(slots);
+			boolean debitGuarded = (form & 4) != 0, creditGuarded = (form & 2) != 0, audited = (form & 1) != 0;
+			String debit = (debitGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("debits_posted", "debit");
+			String credit = (creditGuarded ? POST_TO_ROW : POST_TO_SLOT).formatted("credits_posted", "credit");
 			// the guarded accounts named one by one, not as an array: the plan then costs the same for every transfer and
 			// the server keeps its generic plan instead of planning each execution anew (half the throughput)
 			String guarded = debitGuarded && creditGuarded ? "id IN (:debit, :credit)" : debitGuarded ? "id = :debit"
 					: creditGuarded ? "id = :credit" : "false";
 			String count = Integer.toString((debitGuarded ? 1 : 0) + (creditGuarded ? 1 : 0));
-			FORMS[form] = new PostStatement((chained ? CHAINED.formatted(heads, guarded, count) : PLAIN.formatted(guarded, count))
-					+ POSTINGS.formatted(debit, credit));
+			FORMS[form] = new PostStatement(TRANSFER.formatted(guarded, count, audited ? AUDIT_COLUMNS[0] : "",
+					audited ? AUDIT_COLUMNS[1] : "", debit, credit));
 		}
 	}
 
@@ -124,8 +87,8 @@ final class PostStatement {
 		this.sql = NamedParameterUtils.substituteNamedParameters(parsed, null);
 	}
 
-	static PostStatement of(boolean debitGuarded, boolean creditGuarded, boolean chained) {
-		return FORMS[(debitGuarded ? 4 : 0) | (creditGuarded ? 2 : 0) | (chained ? 1 : 0)];
+	static PostStatement of(boolean debitGuarded, boolean creditGuarded, boolean audited) {
+		return FORMS[(debitGuarded ? 4 : 0) | (creditGuarded ? 2 : 0) | (audited ? 1 : 0)];
 	}
 
 	interface RowMapper<T> {

@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * X-2 for the ledger: a transfer is its own audit record (who, from where, when), hash-chained into each account's
- * chain, and the audit verification finds a transfer altered, removed from the middle or cut off the end of a chain.
+ * X-2 for the ledger: a transfer is its own audit record (who, from where, when), sealed into the chain of seals once
+ * committed, and the audit verification names a transfer altered, removed or slipped in afterwards, and a seal cut
+ * off the end.
  */
 @WboTest
-class LedgerChainIntegrationTests {
+class LedgerSealIntegrationTests {
 
 	static final Actor OPERATOR = new Actor(Actor.Kind.OPERATOR, 42, "chain-tester", "10.1.2.3");
 
@@ -73,8 +74,15 @@ class LedgerChainIntegrationTests {
 		throw new AssertionError("no ledger check in " + verify);
 	}
 
+	/** The seal listing the transfer: its number, or null when none lists it. */
+	Long sealOf(long transferId) {
+		return jdbc.sql("""
+				SELECT seq FROM ledger_seal WHERE :id > after_id AND :id <= up_to_id AND position(int8send(:id) IN transfers) > 0""")
+				.param("id", transferId).query(Long.class).optional().orElse(null);
+	}
+
 	@Test
-	void aTransferRecordsWhoMovedTheMoneyAndTakesItsPlaceInBothAccountsChains() {
+	void aTransferRecordsWhoMovedTheMoneyAndIsSealedOnceCommitted() {
 		long customer = customerWithHistory();
 		List<Long> ids = transfersOf(customer);
 		assertThat(ids).hasSize(10);
@@ -83,25 +91,21 @@ class LedgerChainIntegrationTests {
 		assertThat(freeze.get("actor")).isEqualTo("OPERATOR:42:chain-tester");
 		assertThat(freeze.get("ip")).isEqualTo("10.1.2.3");
 		assertThat(freeze.get("occurred_at")).isNotNull();
-		// AVAILABLE: credited once, then 4 freezes and 4 unfreezes alternate; the freeze of round 1 is its 4th transfer
-		assertThat(freeze.get("debit_seq")).isEqualTo(4L);
-		long available = (Long) freeze.get("debit_account_id");
-		assertThat(jdbc.sql("SELECT chain_seq FROM ledger_account WHERE id = :id").param("id", available).query(Long.class).single()).isEqualTo(9L);
-		// a system account's transfers chain in the slot they posted to
-		Map<String, Object> fee = jdbc.sql("SELECT * FROM ledger_transfer WHERE transfer_key = :k").param("k", "C:D:" + customer).query().singleRow();
-		assertThat(fee.get("credit_slot")).isNotNull();
-		assertThat(fee.get("debit_slot")).isNull();
 
 		JsonNode check = verify();
 		assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
 		assertThat(ledgerCheck(check).get("checked").asLong()).isGreaterThanOrEqualTo(10);
+		// the verification sealed everything committed before it: each transfer is listed in exactly one seal
+		ids.forEach(id -> assertThat(sealOf(id)).as("seal of transfer %d", id).isNotNull());
+		assertThat(jdbc.sql("SELECT seq = (SELECT max(seq) FROM ledger_seal) FROM ledger_seal_head").query(Boolean.class).single()).isTrue();
 	}
 
 	@Test
-	void verificationNamesATransferAlteredRemovedOrCutOff() {
+	void verificationNamesATransferAlteredRemovedOrAddedAfterSealing() {
 		long customer = customerWithHistory();
 		List<Long> ids = transfersOf(customer);
 		long victim = ids.get(5);
+		assertThat(verify().get("ok").asBoolean()).isTrue();
 		jdbc.sql("ALTER TABLE ledger_transfer DISABLE TRIGGER ledger_transfer_no_update").update();
 		try {
 			// an attacker with database access moves a transfer's amount (and the balances with it, so the books still agree)
@@ -113,28 +117,72 @@ class LedgerChainIntegrationTests {
 			jdbc.sql("UPDATE ledger_transfer SET amount = amount - 1 WHERE id = :id").param("id", victim).update();
 			assertThat(verify().get("ok").asBoolean()).isTrue();
 
-			// removed from the middle: the next transfer of both chains no longer follows
+			// ... or the address it came from
+			jdbc.sql("UPDATE ledger_transfer SET ip = '10.9.9.9' WHERE id = :id").param("id", victim).update();
+			assertThat(verify().get("reason").asText()).contains("transfer " + victim).contains("altered");
+			jdbc.sql("UPDATE ledger_transfer SET ip = '10.1.2.3' WHERE id = :id").param("id", victim).update();
+
+			// removed: its seal still lists it
 			Map<String, Object> row = jdbc.sql("SELECT * FROM ledger_transfer WHERE id = :id").param("id", victim).query().singleRow();
 			jdbc.sql("DELETE FROM ledger_transfer WHERE id = :id").param("id", victim).update();
 			JsonNode removed = verify();
 			assertThat(removed.get("ok").asBoolean()).isFalse();
-			assertThat(ledgerCheck(removed).get("firstBrokenId").asLong()).isEqualTo(ids.get(6));
-			assertThat(removed.get("reason").asText()).contains("missing");
-			restore(row);
+			assertThat(ledgerCheck(removed).get("firstBrokenId").asLong()).isEqualTo(victim);
+			assertThat(removed.get("reason").asText()).contains("transfer " + victim).contains("missing");
 
-			// cut off the end: the account's head still names the removed transfer
-			long last = ids.get(ids.size() - 1);
-			Map<String, Object> tail = jdbc.sql("SELECT * FROM ledger_transfer WHERE id = :id").param("id", last).query().singleRow();
-			jdbc.sql("DELETE FROM ledger_transfer WHERE id = :id").param("id", last).update();
-			JsonNode cut = verify();
-			assertThat(cut.get("ok").asBoolean()).isFalse();
-			assertThat(cut.get("reason").asText()).contains("transfers removed");
-			restore(tail);
+			// slipped in afterwards under an id the seals cover (one a rolled-back transfer left unused)
+			long unused = jdbc.sql("SELECT nextval('ledger_transfer_id_seq')").query(Long.class).single();
+			ledger.freeze(customer, hkd("1.00"), "C:LATER:" + customer, "Test", "later", OPERATOR);
+			assertThat(verify().get("reason").asText()).contains("transfer " + victim);
+			Map<String, Object> forged = new java.util.HashMap<>(row);
+			forged.put("id", unused);
+			forged.put("transfer_key", "C:FORGED:" + customer);
+			restore(forged);
+			restore(row);
+			JsonNode slipped = verify();
+			assertThat(ledgerCheck(slipped).get("firstBrokenId").asLong()).isEqualTo(unused);
+			assertThat(slipped.get("reason").asText()).contains("transfer " + unused).contains("added afterwards");
+			jdbc.sql("DELETE FROM ledger_transfer WHERE id = :id").param("id", unused).update();
 		}
 		finally {
 			jdbc.sql("ALTER TABLE ledger_transfer ENABLE TRIGGER ledger_transfer_no_update").update();
 		}
 		assertThat(verify().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void verificationFindsASealCutOffTheEndOrAltered() {
+		long customer = customerWithHistory();
+		assertThat(verify().get("ok").asBoolean()).isTrue();
+		Map<String, Object> last = jdbc.sql("SELECT * FROM ledger_seal ORDER BY seq DESC LIMIT 1").query().singleRow();
+		assertThat(sealOf(transfersOf(customer).get(9))).isNotNull();
+		jdbc.sql("ALTER TABLE ledger_seal DISABLE TRIGGER ledger_seal_no_update").update();
+		try {
+			jdbc.sql("DELETE FROM ledger_seal WHERE seq = :seq").param("seq", last.get("seq")).update();
+			JsonNode cut = verify();
+			assertThat(cut.get("ok").asBoolean()).isFalse();
+			assertThat(cut.get("reason").asText()).contains("seals removed");
+			restoreSeal(last);
+			assertThat(verify().get("ok").asBoolean()).isTrue();
+
+			// a seal's list rewritten to agree with an altered transfer no longer matches the seal's own hash
+			jdbc.sql("UPDATE ledger_seal SET transfers = set_byte(transfers, 39, (get_byte(transfers, 39) + 1) % 256) WHERE seq = :seq")
+					.param("seq", last.get("seq")).update();
+			JsonNode altered = verify();
+			assertThat(altered.get("reason").asText()).contains("seal " + last.get("seq")).contains("altered");
+			jdbc.sql("DELETE FROM ledger_seal WHERE seq = :seq").param("seq", last.get("seq")).update();
+			restoreSeal(last);
+		}
+		finally {
+			jdbc.sql("ALTER TABLE ledger_seal ENABLE TRIGGER ledger_seal_no_update").update();
+		}
+		assertThat(verify().get("ok").asBoolean()).isTrue();
+	}
+
+	void restoreSeal(Map<String, Object> seal) {
+		jdbc.sql("""
+				INSERT INTO ledger_seal (seq, after_id, up_to_id, transfers, prev_hash, hash, sealed_at)
+				VALUES (:seq, :after_id, :up_to_id, :transfers, :prev_hash, :hash, :sealed_at)""").params(seal).update();
 	}
 
 	void restore(Map<String, Object> row) {
