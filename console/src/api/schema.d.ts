@@ -1819,6 +1819,8 @@ export interface components {
             checked?: number;
             /** Format: int64 */
             firstBrokenId?: number;
+            /** Format: int64 */
+            pending?: number;
             reason?: string;
             records?: string;
         };

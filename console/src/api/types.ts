@@ -65,6 +65,8 @@ export type AuditEntry = Omit<Present<S['AuditEntry']>, 'changes' | 'remark' | '
 export interface ChainedRecordsCheck {
   records: string;
   checked: number;
+  /** written in the last moments, not in a chain yet (a later verification checks them) */
+  pending: number;
   firstBrokenId?: number | null;
   reason?: string | null;
 }

@@ -285,6 +285,7 @@ const en: Record<string, string> = {
   'audit.hash': 'Hash',
   'audit.entry': 'Audit entry #{{id}}',
   'audit.verify': 'Verify chain',
+  'audit.verifyPending': '{{count}} transfers posted in the last moments are not sealed yet; the next verification checks them.',
   'audit.verifyOk': 'The audit chains are intact: {{checked}} entries and {{transfers}} ledger transfers checked.',
   'audit.verifyLedgerBroken': 'A ledger transfer chain is broken at transfer #{{id}}.',
   'audit.verifyBroken': 'The audit chain is broken at entry #{{id}}.',

@@ -285,6 +285,7 @@ const zhHans: Record<string, string> = {
   'audit.hash': '哈希值',
   'audit.entry': '审计记录 #{{id}}',
   'audit.verify': '校验审计链',
+  'audit.verifyPending': '另有 {{count}} 笔刚过账的转账尚未封存，下次校验时一并检查。',
   'audit.verifyOk': '审计链完整：已校验 {{checked}} 条记录及 {{transfers}} 笔账本转账。',
   'audit.verifyLedgerBroken': '账本转账链在转账 #{{id}} 处断开。',
   'audit.verifyBroken': '审计链在记录 #{{id}} 处断开。',

@@ -285,6 +285,7 @@ const zhHant: Record<string, string> = {
   'audit.hash': '雜湊值',
   'audit.entry': '審計記錄 #{{id}}',
   'audit.verify': '校驗審計鏈',
+  'audit.verifyPending': '另有 {{count}} 筆剛過帳的轉帳尚未封存，下次校驗時一併檢查。',
   'audit.verifyOk': '審計鏈完整：已校驗 {{checked}} 條記錄及 {{transfers}} 筆帳本轉帳。',
   'audit.verifyLedgerBroken': '帳本轉帳鏈在轉帳 #{{id}} 處斷開。',
   'audit.verifyBroken': '審計鏈在記錄 #{{id}} 處斷開。',

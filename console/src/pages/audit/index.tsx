@@ -26,7 +26,8 @@ interface FilterValues {
 function verifyMessage(verify: VerifyResult, t: TFunction): string {
   const transfers = verify.records?.find((r) => r.records === 'ledger transfers');
   if (verify.ok) {
-    return t('audit.verifyOk', { checked: verify.checked, transfers: transfers?.checked ?? 0 });
+    const ok = t('audit.verifyOk', { checked: verify.checked, transfers: transfers?.checked ?? 0 });
+    return transfers?.pending ? `${ok} ${t('audit.verifyPending', { count: transfers.pending })}` : ok;
   }
   if (verify.firstBrokenId == null && transfers?.reason) {
     return t('audit.verifyLedgerBroken', { id: transfers.firstBrokenId ?? '-' });

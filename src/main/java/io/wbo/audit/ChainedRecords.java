@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 public interface ChainedRecords {
 
 	/**
-	 * One walk: which records ({@code "ledger transfers"}), how many were checked, and the first broken one with why
-	 * (both null when every chain holds).
+	 * One walk: which records ({@code "ledger transfers"}), how many were checked, how many are not in a chain yet
+	 * (written in the last moments: checked by a later walk), and the first broken one with why (both null when every
+	 * chain holds).
 	 */
-	record Check(String records, long checked, @Nullable Long firstBrokenId, @Nullable String reason) {
+	record Check(String records, long checked, long pending, @Nullable Long firstBrokenId, @Nullable String reason) {
 
 		public boolean ok() {
 			return reason == null;

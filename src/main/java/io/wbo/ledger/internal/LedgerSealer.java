@@ -42,6 +42,8 @@ public class LedgerSealer {
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate separate;
 	private final AuditLog audit;
+	/** Since when (nanoTime) the passes could not seal for transactions still writing transfers; 0 while they can. */
+	private final java.util.concurrent.atomic.AtomicLong heldBackSince = new java.util.concurrent.atomic.AtomicLong();
 
 	LedgerSealer(DataSource dataSource, PlatformTransactionManager transactions, AuditLog audit) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -95,7 +97,7 @@ public class LedgerSealer {
 				break;
 			}
 			if (System.nanoTime() > deadline) {
-				log.warn("ledger sealing waits for {} transaction(s) still writing transfers: {}", writers.size(), writers);
+				heldBack(writers);
 				return null;
 			}
 			try {
@@ -106,7 +108,24 @@ public class LedgerSealer {
 				return null;
 			}
 		}
+		heldBackSince.set(0);
 		return last;
+	}
+
+	/**
+	 * A long transaction (a batch) only delays sealing; one held open for minutes (a stuck session) stops it, which the
+	 * operators must hear of: a warning once the passes have waited a minute, then once a minute.
+	 */
+	private void heldBack(List<String> writers) {
+		long now = System.nanoTime();
+		long since = heldBackSince.get();
+		if (since == 0) {
+			heldBackSince.compareAndSet(0, now);
+		}
+		else if (now - since > Duration.ofMinutes(1).toNanos() && heldBackSince.compareAndSet(since, now)) {
+			log.warn("ledger sealing has waited over a minute for {} transaction(s) still writing transfers (pg_locks virtualtransaction {})",
+					writers.size(), writers);
+		}
 	}
 
 	/** The last seal: its number and hash, and the last id it covers. */

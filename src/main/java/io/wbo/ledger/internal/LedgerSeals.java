@@ -45,7 +45,9 @@ class LedgerSeals implements ChainedRecords {
 		Walk walk = new Walk();
 		jdbc.query("SELECT " + TransferSeal.COLUMNS + " FROM ledger_transfer WHERE id <= ? ORDER BY id", walk::accept, head.upToId());
 		walk.finish(head);
-		return new Check("ledger transfers", walk.checked, walk.firstBrokenId, walk.reason);
+		long pending = java.util.Objects.requireNonNull(
+				jdbc.queryForObject("SELECT count(*) FROM ledger_transfer WHERE id > ?", Long.class, head.upToId()));
+		return new Check("ledger transfers", walk.checked, pending, walk.firstBrokenId, walk.reason);
 	}
 
 	/** A seal as stored, read one at a time in order of its number. */

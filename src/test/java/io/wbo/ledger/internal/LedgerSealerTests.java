@@ -32,6 +32,9 @@ class LedgerSealerTests {
 	LedgerSealer sealer;
 
 	@Autowired
+	LedgerSeals seals;
+
+	@Autowired
 	Ledger ledger;
 
 	@Autowired
@@ -79,6 +82,10 @@ class LedgerSealerTests {
 
 		assertThat(sealer.sealCommitted(Duration.ofMillis(300))).as("nothing sealed while the slow one may still commit").isZero();
 		assertThat(sealedUpTo()).isLessThan(fast);
+		// a verification meanwhile checks what is sealed and counts the committed transfers it could not check yet
+		io.wbo.audit.ChainedRecords.Check meanwhile = seals.verify();
+		assertThat(meanwhile.ok()).isTrue();
+		assertThat(meanwhile.pending()).isGreaterThanOrEqualTo(1);
 
 		commit.countDown();
 		slow.get(30, TimeUnit.SECONDS);
