@@ -37,6 +37,9 @@ class LedgerSealIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.wbo.audit.AuditLog audit;
+
 	static Money hkd(String amount) {
 		return new Money(Asset.HKD, new BigDecimal(amount));
 	}
@@ -98,6 +101,26 @@ class LedgerSealIntegrationTests {
 		// the verification sealed everything committed before it: each transfer is listed in exactly one seal
 		ids.forEach(id -> assertThat(sealOf(id)).as("seal of transfer %d", id).isNotNull());
 		assertThat(jdbc.sql("SELECT seq = (SELECT max(seq) FROM ledger_seal) FROM ledger_seal_head").query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void aTransferWithoutWhoAndWhenIsSealedAndVerifiedAlike() {
+		// as transfers posted before V51 (and with auditing off): no actor, address or time of its own
+		long customer = customerWithHistory();
+		audit.setEnabledForBenchmark(false);
+		try {
+			ledger.unfreeze(customer, hkd("1.00"), "C:BARE:" + customer, "Test", "bare", OPERATOR);
+		}
+		finally {
+			audit.setEnabledForBenchmark(true);
+		}
+		Map<String, Object> bare = jdbc.sql("SELECT * FROM ledger_transfer WHERE transfer_key = :k").param("k", "C:BARE:" + customer)
+				.query().singleRow();
+		assertThat(bare.get("actor")).isNull();
+		assertThat(bare.get("occurred_at")).isNull();
+		JsonNode check = verify();
+		assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
+		assertThat(sealOf((Long) bare.get("id"))).isNotNull();
 	}
 
 	@Test
