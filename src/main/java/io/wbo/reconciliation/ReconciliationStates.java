@@ -1,5 +1,7 @@
 package io.wbo.reconciliation;
 
+import org.jspecify.annotations.Nullable;
+
 /** The latest result kept per record, as far as other modules may change it outside a run. */
 public interface ReconciliationStates {
 
@@ -17,4 +19,12 @@ public interface ReconciliationStates {
 	 * the record shows no result until the next run reconciles it again.
 	 */
 	void releaseLine(String recordType, long recordId, long statementLineId);
+
+	/**
+	 * B-3, B-4: a bank line deleted or flipped after a run compared it with a record (an amount mismatch) says nothing
+	 * of that record any more: the result that rested on it is withdrawn until the next run. {@code recordType} and
+	 * {@code recordId} are the record the line names, if one (a batch line names none: its records are found by the
+	 * line).
+	 */
+	void forgetLine(long statementLineId, @Nullable String recordType, @Nullable Long recordId);
 }

@@ -1,6 +1,7 @@
 package io.wbo.reconciliation.internal;
 
 import io.wbo.reconciliation.ReconciliationStates;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,5 +32,17 @@ class RecordStates implements ReconciliationStates {
 	public void releaseLine(String recordType, long recordId, long statementLineId) {
 		jdbc.sql("DELETE FROM recon_record_state WHERE record_type = :type AND record_id = :id AND line_id = :line")
 				.param("type", recordType).param("id", recordId).param("line", statementLineId).update();
+	}
+
+	@Override
+	@Transactional
+	public void forgetLine(long statementLineId, @Nullable String recordType, @Nullable Long recordId) {
+		if (recordType != null && recordId != null) {
+			releaseLine(recordType, recordId, statementLineId);
+			return;
+		}
+		// a batch line's payouts: no index leads from a line to its records (it would cost every run's upserts), and
+		// deleting or flipping a line a run compared is a rare hand action
+		jdbc.sql("DELETE FROM recon_record_state WHERE line_id = :line").param("line", statementLineId).update();
 	}
 }

@@ -58,6 +58,7 @@ class StatementOperations {
 		StatementLine line = get(id);
 		line.requireUnmatched("delete");
 		store.update(line, line.direction(), LineStatus.DELETED, null, null, null, why);
+		forgetComparison(line);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_DELETED", "StatementLine", id,
 				List.of(FieldChange.of("status", line.status(), LineStatus.DELETED))).withRemark(why));
 		return get(id);
@@ -70,9 +71,17 @@ class StatementOperations {
 		StatementLine line = get(id);
 		line.requireUnmatched("flip");
 		store.update(line, line.flipped(), line.status(), null, null, null, remark == null ? line.remark() : remark);
+		forgetComparison(line);
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINE_FLIPPED", "StatementLine", id,
 				List.of(FieldChange.of("direction", line.direction(), line.flipped()))).withRemark(remark));
 		return get(id);
+	}
+
+	/** A record's last result that rested on this line (a mismatch a run found) is withdrawn with the line's own. */
+	private void forgetComparison(StatementLine line) {
+		if (line.reconResult() != null) {
+			states.forgetLine(line.id(), "BATCH".equals(line.recordType()) ? null : line.recordType(), line.recordId());
+		}
 	}
 
 	/**
