@@ -72,6 +72,20 @@ class LedgerAndCustomerBadInputTests {
 		assertThat(TestHttp.operator(port, "finance").get("/api/statements?direction=SIDEWAYS").fieldError("direction"))
 				.isEqualTo("must be one of IN, OUT");
 		assertThat(TestHttp.operator(port, "finance").get("/api/statements?from=yesterday").fieldError("from")).isEqualTo("must be a date (2026-12-04)");
+		// a period that ends before it starts is refused on its end, in every list; one day is a period
+		TestHttp finance = TestHttp.operator(port, "finance");
+		assertThat(finance.get("/api/statements?from=2026-12-02&to=2026-12-01").fieldError("to")).isEqualTo("must not be before from");
+		assertThat(finance.get("/api/statements?from=2026-12-01&to=2026-12-01").status()).isEqualTo(200);
+		TestHttp maker = TestHttp.operator(port, "maker");
+		assertThat(maker.get("/api/withdrawals?from=2026-12-02&to=2026-12-01").fieldError("to")).isEqualTo("must not be before from");
+		assertThat(TestHttp.operator(port, "maker").speaking("zh-Hant").get("/api/withdrawals?from=2026-12-02&to=2026-12-01").fieldError("to")).isEqualTo("不可早於 from（起始）");
+		assertThat(maker.get("/api/withdrawals?completedFrom=2026-12-02&completedTo=2026-12-01").fieldError("completedTo"))
+				.isEqualTo("must not be before completedFrom");
+		assertThat(maker.get("/api/withdrawals?from=2026-12-01&to=2026-12-01").status()).isEqualTo(200);
+		assertThat(maker.get("/api/withdrawals?from=2026-12-01T10:00:00Z&to=2026-12-01").status()).isEqualTo(200);
+		assertThat(TestHttp.operator(port, "auditor").get("/api/audit?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00%2B08:00").fieldError("to"))
+				.isEqualTo("must not be before from");
+		assertThat(admin.get("/api/work-orders?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z").fieldError("to")).isEqualTo("must not be before from");
 		// a state filter names the states there are, in the reader's language too; an empty one filters nothing
 		assertThat(TestHttp.operator(port, "finance").get("/api/statements?status=LOST").fieldError("status"))
 				.isEqualTo("must be one of UNMATCHED, MATCHED, TAGGED, DELETED");

@@ -39,6 +39,10 @@ public class WorkOrderStore {
 	public record Filter(@Nullable String status, @Nullable String type, @Nullable String subjectType, @Nullable String subjectId,
 			@Nullable Long makerId, @Nullable Timestamp from, @Nullable Timestamp to, @Nullable Long decidableBy,
 			@Nullable List<String> decidablePermissions) {
+
+		public Filter {
+			io.wbo.common.Periods.requireOrdered(from, to);
+		}
 	}
 
 	public record Comment(long id, long operatorId, String operator, String text, java.time.Instant at) {

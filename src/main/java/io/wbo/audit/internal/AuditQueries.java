@@ -31,6 +31,10 @@ public class AuditQueries {
 
 	public record Filter(@Nullable String entityType, @Nullable String entityId, @Nullable String actor, @Nullable String action,
 			@Nullable OffsetDateTime from, @Nullable OffsetDateTime to) {
+
+		public Filter {
+			io.wbo.common.Periods.requireOrdered(from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+		}
 	}
 
 

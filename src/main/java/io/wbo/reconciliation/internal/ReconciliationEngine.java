@@ -99,9 +99,7 @@ public class ReconciliationEngine {
 		int window = windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays;
 		errors.require(window >= 0 && window <= 31, "windowDays", "must be between 0 and 31");
 		errors.throwIfAny();
-		if (to.isBefore(from)) {
-			throw InvalidInputException.of("to", "must not be before from");
-		}
+		io.wbo.common.Periods.requireOrdered(from, to);
 		if (ChronoUnit.DAYS.between(from, to) > 366) {
 			throw InvalidInputException.of("to", "a period is at most one year");
 		}

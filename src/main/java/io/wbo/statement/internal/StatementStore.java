@@ -31,6 +31,10 @@ class StatementStore {
 	/** Amounts are bounds on the (always positive) amount of a line, inclusive, whichever its direction. */
 	record Filter(@Nullable Direction direction, @Nullable LineStatus status, @Nullable Long accountId, @Nullable LocalDate from,
 			@Nullable LocalDate to, @Nullable String q, @Nullable Long importId, @Nullable BigDecimal minAmount, @Nullable BigDecimal maxAmount) {
+
+		Filter {
+			io.wbo.common.Periods.requireOrdered(from, to);
+		}
 	}
 
 	Optional<StatementLine> byId(long id) {

@@ -22,6 +22,7 @@ import io.wbo.common.BusinessDay;
 import io.wbo.common.CursorPage;
 import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.Periods;
 import io.wbo.common.export.ExportFormat;
 import io.wbo.common.export.Exports;
 import io.wbo.common.web.MessageCatalog;
@@ -369,10 +370,10 @@ class WithdrawalQueries {
 			sql.append(" AND w.recon_result = :recon");
 			params.put("recon", oneOf(errors, "reconciliation", f.reconciliation(), RECONCILIATION_RESULTS));
 		}
-		range(errors, sql, params, "created_at", "from", f.from(), false);
-		range(errors, sql, params, "created_at", "to", f.to(), true);
-		range(errors, sql, params, "completed_at", "completedFrom", f.completedFrom(), false);
-		range(errors, sql, params, "completed_at", "completedTo", f.completedTo(), true);
+		Instant createdFrom = range(errors, sql, params, "created_at", "from", f.from(), false);
+		Instant createdTo = range(errors, sql, params, "created_at", "to", f.to(), true);
+		Instant completedFrom = range(errors, sql, params, "completed_at", "completedFrom", f.completedFrom(), false);
+		Instant completedTo = range(errors, sql, params, "completed_at", "completedTo", f.completedTo(), true);
 		AmountRange amounts = AmountRange.parse(f.minAmount(), f.maxAmount(), errors);
 		if (!amounts.isEmpty()) {
 			sql.append(" AND ").append(amounts.condition("w.amount"));
@@ -383,13 +384,18 @@ class WithdrawalQueries {
 			params.put("batchId", f.batchId());
 		}
 		errors.throwIfAny();
+		Periods.requireOrdered(createdFrom, createdTo);
+		Periods.requireOrdered("completedFrom", "completedTo", completedFrom, completedTo);
 	}
 
-	/** A date (a whole Hong Kong day, inclusive) or an ISO-8601 instant with offset. */
-	private static void range(InvalidInputException.Collector errors, StringBuilder sql, Map<String, Object> params, String column,
+	/**
+	 * A date (a whole Hong Kong day, inclusive) or an ISO-8601 instant with offset; returns the instant the condition
+	 * lets through last or first, null when not given or not readable.
+	 */
+	private static @Nullable Instant range(InvalidInputException.Collector errors, StringBuilder sql, Map<String, Object> params, String column,
 			String field, @Nullable String text, boolean upper) {
 		if (!notBlank(text)) {
-			return;
+			return null;
 		}
 		Instant at;
 		boolean dateOnly = false;
@@ -405,10 +411,12 @@ class WithdrawalQueries {
 		}
 		catch (RuntimeException e) {
 			errors.add(field, "must be a date (2026-11-22) or a time with offset (2026-11-22T08:00:00Z)");
-			return;
+			return null;
 		}
 		sql.append(" AND w.").append(column).append(upper ? (dateOnly ? " < :" : " <= :") : " >= :").append(field);
 		params.put(field, Timestamp.from(at));
+		// the last instant the bound lets through, so that from and to on the same day are no empty period
+		return upper && dateOnly ? at.minusNanos(1) : at;
 	}
 
 	/** Where an application comes from: the customer's APP, or an operator's manual application (W-2). */
