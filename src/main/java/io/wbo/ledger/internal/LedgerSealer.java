@@ -83,10 +83,11 @@ public class LedgerSealer {
 	@Nullable Long horizon(Duration maxWait) {
 		long last = java.util.Objects.requireNonNull(jdbc.queryForObject(
 				"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ledger_transfer_id_seq", Long.class));
+		// the caller's own transaction too, if it wrote transfers: it has not committed them, so they must wait
 		List<String> writers = jdbc.queryForList("""
 				SELECT DISTINCT virtualtransaction FROM pg_locks
-				WHERE locktype = 'relation' AND relation = CAST('ledger_transfer' AS regclass) AND mode = 'RowExclusiveLock'
-				  AND pid <> pg_backend_pid()""", String.class);
+				WHERE locktype = 'relation' AND relation = CAST('ledger_transfer' AS regclass) AND mode = 'RowExclusiveLock'""",
+				String.class);
 		long deadline = System.nanoTime() + maxWait.toNanos();
 		while (!writers.isEmpty()) {
 			writers = jdbc.queryForList("""

@@ -98,4 +98,19 @@ class LedgerSealerTests {
 					.param("id", id).query(Long.class).single()).as("seals listing transfer %d", id).isEqualTo(1L);
 		}
 	}
+
+	@Test
+	void aTransactionThatPostedATransferNeverSealsPastIt() {
+		long customer = 9_000_000 + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+		ledger.credit(customer, hkd("10.00"), AccountRef.system(AccountKind.ADJUSTMENT, Asset.HKD), "S:FUND:" + customer, "Test", "f", TESTER);
+		String key = "S:OWN:" + customer;
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			ledger.freeze(customer, hkd("1.00"), key, "Test", "own", TESTER);
+			// another connection seals: it would not see this transfer, so it must not seal past it
+			sealer.sealCommitted(Duration.ofMillis(200));
+			assertThat(sealedUpTo()).isLessThan(transferId(key));
+		});
+		sealer.sealCommitted(Duration.ofSeconds(5));
+		assertThat(sealedUpTo()).isGreaterThanOrEqualTo(transferId(key));
+	}
 }
