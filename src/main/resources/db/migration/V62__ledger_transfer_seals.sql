@@ -37,6 +37,10 @@ CREATE TRIGGER ledger_seal_no_update BEFORE UPDATE OR DELETE ON ledger_seal
 CREATE TRIGGER ledger_seal_no_truncate BEFORE TRUNCATE ON ledger_seal
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_seal_immutable();
 
+-- The sealer seals up to the last id handed out once the transactions then writing transfers have ended; a backend
+-- holding cached ids could later use one below that. CACHE 1 is the default: said here because the seals rely on it.
+ALTER SEQUENCE ledger_transfer_id_seq CACHE 1;
+
 -- the per-account chains of V51 are replaced by the seals
 ALTER TABLE ledger_account DROP COLUMN chain_seq, DROP COLUMN chain_hash;
 ALTER TABLE ledger_account_slot DROP COLUMN chain_seq, DROP COLUMN chain_hash;

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A seal must never skip a transfer that commits after it with a lower id. So a pass seals only up to a horizon:
  * the last id handed out, read first, once every transaction then writing to {@code ledger_transfer} has ended (an
  * insert holds the table's lock from before it takes its id until its transaction ends). Transactions that began
- * writing later can only take higher ids.
+ * writing later can only take higher ids (the id sequence hands out one id at a time: no backend keeps ids for later,
+ * V62).
  */
 @Configuration
 public class LedgerSealer {
