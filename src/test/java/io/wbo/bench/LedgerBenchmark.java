@@ -52,6 +52,8 @@ class LedgerBenchmark {
 		long operations;
 		double seconds;
 		double p99;
+		/** Of {@link #seconds}: the time spent after the runs sealing what the sealer had not reached yet. */
+		double drainSeconds;
 		final StringBuilder rounds = new StringBuilder();
 		long jvmNanos;
 		long postgresNanos;
@@ -72,6 +74,7 @@ class LedgerBenchmark {
 			rounds.append(rounds.isEmpty() ? "" : " ").append(String.format("%,.0f", r.operations() / (r.seconds() + drainSeconds)));
 			operations += r.operations();
 			seconds += r.seconds() + drainSeconds;
+			this.drainSeconds += drainSeconds;
 			p99 = Math.max(p99, r.p99Millis());
 		}
 
@@ -81,8 +84,9 @@ class LedgerBenchmark {
 
 		@Override
 		public String toString() {
-			return String.format("%,.0f/s (%,d in %.1f s; rounds %s), worst round p99 %.2f ms%n%37sCPU per operation: JVM %.0f µs, PostgreSQL %.0f µs",
-					perSecond(), operations, seconds, rounds, p99, "", jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations);
+			return String.format("%,.0f/s (%,d in %.1f s; rounds %s), worst round p99 %.2f ms%n%37sCPU per operation: JVM %.0f µs, PostgreSQL %.0f µs%s",
+					perSecond(), operations, seconds, rounds, p99, "", jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations,
+					drainSeconds >= 0.005 ? String.format("; of the time, %.2f s sealing what was left at the runs' ends", drainSeconds) : "");
 		}
 	}
 
