@@ -139,31 +139,42 @@ public class LedgerSealer {
 		}
 	}
 
-	/** The next transfers to seal: how many, the last one's id, and the seal's list of them. */
-	private record Listed(int count, long lastId, byte @Nullable [] transfers) {
+	/** The seal written: how many transfers it lists, the last id it covers and its hash. */
+	private record Written(int count, long upToId, byte[] hash) {
 	}
 
-	/** Appends one seal over the next transfers up to the horizon; returns how many it lists (0: nothing to seal). */
+	/**
+	 * Appends one seal over the next transfers up to the horizon; returns how many it lists (0: nothing to seal). One
+	 * statement lists, hashes and inserts: the list (40 bytes a transfer, megabytes a pass) never travels to the JVM,
+	 * whose garbage collector it kept busy. {@link TransferSeal#sealHash} computes the same hash for the verification.
+	 */
 	private int sealOnce(long horizon) {
 		Head head = Head.read(jdbc, true);
 		if (head.upToId() >= horizon) {
 			return 0;
 		}
-		Listed listed = java.util.Objects.requireNonNull(jdbc.queryForObject("""
-				SELECT count(*) AS n, max(id) AS last_id, string_agg(int8send(id) || content_hash, CAST('' AS BYTEA) ORDER BY id) AS list
-				FROM (SELECT id, %s AS content_hash FROM ledger_transfer WHERE id > ? AND id <= ? ORDER BY id LIMIT ?) x"""
-				.formatted(TransferSeal.CONTENT_HASH_SQL), (rs, n) -> new Listed(rs.getInt("n"), rs.getLong("last_id"), rs.getBytes("list")),
-				head.upToId(), horizon, MAX_PER_SEAL));
-		if (listed.count() == 0 || listed.transfers() == null) {
+		long seq = head.seq() + 1;
+		List<Written> written = jdbc.query("""
+				WITH listed AS (
+				  SELECT count(*) AS n, max(id) AS last_id, string_agg(int8send(id) || content_hash, CAST('' AS BYTEA) ORDER BY id) AS list
+				  FROM (SELECT id, %s AS content_hash FROM ledger_transfer WHERE id > ? AND id <= ? ORDER BY id LIMIT ?) x
+				), sealed AS (
+				  SELECT n, list, CASE WHEN n = ? THEN last_id ELSE ? END AS up_to_id FROM listed WHERE n > 0
+				)
+				INSERT INTO ledger_seal (seq, after_id, up_to_id, transfers, prev_hash, hash)
+				SELECT ?, ?, up_to_id, list, CAST(? AS BYTEA),
+				       sha256(coalesce(CAST(? AS BYTEA), CAST('' AS BYTEA)) || int8send(CAST(? AS BIGINT)) || int8send(CAST(? AS BIGINT))
+				              || int8send(up_to_id) || list)
+				FROM sealed
+				RETURNING (SELECT n FROM sealed) AS n, up_to_id, hash""".formatted(TransferSeal.CONTENT_HASH_SQL),
+				(rs, n) -> new Written(rs.getInt("n"), rs.getLong("up_to_id"), rs.getBytes("hash")),
+				head.upToId(), horizon, MAX_PER_SEAL, MAX_PER_SEAL, horizon, seq, head.upToId(), head.hash(), head.hash(), seq, head.upToId());
+		if (written.isEmpty()) {
 			// only rolled-back ids since the last seal: the next seal's range will cover them
 			return 0;
 		}
-		long seq = head.seq() + 1;
-		long upToId = listed.count() == MAX_PER_SEAL ? listed.lastId() : horizon;
-		byte[] hash = TransferSeal.sealHash(head.hash(), seq, head.upToId(), upToId, listed.transfers());
-		jdbc.update("INSERT INTO ledger_seal (seq, after_id, up_to_id, transfers, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)", seq,
-				head.upToId(), upToId, listed.transfers(), head.hash(), hash);
-		jdbc.update("UPDATE ledger_seal_head SET seq = ?, hash = ?, up_to_id = ?", seq, hash, upToId);
-		return listed.count();
+		Written seal = written.get(0);
+		jdbc.update("UPDATE ledger_seal_head SET seq = ?, hash = ?, up_to_id = ?", seq, seal.hash(), seal.upToId());
+		return seal.count();
 	}
 }
