@@ -9,15 +9,11 @@ import java.util.Map;
 
 import io.wbo.audit.IntegrationGuard;
 import io.wbo.common.BusinessDay;
-import io.wbo.ledger.Ledger;
 import io.wbo.testing.TestHttp;
-import io.wbo.testing.WboTest;
 import io.wbo.withdrawal.WithdrawalFixtures;
+import io.wbo.withdrawal.WithdrawalIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,22 +21,20 @@ import tools.jackson.databind.JsonNode;
  * MATCHED and the withdrawal list shows it (對帳結果); a payout the bank booked under another reference and amount is
  * MISSING_IN_BANK until an operator tags the line to it, then MATCHED.
  */
-@WboTest
-class WithdrawalReconciliationWiringTests {
+class WithdrawalReconciliationWiringTests extends WithdrawalIntegrationTest {
 
-	@LocalServerPort
-	int port;
+	TestHttp finance;
+	long account;
+	String unique;
 
-	@Autowired
-	JdbcClient jdbc;
+	@BeforeEach
+	void financeAndThePayingAccount() {
+		finance = TestHttp.operator(port, "finance");
+		account = fx.payingAccountId();
+		unique = Long.toString(System.nanoTime());
+	}
 
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	long completed(WithdrawalFixtures fx, TestHttp maker, TestHttp checker, TestHttp approver, String amount, String reference) {
+	long completed(String amount, String reference) {
 		WithdrawalFixtures.TestCustomer c = fx.customer("50000.00");
 		long id = fx.submitted(maker, c, amount, "0.00");
 		TestHttp.Response direct = WithdrawalFixtures.ok(checker.post("/api/withdrawals/" + id + "/direct-payout",
@@ -50,7 +44,7 @@ class WithdrawalReconciliationWiringTests {
 		return id;
 	}
 
-	void push(long account, String amount, String reference, String counterparty) {
+	void push(String amount, String reference, String counterparty) {
 		String body = """
 				{"accountId": %d, "lines": [{"direction": "OUT", "amount": "%s", "currency": "HKD", "bookingDate": "%s",
 				  "bankReference": "%s", "counterpartyAccount": "%s"}]}""".formatted(account, amount, BusinessDay.today(), reference, counterparty);
@@ -59,7 +53,7 @@ class WithdrawalReconciliationWiringTests {
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 	}
 
-	JsonNode run(TestHttp finance, long account) {
+	JsonNode run() {
 		LocalDate today = BusinessDay.today();
 		TestHttp.Response r = finance.post("/api/reconciliations", Map.of("direction", "OUT", "accountId", account, "from", today.minusDays(1).toString(),
 				"to", today.toString()));
@@ -67,42 +61,35 @@ class WithdrawalReconciliationWiringTests {
 		return r.json();
 	}
 
-	JsonNode withdrawal(TestHttp maker, long id) {
+	JsonNode withdrawal(long id) {
 		return maker.get("/api/withdrawals/" + id).json().get("withdrawal");
 	}
 
-	JsonNode lastHistory(TestHttp maker, long id) {
-		JsonNode history = maker.get("/api/withdrawals/" + id).json().get("history");
+	JsonNode lastHistory(TestHttp reader, long id) {
+		JsonNode history = reader.get("/api/withdrawals/" + id).json().get("history");
 		return history.get(history.size() - 1);
 	}
 
 	@Test
 	void completedWithdrawalsAreReconciledAndTaggable() {
-		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		TestHttp maker = TestHttp.operator(port, "maker");
-		TestHttp checker = TestHttp.operator(port, "checker");
-		TestHttp approver = TestHttp.operator(port, "approver");
-		TestHttp finance = TestHttp.operator(port, "finance");
-		long account = fx.payingAccountId();
-		String unique = Long.toString(System.nanoTime());
 
-		long paid = completed(fx, maker, checker, approver, "1234.56", "WIRE-" + unique);
-		long booked = completed(fx, maker, checker, approver, "2345.67", "WIRE-B-" + unique);
-		long byAccount = completed(fx, maker, checker, approver, "3456.78", "WIRE-C-" + unique);
-		push(account, "1234.56", "WIRE-" + unique, "");
-		push(account, "2345.68", "BANK-OWN-" + unique, "ZZ-" + unique);
+		long paid = completed("1234.56", "WIRE-" + unique);
+		long booked = completed("2345.67", "WIRE-B-" + unique);
+		long byAccount = completed("3456.78", "WIRE-C-" + unique);
+		push("1234.56", "WIRE-" + unique, "");
+		push("2345.68", "BANK-OWN-" + unique, "ZZ-" + unique);
 		// a line without a reference, its counterparty written with spaces where the card has dashes
 		String card = jdbc.sql("SELECT card_account_no FROM withdrawal WHERE id = :id").param("id", byAccount).query(String.class).single();
-		push(account, "3456.78", "", card.replace('-', ' ').toLowerCase(java.util.Locale.ROOT));
+		push("3456.78", "", card.replace('-', ' ').toLowerCase(java.util.Locale.ROOT));
 
-		long runId = run(finance, account).get("id").asLong();
-		assertThat(withdrawal(maker, byAccount).get("reconciliationResult").asText()).isEqualTo("MATCHED");
-		assertThat(withdrawal(maker, byAccount).get("reconciliationReason").asText()).contains("counterparty account");
-		assertThat(withdrawal(maker, paid).get("reconciliationResult").asText()).isEqualTo("MATCHED");
-		assertThat(withdrawal(maker, paid).get("reconciliationReason").asText()).contains("WIRE-" + unique);
-		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
+		long runId = run().get("id").asLong();
+		assertThat(withdrawal(byAccount).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(byAccount).get("reconciliationReason").asText()).contains("counterparty account");
+		assertThat(withdrawal(paid).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(paid).get("reconciliationReason").asText()).contains("WIRE-" + unique);
+		assertThat(withdrawal(booked).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
 		JsonNode list = maker.get("/api/withdrawals?reconciliation=MATCHED&size=500").json().get("items");
-		assertThat(list.findValuesAsString("serial")).contains(withdrawal(maker, paid).get("serial").asText());
+		assertThat(list.findValuesAsString("serial")).contains(withdrawal(paid).get("serial").asText());
 
 		// the bank booked the second payout under its own reference and one cent more: tag it by hand, with a reason
 		long lineId = 0;
@@ -112,49 +99,42 @@ class WithdrawalReconciliationWiringTests {
 		assertThat(lineId).isPositive();
 		assertThat(finance.post("/api/statements/" + lineId + "/tag", Map.of("withdrawalId", Long.toString(booked))).status()).isEqualTo(422);
 		TestHttp.Response tag = finance.post("/api/statements/" + lineId + "/tag",
-				Map.of("withdrawalId", withdrawal(maker, booked).get("serial").asText(), "reason", "bank fee of HKD 0.01"));
+				Map.of("withdrawalId", withdrawal(booked).get("serial").asText(), "reason", "bank fee of HKD 0.01"));
 		assertThat(tag.status()).as(tag.body()).isEqualTo(200);
 		// matched from the tag on, not from the next run, and the application's history says by whom and to which line
-		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
-		assertThat(withdrawal(maker, booked).get("reconciliationReason").asText()).isEqualTo("tagged by hand");
+		assertThat(withdrawal(booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		assertThat(withdrawal(booked).get("reconciliationReason").asText()).isEqualTo("tagged by hand");
 		JsonNode tagged = lastHistory(maker, booked);
 		assertThat(tagged.get("action").asText()).isEqualTo("BANK_LINE_TAGGED");
 		assertThat(tagged.get("actor").asText()).isEqualTo("finance");
 		assertThat(tagged.get("remark").asText()).contains("#" + lineId, "2,345.68 HKD", "BANK-OWN-" + unique, "bank fee of HKD 0.01");
-		run(finance, account);
-		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
+		run();
+		assertThat(withdrawal(booked).get("reconciliationResult").asText()).isEqualTo("MATCHED");
 		assertThat(lastHistory(maker, booked).get("action").asText()).as("the run finds what the tag said: nothing new").isEqualTo("BANK_LINE_TAGGED");
 		assertThat(finance.get("/api/statements/" + lineId).json().get("status").asText()).isEqualTo("TAGGED");
 
 		// rejecting the tag frees both: the payout is missing in the bank again on the next run
 		assertThat(finance.post("/api/statements/" + lineId + "/reject-tag", Map.of("reason", "wrong payout")).status()).isEqualTo(200);
-		assertThat(withdrawal(maker, booked).get("reconciliationResult").isNull()).isTrue();
+		assertThat(withdrawal(booked).get("reconciliationResult").isNull()).isTrue();
 		assertThat(lastHistory(maker, booked).get("action").asText()).isEqualTo("BANK_LINE_TAG_REJECTED");
 		assertThat(lastHistory(maker, booked).get("remark").asText()).contains("#" + lineId, "wrong payout");
 		assertThat(lastHistory(TestHttp.operator(port, "maker").speaking("zh-Hant"), booked).get("remark").asText())
 				.startsWith("銀行流水 #" + lineId).endsWith("：wrong payout");
-		run(finance, account);
-		assertThat(withdrawal(maker, booked).get("reconciliationResult").asText()).isIn("MISSING_IN_BANK", "AMOUNT_MISMATCH");
+		run();
+		assertThat(withdrawal(booked).get("reconciliationResult").asText()).isIn("MISSING_IN_BANK", "AMOUNT_MISMATCH");
 		assertThat(runId).isPositive();
 		assertThat(List.of(paid, booked)).doesNotHaveDuplicates();
 	}
 
 	@Test
 	void aLineDeletedOrFlippedAfterARunFoundAMismatchTakesTheRecordsResultWithIt() {
-		WithdrawalFixtures fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
-		TestHttp maker = TestHttp.operator(port, "maker");
-		TestHttp checker = TestHttp.operator(port, "checker");
-		TestHttp approver = TestHttp.operator(port, "approver");
-		TestHttp finance = TestHttp.operator(port, "finance");
-		long account = fx.payingAccountId();
-		String unique = Long.toString(System.nanoTime());
-		long deleted = completed(fx, maker, checker, approver, "610.00", "MIS-D-" + unique);
-		long flipped = completed(fx, maker, checker, approver, "620.00", "MIS-F-" + unique);
-		push(account, "610.50", "MIS-D-" + unique, "");
-		push(account, "620.50", "MIS-F-" + unique, "");
-		run(finance, account);
-		assertThat(withdrawal(maker, deleted).get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
-		assertThat(withdrawal(maker, flipped).get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
+		long deleted = completed("610.00", "MIS-D-" + unique);
+		long flipped = completed("620.00", "MIS-F-" + unique);
+		push("610.50", "MIS-D-" + unique, "");
+		push("620.50", "MIS-F-" + unique, "");
+		run();
+		assertThat(withdrawal(deleted).get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(withdrawal(flipped).get("reconciliationResult").asText()).isEqualTo("AMOUNT_MISMATCH");
 
 		long deletedLine = finance.get("/api/statements?size=5&q=MIS-D-" + unique).json().get("items").get(0).get("id").asLong();
 		long flippedLine = finance.get("/api/statements?size=5&q=MIS-F-" + unique).json().get("items").get(0).get("id").asLong();
@@ -163,12 +143,12 @@ class WithdrawalReconciliationWiringTests {
 		TestHttp.Response flip = finance.post("/api/statements/" + flippedLine + "/flip", Map.of("remark", "a refund from the bank"));
 		assertThat(flip.status()).as(flip.body()).isEqualTo(200);
 		// the mismatch was with a line that is gone or is an inflow now: no result until the next run says one
-		assertThat(withdrawal(maker, deleted).get("reconciliationResult").isNull()).isTrue();
-		assertThat(withdrawal(maker, flipped).get("reconciliationResult").isNull()).isTrue();
+		assertThat(withdrawal(deleted).get("reconciliationResult").isNull()).isTrue();
+		assertThat(withdrawal(flipped).get("reconciliationResult").isNull()).isTrue();
 		assertThat(maker.get("/api/withdrawals?reconciliation=AMOUNT_MISMATCH&size=500").json().get("items").findValuesAsString("serial"))
-				.doesNotContain(withdrawal(maker, deleted).get("serial").asText(), withdrawal(maker, flipped).get("serial").asText());
-		run(finance, account);
-		assertThat(withdrawal(maker, deleted).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
-		assertThat(withdrawal(maker, flipped).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
+				.doesNotContain(withdrawal(deleted).get("serial").asText(), withdrawal(flipped).get("serial").asText());
+		run();
+		assertThat(withdrawal(deleted).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
+		assertThat(withdrawal(flipped).get("reconciliationResult").asText()).isEqualTo("MISSING_IN_BANK");
 	}
 }

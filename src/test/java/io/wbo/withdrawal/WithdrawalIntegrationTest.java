@@ -11,27 +11,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every withdrawal integration test starts from: the fixtures and console sessions of the three demo roles. */
 @WboTest
-abstract class WithdrawalIntegrationTest {
+public abstract class WithdrawalIntegrationTest {
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 
 	@Autowired
-	Ledger ledger;
+	protected Ledger ledger;
 
 	@Autowired
-	TransactionTemplate tx;
+	protected TransactionTemplate tx;
 
-	WithdrawalFixtures fx;
-	TestHttp maker;
-	TestHttp checker;
-	TestHttp approver;
+	protected WithdrawalFixtures fx;
+	protected TestHttp maker;
+	protected TestHttp checker;
+	protected TestHttp approver;
 
 	@BeforeEach
-	void setUpFixtures() {
+	protected void setUpFixtures() {
 		fx = new WithdrawalFixtures(jdbc, ledger, tx, port);
 		maker = TestHttp.operator(port, "maker");
 		checker = TestHttp.operator(port, "checker");
