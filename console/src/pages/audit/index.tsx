@@ -2,7 +2,6 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditEntry, Page, VerifyResult } from '../../api/types';
@@ -13,6 +12,7 @@ import { useNames } from '../../components/useNames';
 import { useProblem } from '../../components/useProblem';
 import { formatTime, hkDayEnd, hkDayStart } from '../../lib/time';
 import { SearchButtons } from '../../components/SearchButtons';
+import { verifyMessage } from './verify';
 
 interface FilterValues {
   actor?: string;
@@ -22,18 +22,6 @@ interface FilterValues {
   dates?: [Dayjs, Dayjs] | null;
 }
 
-/** What a verification found: the audit entries and the ledger transfers checked, or where a chain breaks. */
-function verifyMessage(verify: VerifyResult, t: TFunction): string {
-  const transfers = verify.records?.find((r) => r.records === 'ledger transfers');
-  if (verify.ok) {
-    const ok = t('audit.verifyOk', { checked: verify.checked, transfers: transfers?.checked ?? 0 });
-    return transfers?.pending ? `${ok} ${t('audit.verifyPending', { count: transfers.pending })}` : ok;
-  }
-  if (verify.firstBrokenId == null && transfers?.reason) {
-    return t('audit.verifyLedgerBroken', { id: transfers.firstBrokenId ?? '-' });
-  }
-  return t('audit.verifyBroken', { id: verify.firstBrokenId ?? '-' });
-}
 
 /** 審計: search the audit log by actor, entity, action and time; an entry's before/after; verify the hash chain. */
 export default function AuditPage() {
