@@ -91,7 +91,8 @@ class LedgerSealerTests {
 		slow.get(30, TimeUnit.SECONDS);
 		long slowId = transferId("S:SLOW:" + customer);
 		assertThat(slowId).isLessThan(fast);
-		assertThat(sealer.sealCommitted(Duration.ofSeconds(5))).isGreaterThanOrEqualTo(2);
+		// this call or the scheduled sealer (running all along) seals them now
+		sealer.sealCommitted(Duration.ofSeconds(5));
 		assertThat(sealedUpTo()).isGreaterThanOrEqualTo(fast);
 		for (long id : new long[] { slowId, fast }) {
 			assertThat(jdbc.sql("SELECT count(*) FROM ledger_seal WHERE :id > after_id AND :id <= up_to_id AND position(int8send(:id) IN transfers) > 0")
