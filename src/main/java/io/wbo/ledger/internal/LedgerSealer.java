@@ -91,13 +91,6 @@ public class LedgerSealer {
 				String.class);
 		long deadline = System.nanoTime() + maxWait.toNanos();
 		while (!writers.isEmpty()) {
-			writers = jdbc.queryForList("""
-					SELECT DISTINCT virtualtransaction FROM pg_locks
-					WHERE locktype = 'relation' AND relation = CAST('ledger_transfer' AS regclass) AND virtualtransaction = ANY(?)""",
-					String.class, (Object) writers.toArray(String[]::new));
-			if (writers.isEmpty()) {
-				break;
-			}
 			if (System.nanoTime() > deadline) {
 				heldBack(writers);
 				return null;
@@ -109,6 +102,10 @@ public class LedgerSealer {
 				Thread.currentThread().interrupt();
 				return null;
 			}
+			writers = jdbc.queryForList("""
+					SELECT DISTINCT virtualtransaction FROM pg_locks
+					WHERE locktype = 'relation' AND relation = CAST('ledger_transfer' AS regclass) AND virtualtransaction = ANY(?)""",
+					String.class, (Object) writers.toArray(String[]::new));
 		}
 		heldBackSince.set(0);
 		return last;
@@ -146,7 +143,7 @@ public class LedgerSealer {
 	/**
 	 * Appends one seal over the next transfers up to the horizon; returns how many it lists (0: nothing to seal). One
 	 * statement lists, hashes and inserts: the list (40 bytes a transfer, megabytes a pass) never travels to the JVM,
-	 * whose garbage collector it kept busy. {@link TransferSeal#sealHash} computes the same hash for the verification.
+	 * whose garbage collector it kept busy.
 	 */
 	private int sealOnce(long horizon) {
 		Head head = Head.read(jdbc, true);
@@ -156,19 +153,18 @@ public class LedgerSealer {
 		long seq = head.seq() + 1;
 		List<Written> written = jdbc.query("""
 				WITH listed AS (
-				  SELECT count(*) AS n, max(id) AS last_id, string_agg(int8send(id) || content_hash, CAST('' AS BYTEA) ORDER BY id) AS list
+				  SELECT count(*) AS n, max(id) AS last_id, string_agg(int8send(id) || content_hash, CAST('' AS BYTEA) ORDER BY id) AS transfers
 				  FROM (SELECT id, %s AS content_hash FROM ledger_transfer WHERE id > ? AND id <= ? ORDER BY id LIMIT ?) x
 				), sealed AS (
-				  SELECT n, list, CASE WHEN n = ? THEN last_id ELSE ? END AS up_to_id FROM listed WHERE n > 0
+				  SELECT n, CAST(? AS BIGINT) AS seq, CAST(? AS BIGINT) AS after_id, CASE WHEN n = ? THEN last_id ELSE ? END AS up_to_id,
+				         transfers, CAST(? AS BYTEA) AS prev_hash
+				  FROM listed WHERE n > 0
 				)
 				INSERT INTO ledger_seal (seq, after_id, up_to_id, transfers, prev_hash, hash)
-				SELECT ?, ?, up_to_id, list, CAST(? AS BYTEA),
-				       sha256(coalesce(CAST(? AS BYTEA), CAST('' AS BYTEA)) || int8send(CAST(? AS BIGINT)) || int8send(CAST(? AS BIGINT))
-				              || int8send(up_to_id) || list)
-				FROM sealed
-				RETURNING (SELECT n FROM sealed) AS n, up_to_id, hash""".formatted(TransferSeal.CONTENT_HASH_SQL),
+				SELECT seq, after_id, up_to_id, transfers, prev_hash, %s FROM sealed
+				RETURNING (SELECT n FROM sealed) AS n, up_to_id, hash""".formatted(TransferSeal.CONTENT_HASH_SQL, TransferSeal.SEAL_HASH_SQL),
 				(rs, n) -> new Written(rs.getInt("n"), rs.getLong("up_to_id"), rs.getBytes("hash")),
-				head.upToId(), horizon, MAX_PER_SEAL, MAX_PER_SEAL, horizon, seq, head.upToId(), head.hash(), head.hash(), seq, head.upToId());
+				head.upToId(), horizon, MAX_PER_SEAL, seq, head.upToId(), MAX_PER_SEAL, horizon, head.hash());
 		if (written.isEmpty()) {
 			// only rolled-back ids since the last seal: the next seal's range will cover them
 			return 0;

@@ -43,15 +43,16 @@ class LedgerSeals implements ChainedRecords {
 		sealer.sealCommitted(WAIT);
 		LedgerSealer.Head head = LedgerSealer.Head.read(jdbc, false);
 		Walk walk = new Walk();
-		jdbc.query("SELECT " + TransferSeal.COLUMNS + " FROM ledger_transfer WHERE id <= ? ORDER BY id", walk::accept, head.upToId());
+		jdbc.query("SELECT id, " + TransferSeal.CONTENT_HASH_SQL + " AS content_hash FROM ledger_transfer WHERE id <= ? ORDER BY id", walk::accept,
+				head.upToId());
 		walk.finish(head);
 		long pending = java.util.Objects.requireNonNull(
 				jdbc.queryForObject("SELECT count(*) FROM ledger_transfer WHERE id > ?", Long.class, head.upToId()));
 		return new Check("ledger transfers", walk.checked, pending, walk.firstBrokenId, walk.reason);
 	}
 
-	/** A seal as stored, read one at a time in order of its number. */
-	private record Seal(long seq, long afterId, long upToId, ByteBuffer transfers, byte @Nullable [] prevHash, byte[] hash) {
+	/** A seal as stored, read one at a time in order of its number; {@code intact}: its hash still matches its content. */
+	private record Seal(long seq, long afterId, long upToId, ByteBuffer transfers, byte @Nullable [] prevHash, byte[] hash, boolean intact) {
 
 		int size() {
 			return transfers.capacity() / TransferSeal.ENTRY;
@@ -69,7 +70,6 @@ class LedgerSeals implements ChainedRecords {
 	}
 
 	private final class Walk {
-		final java.security.MessageDigest sha = TransferSeal.sha256();
 		long checked;
 		@Nullable Long firstBrokenId;
 		@Nullable String reason;
@@ -95,7 +95,7 @@ class LedgerSeals implements ChainedRecords {
 			}
 			if (k < seal.size() && seal.id(k) == id) {
 				checked++;
-				if (!Arrays.equals(seal.contentHash(k), TransferSeal.contentHash(rs, sha))) {
+				if (!Arrays.equals(seal.contentHash(k), rs.getBytes("content_hash"))) {
 					broken(id, "transfer " + id + ": its content does not match its hash in seal " + seal.seq() + " (altered)");
 				}
 				k++;
@@ -125,9 +125,9 @@ class LedgerSeals implements ChainedRecords {
 
 		/** Reads the seal after the last one and checks its link, its range and its hash. */
 		private void nextSeal() {
-			List<Seal> next = jdbc.query("SELECT * FROM ledger_seal WHERE seq > ? ORDER BY seq LIMIT 1",
+			List<Seal> next = jdbc.query("SELECT *, " + TransferSeal.SEAL_HASH_SQL + " = hash AS intact FROM ledger_seal WHERE seq > ? ORDER BY seq LIMIT 1",
 					(rs, n) -> new Seal(rs.getLong("seq"), rs.getLong("after_id"), rs.getLong("up_to_id"), ByteBuffer.wrap(rs.getBytes("transfers")),
-							rs.getBytes("prev_hash"), rs.getBytes("hash")), lastSeq);
+							rs.getBytes("prev_hash"), rs.getBytes("hash"), rs.getBoolean("intact")), lastSeq);
 			k = 0;
 			if (next.isEmpty()) {
 				seal = null;
@@ -140,8 +140,7 @@ class LedgerSeals implements ChainedRecords {
 				broken(first, "seal " + s.seq() + " follows seal " + lastSeq + " (covering ids up to " + lastUpToId + ") but covers ids after "
 						+ s.afterId() + " (seals removed)");
 			}
-			else if (!Arrays.equals(s.prevHash(), lastHash)
-					|| !Arrays.equals(s.hash(), TransferSeal.sealHash(s.prevHash(), s.seq(), s.afterId(), s.upToId(), s.transfers().array()))) {
+			else if (!Arrays.equals(s.prevHash(), lastHash) || !s.intact()) {
 				broken(first, "seal " + s.seq() + " does not match its hash or the previous seal's (altered)");
 			}
 			seal = s;
