@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Generated bank lines and system records for the statement benchmark, record i and line i describing the same payout:
  * 90 % carry a bank reference, 10 % must be matched by amount, counterparty and date (up to 2 days apart); per 100:
- * 2 amount mismatches, 2 missing in the bank, 1 missing in the system, the rest match. Records are generated on the
+ * 2 amount mismatches, 2 missing in the bank, 1 missing in the system, the rest match; the lines run day by day over four weeks. Records are generated on the
  * fly (a source for the accounts the benchmark registers), never held in memory.
  */
 @Component
@@ -44,8 +44,9 @@ public class BenchStatementData implements ReconciliationSource {
 		return i % 10 == 0 ? null : "BR" + i;
 	}
 
-	static LocalDate recordDate(int i) {
-		return BASE.plusDays(i % 28);
+	/** Record i of n falls on day i·28/n of the four weeks: a statement lists its lines day by day, as banks write them. */
+	static LocalDate recordDate(int i, int n) {
+		return BASE.plusDays((long) i * 28 / n);
 	}
 
 	static boolean hasLine(int i) {
@@ -72,7 +73,7 @@ public class BenchStatementData implements ReconciliationSource {
 				else if (c == 10) {
 					amount = amount.add(BigDecimal.valueOf(5));
 				}
-				LocalDate date = ref(i) == null ? recordDate(i).plusDays(i % 3) : recordDate(i);
+				LocalDate date = ref(i) == null ? recordDate(i, n).plusDays(i % 3) : recordDate(i, n);
 				String d = date.format(DMY);
 				String ref = ref(i) == null ? "" : ref(i);
 				out.write(d + "," + d + ",FPS PAYOUT," + ref + ",CUSTOMER " + i + ",004-" + i + "," + amount.toPlainString() + ",,0,HKD\n");
@@ -100,7 +101,7 @@ public class BenchStatementData implements ReconciliationSource {
 			if (!hasRecord(i)) {
 				continue;
 			}
-			LocalDate date = recordDate(i);
+			LocalDate date = recordDate(i, n);
 			if (date.isBefore(from) || date.isAfter(to)) {
 				continue;
 			}
