@@ -116,6 +116,26 @@ class StatementImportTests {
 	}
 
 	@Test
+	void aLineTheFileRepeatsIsStoredOnceAndTheFileStillImports() {
+		String csv = """
+				Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency
+				05/01/2031,05/01/2031,FPS PAYOUT,FPS3101050001,CHAN TAI MAN,004-1,"100.00",,"900.00",HKD
+				05/01/2031,05/01/2031,FPS PAYOUT,FPS3101050002,WONG SIU MING,004-2,"200.00",,"700.00",HKD
+				05/01/2031,05/01/2031,FPS PAYOUT,FPS3101050001,CHAN TAI MAN,004-1,"100.00",,"700.00",HKD
+				""";
+		TestHttp.Response imported = finance.multipart("/api/statements/import",
+				Map.of("templateId", Long.toString(template("HSBC")), "accountId", Long.toString(account)), "file", "repeat.csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(imported.json().get("total").asInt()).isEqualTo(3);
+		assertThat(imported.json().get("created").asInt()).isEqualTo(2);
+		assertThat(imported.json().get("duplicates").asInt()).isEqualTo(1);
+		// the first of the two is the one kept, under this import
+		assertThat(jdbc.sql("SELECT line_no FROM statement_line WHERE account_id = :a AND bank_reference = 'FPS3101050001' AND import_id = :i")
+				.param("a", account).param("i", imported.json().get("importId").asLong()).query(Integer.class).list()).containsExactly(2);
+	}
+
+	@Test
 	void refusesAFileWithBadRowsListingEveryOneAndStoresNothing() {
 		TestHttp.Response r = importWithTemplate(template("HSBC"), "hsbc-bad-rows.csv");
 		assertThat(r.status()).as(r.body()).isEqualTo(422);

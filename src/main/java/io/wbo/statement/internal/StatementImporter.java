@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ import io.wbo.statement.StatementLinesImported;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,17 +36,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * B-1 import, all or nothing, in one transaction: the parser streams lines into a temporary staging table with COPY,
- * every bad row is collected; a file with any problem is refused (422 listing them) and the transaction rolls back. A
- * clean file goes into statement_line with set-based INSERT … SELECT, leaving out lines whose fingerprint the account
- * already has (anti-join) or that repeat an earlier line of the file, so a re-import or an overlapping period creates
- * no duplicate. Imports of one account take turns (an advisory lock), so the anti-join sees every line that could
- * collide; the unique key stays as the last guard. The original file is kept, in chunks, for download.
+ * B-1 import, all or nothing, in one transaction. The parser streams lines with their fingerprints straight into
+ * statement_line with COPY while it reads; every bad row is collected, and a file with any problem is refused (422
+ * listing them) and the transaction rolls back. When a line's fingerprint is already stored, or repeats an earlier line
+ * of the file, the unique key stops that COPY: the import goes back to a savepoint and stages the file in a temporary
+ * table instead, from which a set-based INSERT … SELECT leaves those lines out (anti-join), so a re-import or an
+ * overlapping period creates no duplicate. Imports of one account take turns (an advisory lock), so the anti-join sees
+ * every line that could collide. The original file is kept, in chunks, for download.
  */
 @Service
 public class StatementImporter {
 
-	/** Opens the uploaded file; called twice (parse, then store the original). */
+	/** Opens the uploaded file; called two or three times (parse, perhaps parse again to stage, store the original). */
 	public interface FileSource {
 		InputStream open() throws IOException;
 	}
@@ -54,6 +57,9 @@ public class StatementImporter {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImporter.class);
 	private static final int CHUNK = 1 << 20;
+	/** What COPY writes, into statement_line or into the staging table, which has the same columns. */
+	private static final String COLUMNS = "account_id, direction, original_direction, amount, currency, booking_date, value_date, bank_reference, "
+			+ "counterparty_name, counterparty_account, counterparty_bank, description, source, import_id, line_no, fingerprint";
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
@@ -74,59 +80,97 @@ public class StatementImporter {
 			FileSource file, Actor actor) {
 		CompanyAccount account = customers.requireCompanyAccount(accountId, "accountId");
 		PhaseTimes phases = new PhaseTimes();
-		Staging staging = stage(account, parser, file);
-		phases.done("parsed and staged");
+		takeTurn(account);
+		// the lines name their import, so the import exists first; its file's hash, size and counts are known after the parse
 		long importId = jdbc.sql("""
 				INSERT INTO statement_import (account_id, format, template_id, file_name, file_sha256, file_size, total, created, duplicates, imported_by)
-				VALUES (:account, :format, :template, :name, :sha, :size, :total, 0, 0, :by) RETURNING id""")
+				VALUES (:account, :format, :template, :name, '', 0, 0, 0, 0, :by) RETURNING id""")
 				.param("account", accountId).param("format", format).param("template", templateId).param("name", fileName)
-				.param("sha", staging.sha256).param("size", staging.size).param("total", staging.total).param("by", actor.name())
-				.query(Long.class).single();
+				.param("by", actor.name()).query(Long.class).single();
+		Stored stored = storeLines(account, parser, file, "IMPORT", importId, phases);
+		Copied lines = stored.lines();
+		int duplicates = lines.total() - stored.created();
+		jdbc.sql("UPDATE statement_import SET file_sha256 = :sha, file_size = :size, total = :total, created = :c, duplicates = :d WHERE id = :id")
+				.param("sha", lines.sha256()).param("size", lines.size()).param("total", lines.total()).param("c", stored.created())
+				.param("d", duplicates).param("id", importId).update();
 		storeOriginal(importId, file);
 		phases.done("original stored");
-		int created = insertStaged(accountId, staging, "IMPORT", importId);
-		phases.done("lines inserted");
-		log.info("statement import {} ({} lines into account {}): {}", importId, staging.total, accountId, phases);
-		int duplicates = staging.total - created;
-		jdbc.sql("UPDATE statement_import SET created = :c, duplicates = :d WHERE id = :id").param("c", created).param("d", duplicates)
-				.param("id", importId).update();
+		log.info("statement import {} ({} lines into account {}): {}", importId, lines.total(), accountId, phases);
 		audit.record(AuditRecord.of(actor, "STATEMENT_IMPORTED", "StatementImport", importId, List.of(
 				FieldChange.set("accountId", accountId), FieldChange.set("format", format), FieldChange.set("fileName", fileName),
-				FieldChange.set("fileSha256", staging.sha256), FieldChange.set("total", staging.total), FieldChange.set("created", created),
+				FieldChange.set("fileSha256", lines.sha256()), FieldChange.set("total", lines.total()), FieldChange.set("created", stored.created()),
 				FieldChange.set("duplicates", duplicates))));
-		if (created > 0) {
-			events.publishEvent(new StatementLinesImported(accountId, importId, "IMPORT", created));
+		if (stored.created() > 0) {
+			events.publishEvent(new StatementLinesImported(accountId, importId, "IMPORT", stored.created()));
 		}
-		return new ImportResult(importId, staging.total, created, duplicates);
+		return new ImportResult(importId, lines.total(), stored.created(), duplicates);
 	}
 
-	/** Lines pushed or pulled through a bank API (B-2): the same staging, fingerprint and duplicate rules as a file. */
+	/** Lines pushed or pulled through a bank API (B-2): the same fingerprint and duplicate rules as a file. */
 	@Transactional
 	public ImportResult importLines(long accountId, List<ParsedLine> lines, String connector, Actor actor) {
 		CompanyAccount account = customers.requireCompanyAccount(accountId, "accountId");
-		Staging staging = stage(account, (in, sink) -> lines.forEach(sink::line), () -> InputStream.nullInputStream());
-		int created = insertStaged(accountId, staging, "API", null);
+		takeTurn(account);
+		Stored stored = storeLines(account, (in, sink) -> lines.forEach(sink::line), () -> InputStream.nullInputStream(), "API", null,
+				new PhaseTimes());
+		int total = stored.lines().total();
 		audit.record(AuditRecord.of(actor, "STATEMENT_LINES_RECEIVED", "CompanyAccount", accountId, List.of(
-				FieldChange.set("connector", connector), FieldChange.set("total", staging.total), FieldChange.set("created", created))));
-		if (created > 0) {
-			events.publishEvent(new StatementLinesImported(accountId, null, "API", created));
+				FieldChange.set("connector", connector), FieldChange.set("total", total), FieldChange.set("created", stored.created()))));
+		if (stored.created() > 0) {
+			events.publishEvent(new StatementLinesImported(accountId, null, "API", stored.created()));
 		}
-		return new ImportResult(0, staging.total, created, staging.total - created);
+		return new ImportResult(0, total, stored.created(), total - stored.created());
 	}
 
-	/** What the insert needs to know of the staged lines: their period, and whether the file may repeat a line. */
-	private record Staging(int total, String sha256, long size, LocalDate firstDate, LocalDate lastDate, boolean mayRepeat) {
+	/** What one COPY of the parsed lines took in, and why it stopped if the database refused it. */
+	private record Copied(int total, String sha256, long size, LocalDate firstDate, LocalDate lastDate, boolean mayRepeat,
+			@Nullable SQLException failure) {
 	}
 
-	private Staging stage(CompanyAccount account, StatementParser parser, FileSource file) {
+	private record Stored(Copied lines, int created) {
+	}
+
+	private void takeTurn(CompanyAccount account) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('statement-import'), hashtext(CAST(:account AS TEXT)))").param("account", account.id())
 				.query(Object.class).list();
-		jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-		jdbc.sql("""
-				CREATE TEMP TABLE statement_stage (
-				  line_no INT, direction TEXT, amount NUMERIC, currency TEXT, booking_date DATE, value_date DATE,
-				  ref TEXT, cp_name TEXT, cp_account TEXT, cp_bank TEXT, description TEXT, fp UUID, h TEXT) ON COMMIT DROP""").update();
+	}
+
+	/**
+	 * Straight into statement_line first, since most imports bring only new lines; if the database refuses that COPY
+	 * (a line it already has, or one the file repeats), back to the savepoint and through the staging table.
+	 */
+	private Stored storeLines(CompanyAccount account, StatementParser parser, FileSource file, String source, @Nullable Long importId,
+			PhaseTimes phases) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			Savepoint beforeCopy = connection.setSavepoint();
+			Copied direct = copy(connection, "statement_line", account, parser, file, source, importId);
+			if (direct.failure() == null) {
+				connection.releaseSavepoint(beforeCopy);
+				phases.done("lines parsed and stored");
+				return new Stored(direct, direct.total());
+			}
+			connection.rollback(beforeCopy);
+			log.debug("statement lines for account {} go through staging: {}", account.id(), direct.failure().getMessage());
+			phases.done("stopped at a stored or repeated line");
+			jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+			jdbc.sql("CREATE TEMP TABLE statement_stage ON COMMIT DROP AS SELECT " + COLUMNS + " FROM statement_line WITH NO DATA").update();
+			Copied staged = copy(connection, "statement_stage", account, parser, file, source, importId);
+			if (staged.failure() != null) {
+				throw new IllegalStateException("staging the statement lines failed", staged.failure());
+			}
+			phases.done("parsed and staged");
+			int created = insertStaged(account.id(), staged);
+			phases.done("new lines inserted");
+			return new Stored(staged, created);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("storing the statement lines failed", e);
+		}
+	}
+
+	private Copied copy(Connection connection, String table, CompanyAccount account, StatementParser parser, FileSource file, String source,
+			@Nullable Long importId) throws SQLException {
 		MessageDigest sha;
 		try {
 			sha = MessageDigest.getInstance("SHA-256");
@@ -134,74 +178,59 @@ public class StatementImporter {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-		CopySink sink;
+		CopySink sink = new CopySink(connection.unwrap(PGConnection.class).getCopyAPI(), "COPY " + table + " (" + COLUMNS + ") FROM STDIN", account,
+				source, importId);
 		long size;
-		try {
-			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-					"COPY statement_stage (line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description, fp, h) FROM STDIN");
-			sink = new CopySink(copy, account);
-			try (InputStream raw = file.open()) {
-				CountingStream in = new CountingStream(new DigestInputStream(raw, sha));
-				try {
-					parser.parse(in, sink);
-				}
-				catch (RuntimeException e) {
-					// a parser bug must still refuse the file cleanly, never leave a half-staged import
-					sink.error(0, "the file could not be read: " + TemplateParser.reason(e));
-				}
-				in.transferTo(java.io.OutputStream.nullOutputStream()); // hash and size of the whole file
-				size = in.count;
+		try (InputStream raw = file.open()) {
+			// once the database has refused the COPY the file ends early for this pass: the staging pass reads it whole
+			CountingStream in = new CountingStream(new DigestInputStream(raw, sha), () -> sink.failure != null);
+			try {
+				parser.parse(in, sink);
 			}
-			catch (IOException e) {
+			catch (RuntimeException e) {
+				// a parser bug must still refuse the file cleanly, never leave a half-stored import
 				sink.error(0, "the file could not be read: " + TemplateParser.reason(e));
-				size = 0;
 			}
-			if (!sink.errors.isEmpty()) {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-				throw new ImportRefusedException(sink.errors, sink.errorCount);
-			}
-			sink.flush();
-			copy.endCopy();
+			in.transferTo(java.io.OutputStream.nullOutputStream()); // hash and size of the whole file
+			size = in.count;
 		}
-		catch (SQLException e) {
-			throw new IllegalStateException("staging the statement lines failed", e);
+		catch (IOException e) {
+			sink.error(0, "the file could not be read: " + TemplateParser.reason(e));
+			size = 0;
 		}
-		if (sink.total == 0) {
-			throw new ImportRefusedException(List.of(new ImportRefusedException.LineError(0, "the file contains no statement line")), 1);
+		if (sink.failure != null) {
+			sink.cancel();
+			return new Copied(sink.total, "", size, LocalDate.EPOCH, LocalDate.EPOCH, true, sink.failure);
 		}
-		return new Staging(sink.total, HexFormat.of().formatHex(sha.digest()), size, sink.fingerprints.firstDate(), sink.fingerprints.lastDate(),
-				sink.fingerprints.mayRepeat());
+		if (sink.errors.isEmpty() && sink.total == 0) {
+			sink.error(0, "the file contains no statement line");
+		}
+		if (!sink.errors.isEmpty()) {
+			sink.cancel();
+			throw new ImportRefusedException(sink.errors, sink.errorCount);
+		}
+		sink.finish();
+		return new Copied(sink.total, HexFormat.of().formatHex(sha.digest()), size, sink.fingerprints.firstDate(), sink.fingerprints.lastDate(),
+				sink.fingerprints.mayRepeat(), sink.failure);
 	}
 
 	/**
-	 * Inserts the staged lines the account does not have yet (see {@link Fingerprints}; lines without a bank reference
-	 * get their position among identical lines of the file here). A file whose period holds no line of the account yet
-	 * (the usual first import) is inserted without looking for duplicates; the joins run only when they can find one.
+	 * Inserts the staged lines the account does not have yet (see {@link Fingerprints}), each repeated line of the file
+	 * once. The joins run only when they can find something: a period the account has lines in, a file that may repeat.
 	 */
-	private int insertStaged(long accountId, Staging staging, String source, @Nullable Long importId) {
+	private int insertStaged(long accountId, Copied staged) {
 		boolean overlaps = jdbc.sql("SELECT EXISTS (SELECT 1 FROM statement_line WHERE account_id = :account AND booking_date BETWEEN :first AND :last)")
-				.param("account", accountId).param("first", staging.firstDate()).param("last", staging.lastDate()).query(Boolean.class).single();
-		if (overlaps || staging.mayRepeat()) {
+				.param("account", accountId).param("first", staged.firstDate()).param("last", staged.lastDate()).query(Boolean.class).single();
+		if (overlaps || staged.mayRepeat()) {
 			jdbc.sql("ANALYZE statement_stage").update();
 		}
 		String notStored = overlaps ? " AND NOT EXISTS (SELECT 1 FROM statement_line l"
-				+ " WHERE l.account_id = :account AND l.booking_date = s.booking_date AND l.fingerprint = s.fp)" : "";
-		String firstInFile = staging.mayRepeat() ? " AND NOT EXISTS (SELECT 1 FROM statement_stage e WHERE e.fp = s.fp AND e.line_no < s.line_no)" : "";
-		return jdbc.sql("""
-				INSERT INTO statement_line (account_id, direction, original_direction, amount, currency, booking_date, value_date,
-				  bank_reference, counterparty_name, counterparty_account, counterparty_bank, description, source, import_id, line_no, fingerprint)
-				SELECT :account, direction, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank,
-				  description, :source, :import, line_no, fp
-				FROM (SELECT line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description, fp
-				      FROM statement_stage WHERE fp IS NOT NULL
-				      UNION ALL
-				      SELECT line_no, direction, amount, currency, booking_date, value_date, ref, cp_name, cp_account, cp_bank, description,
-				        md5(h || '#' || row_number() OVER (PARTITION BY h ORDER BY line_no))::uuid
-				      FROM statement_stage WHERE fp IS NULL) s
-				WHERE true""" + notStored + firstInFile)
-				.param("account", accountId).param("source", source).param("import", importId).update();
+				+ " WHERE l.account_id = s.account_id AND l.booking_date = s.booking_date AND l.fingerprint = s.fingerprint)" : "";
+		String firstInFile = staged.mayRepeat()
+				? " AND NOT EXISTS (SELECT 1 FROM statement_stage e WHERE e.fingerprint = s.fingerprint AND e.line_no < s.line_no)"
+				: "";
+		return jdbc.sql("INSERT INTO statement_line (" + COLUMNS + ") SELECT " + COLUMNS + " FROM statement_stage s WHERE true" + notStored + firstInFile)
+				.update();
 	}
 
 	private void storeOriginal(long importId, FileSource file) {
@@ -228,20 +257,33 @@ public class StatementImporter {
 
 	/**
 	 * Validates each parsed line and each statement's account against the chosen account, collects errors, and writes
-	 * good lines with their fingerprints to COPY in 64 KB batches.
+	 * good lines with their fingerprints to COPY in 64 KB batches. Once the database has refused the COPY it only keeps
+	 * reading, for the file's bad rows and its hash.
 	 */
 	private static final class CopySink implements LineSink {
-		private final CopyIn copy;
+		/** The first COPY ends after one batch, later ones every 4 MB: the server's refusal is only read when a COPY ends. */
+		private static final int FIRST_SEGMENT = 60_000;
+		private static final int SEGMENT = 4 << 20;
+		private final CopyManager copies;
+		private final String sql;
+		private CopyIn copy;
+		private long segmentBytes;
+		private long segmentLimit = FIRST_SEGMENT;
 		private final CompanyAccount account;
+		private final String rowEnd;
 		private final StringBuilder buffer = new StringBuilder(70_000);
 		final List<ImportRefusedException.LineError> errors = new ArrayList<>();
 		final Fingerprints fingerprints = new Fingerprints();
+		@Nullable SQLException failure;
 		int errorCount;
 		int total;
 
-		CopySink(CopyIn copy, CompanyAccount account) {
-			this.copy = copy;
+		CopySink(CopyManager copies, String sql, CompanyAccount account, String source, @Nullable Long importId) throws SQLException {
+			this.copies = copies;
+			this.sql = sql;
+			this.copy = copies.copyIn(sql);
 			this.account = account;
+			this.rowEnd = "\t" + source + "\t" + (importId == null ? "\\N" : importId) + "\t";
 		}
 
 		@Override
@@ -259,20 +301,18 @@ public class StatementImporter {
 				return; // the file is refused anyway: only keep looking for problems
 			}
 			String amount = l.amount().toPlainString();
-			buffer.append(l.lineNo()).append('\t').append(l.direction().name()).append('\t').append(amount).append('\t').append(l.currency())
-					.append('\t').append(l.bookingDate()).append('\t');
+			String direction = l.direction().name();
+			buffer.append(account.id()).append('\t').append(direction).append('\t').append(direction).append('\t').append(amount).append('\t')
+					.append(l.currency()).append('\t').append(l.bookingDate()).append('\t');
 			field(l.valueDate() == null ? null : l.valueDate().toString());
 			field(l.bankReference());
 			field(l.counterpartyName());
 			field(l.counterpartyAccount());
 			field(l.counterpartyBank());
-			field(l.description());
-			if (l.bankReference() != null) {
-				buffer.append(fingerprints.withReference(l, amount, l.bankReference())).append("\t\\N\n");
-			}
-			else {
-				buffer.append("\\N\t").append(fingerprints.content(l, amount)).append('\n');
-			}
+			text(l.description());
+			buffer.append(rowEnd).append(l.lineNo()).append('\t')
+					.append(l.bankReference() != null ? fingerprints.withReference(l, amount, l.bankReference()) : fingerprints.content(l, amount))
+					.append('\n');
 			if (buffer.length() > 64_000) {
 				flush();
 			}
@@ -318,29 +358,68 @@ public class StatementImporter {
 		}
 
 		void flush() {
-			if (buffer.isEmpty()) {
-				return;
-			}
-			byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-			try {
-				copy.writeToCopy(bytes, 0, bytes.length);
-			}
-			catch (SQLException e) {
-				throw new IllegalStateException("staging the statement lines failed", e);
+			if (failure == null && !buffer.isEmpty()) {
+				byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+				try {
+					copy.writeToCopy(bytes, 0, bytes.length);
+					segmentBytes += bytes.length;
+					if (segmentBytes >= segmentLimit) {
+						copy.endCopy();
+						copy = copies.copyIn(sql);
+						segmentBytes = 0;
+						segmentLimit = SEGMENT;
+					}
+				}
+				catch (SQLException e) {
+					failure = e;
+				}
 			}
 			buffer.setLength(0);
+		}
+
+		/** Ends the COPY; a refusal by the database is kept in {@link #failure} for the importer to decide. */
+		void finish() {
+			flush();
+			if (failure == null) {
+				try {
+					copy.endCopy();
+				}
+				catch (SQLException e) {
+					failure = e;
+				}
+			}
+			if (failure != null) {
+				cancel();
+			}
+		}
+
+		void cancel() {
+			if (copy.isActive()) {
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException e) {
+					// the COPY is over either way; the transaction is rolled back or rolled back to its savepoint
+					log.debug("cancelling the COPY: {}", e.getMessage());
+				}
+			}
 		}
 	}
 
 	private static final class CountingStream extends java.io.FilterInputStream {
+		private final java.util.function.BooleanSupplier stopped;
 		long count;
 
-		CountingStream(InputStream in) {
+		CountingStream(InputStream in, java.util.function.BooleanSupplier stopped) {
 			super(in);
+			this.stopped = stopped;
 		}
 
 		@Override
 		public int read() throws IOException {
+			if (stopped.getAsBoolean()) {
+				return -1;
+			}
 			int b = super.read();
 			if (b >= 0) {
 				count++;
@@ -350,6 +429,9 @@ public class StatementImporter {
 
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
+			if (stopped.getAsBoolean()) {
+				return -1;
+			}
 			int n = super.read(b, off, len);
 			if (n > 0) {
 				count += n;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.wbo.reconciliation.Direction;
 import io.wbo.testing.WboTest;
@@ -30,13 +31,34 @@ class FingerprintsTests {
 	}
 
 	@Test
-	void aLineWithoutReferenceHashesItsContentAsTheSqlDid() {
+	void aLineWithoutReferenceIsNumberedAmongTheIdenticalLinesOfTheFileAsTheSqlDid() {
 		ParsedLine l = new ParsedLine(4, Direction.IN, new BigDecimal("3200.50"), "HKD", LocalDate.of(2031, 1, 3), LocalDate.of(2031, 1, 4), null,
 				"李嘉欣", "004-1\0 23", null, "FPS\tIN");
-		String sql = jdbc.sql("""
-				SELECT md5(concat_ws('|', 'H', DATE '2031-01-03', DATE '2031-01-04', '3200.50', 'IN', 'HKD', '李嘉欣', '004-1 23', NULL, 'FPS' || chr(9) || 'IN'))""")
-				.query(String.class).single();
-		assertThat(new Fingerprints().content(l, "3200.50")).isEqualTo(sql);
+		ParsedLine other = new ParsedLine(5, Direction.IN, new BigDecimal("3200.51"), "HKD", LocalDate.of(2031, 1, 3), null, null, null, null, null,
+				null);
+		String content = """
+				md5(concat_ws('|', 'H', DATE '2031-01-03', DATE '2031-01-04', '3200.50', 'IN', 'HKD', '李嘉欣', '004-1 23', NULL, 'FPS' || chr(9) || 'IN'))""";
+		List<String> sql = jdbc.sql("SELECT md5(" + content + " || '#' || n)::uuid::text FROM generate_series(1, 2) n ORDER BY n").query(String.class)
+				.list();
+		Fingerprints f = new Fingerprints();
+		String first = f.content(l, "3200.50").toString();
+		f.content(other, "3200.51");
+		assertThat(List.of(first, f.content(l, "3200.50").toString())).isEqualTo(sql);
+		assertThat(f.mayRepeat()).isFalse();
+	}
+
+	@Test
+	void numbersEveryDistinctContentFromOneAcrossAGrowingTable() {
+		Fingerprints f = new Fingerprints();
+		java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 5_000; i++) {
+				ParsedLine l = new ParsedLine(i, Direction.OUT, BigDecimal.valueOf(i), "HKD", LocalDate.of(2031, 1, 1), null, null, null, null, null,
+						null);
+				assertThat(seen.add(f.content(l, i + ".00"))).isTrue();
+			}
+		}
+		assertThat(seen).hasSize(15_000);
 	}
 
 	@Test
