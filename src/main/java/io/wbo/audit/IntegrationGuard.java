@@ -41,8 +41,12 @@ public class IntegrationGuard {
 		this.audit = audit;
 	}
 
+	/** A request whose signature holds: who sent it, and the time it was signed at. */
+	public record Signed(Actor actor, Instant signedAt) {
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
-	public Actor verify(String integration, @Nullable String secret, byte[] body, @Nullable String signature, String ip) {
+	public Signed verify(String integration, @Nullable String secret, byte[] body, @Nullable String signature, String ip) {
 		Actor actor = Actor.integration(integration, ip);
 		String reason = whyNot(secret, body, signature, clock.instant(), integration);
 		if (reason != null) {
@@ -50,7 +54,9 @@ public class IntegrationGuard {
 					List.of(FieldChange.set("bodySha256", Hashing.sha256(body)))).withRemark(reason));
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-signature", "request refused: " + reason);
 		}
-		return actor;
+		Matcher parts = FORMAT.matcher(String.valueOf(signature).trim());
+		parts.matches();
+		return new Signed(actor, Instant.ofEpochSecond(Long.parseLong(parts.group(1))));
 	}
 
 	private static @Nullable String whyNot(@Nullable String secret, byte[] body, @Nullable String signature, Instant now,

@@ -52,6 +52,27 @@ class AccountOpeningIntegrationTests {
 	}
 
 	@Test
+	void aReportSignedBeforeTheLastAppliedIsRefusedAndChangesNothing() {
+		java.time.Instant t0 = java.time.Instant.now().minusSeconds(60);
+		String opening = """
+				{"customerNo":"700002","status":"OPENING","nameEn":"Ho Ka Man"}""";
+		String openingSignature = IntegrationGuard.sign(SECRET, opening.getBytes(StandardCharsets.UTF_8), t0);
+		assertThat(send(opening, openingSignature).status()).isEqualTo(200);
+		String opened = """
+				{"customerNo":"700002","status":"OPENED","accountNo":"M70000002"}""";
+		String openedSignature = IntegrationGuard.sign(SECRET, opened.getBytes(StandardCharsets.UTF_8), t0.plusSeconds(30));
+		assertThat(send(opened, openedSignature).json().get("openingStatus").asText()).isEqualTo("OPENED");
+
+		// the OPENING report recorded on the way and sent again, its signature still within the five minutes
+		TestHttp.Response replayed = send(opening, openingSignature);
+		assertThat(replayed.status()).as(replayed.body()).isEqualTo(409);
+		assertThat(replayed.json().get("detail").asText()).contains("700002", "Hong Kong time");
+		assertThat(jdbc.sql("SELECT opening_status FROM customer WHERE customer_no = '700002'").query(String.class).single()).isEqualTo("OPENED");
+		// the last report again changes nothing either way
+		assertThat(send(opened, openedSignature).json().get("openingStatus").asText()).isEqualTo("OPENED");
+	}
+
+	@Test
 	void aBadOrMissingSignatureIsRefusedAndAudited() {
 		String body = """
 				{"customerNo":"100001","status":"CLOSED"}""";

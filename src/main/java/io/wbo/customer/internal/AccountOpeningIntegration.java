@@ -1,12 +1,15 @@
 package io.wbo.customer.internal;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.wbo.audit.AuditLog;
 import io.wbo.audit.AuditRecord;
 import io.wbo.audit.FieldChange;
 import io.wbo.common.Actor;
+import io.wbo.common.DomainException;
 import io.wbo.common.InvalidInputException;
+import io.wbo.common.export.TableWriter;
 import io.wbo.customer.Customer;
 import io.wbo.customer.OpeningStatus;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies what the account-opening system reports: a customer's opening status and securities account, creating the
- * customer on first report. Each change audited as done by the integration.
+ * customer on first report. Each change audited as done by the integration. Reports apply in the order they were
+ * signed: one signed before the last applied (sent again by someone who recorded it, or delivered late) is refused, or
+ * it would put back a status the customer has left.
  */
 @Service
 class AccountOpeningIntegration {
@@ -33,7 +38,7 @@ class AccountOpeningIntegration {
 	}
 
 	@Transactional
-	public Customer apply(Report report, Actor integration) {
+	public Customer apply(Report report, Actor integration, Instant signedAt) {
 		InvalidInputException.Collector errors = new InvalidInputException.Collector()
 				.require(report.customerNo() != null && !report.customerNo().isBlank(), "customerNo", "is required");
 		OpeningStatus status = errors.attempt(() -> {
@@ -54,12 +59,17 @@ class AccountOpeningIntegration {
 			}
 			long id = store.insert(report.customerNo(), report.nameEn(), report.nameZh(), report.phone(), report.email(),
 					report.accountNo(), status);
+			store.updateOpening(id, status, report.accountNo(), signedAt);
 			audit.record(AuditRecord.of(integration, "CUSTOMER_CREATED", "Customer", id, List.of(
 					FieldChange.set("customerNo", report.customerNo()), FieldChange.set("openingStatus", status),
 					FieldChange.set("accountNo", report.accountNo()))));
 			return store.byId(id).orElseThrow();
 		}
-		store.updateOpening(existing.id(), status, report.accountNo());
+		if (!store.updateOpening(existing.id(), status, report.accountNo(), signedAt)) {
+			Instant applied = store.openingReportedAt(existing.id());
+			throw DomainException.conflict("a later report for customer " + existing.customerNo() + ", signed at "
+					+ TableWriter.HONG_KONG_TIME.format(applied) + " (Hong Kong time), was already applied");
+		}
 		audit.record(AuditRecord.of(integration, "CUSTOMER_OPENING_STATUS_CHANGED", "Customer", existing.id(), new FieldChange.Diff()
 				.field("openingStatus", existing.openingStatus(), status)
 				.field("accountNo", existing.accountNo(), report.accountNo() == null ? existing.accountNo() : report.accountNo())

@@ -86,11 +86,22 @@ public class CustomerStore {
 				.param("account", accountNo).param("status", status.name()).query(Long.class).single();
 	}
 
-	void updateOpening(long id, OpeningStatus status, @Nullable String accountNo) {
-		jdbc.sql("""
-				UPDATE customer SET opening_status = :status, account_no = coalesce(:account, account_no), updated_at = now(),
-				version = version + 1 WHERE id = :id""")
-				.param("status", status.name()).param("account", accountNo).param("id", id).update();
+	/**
+	 * The status a report signed at {@code reportedAt} brings, unless a report signed later was applied already (then
+	 * false). The condition is checked on the locked row, so two reports arriving together apply in the order signed.
+	 */
+	boolean updateOpening(long id, OpeningStatus status, @Nullable String accountNo, java.time.Instant reportedAt) {
+		return jdbc.sql("""
+				UPDATE customer SET opening_status = :status, account_no = coalesce(:account, account_no), opening_reported_at = :at,
+				updated_at = now(), version = version + 1
+				WHERE id = :id AND (opening_reported_at IS NULL OR opening_reported_at <= :at)""")
+				.param("status", status.name()).param("account", accountNo).param("at", java.sql.Timestamp.from(reportedAt)).param("id", id)
+				.update() == 1;
+	}
+
+	java.time.Instant openingReportedAt(long id) {
+		return jdbc.sql("SELECT opening_reported_at FROM customer WHERE id = :id").param("id", id).query(java.sql.Timestamp.class).single()
+				.toInstant();
 	}
 
 	public List<BankCard> cards(long customerId) {

@@ -1,7 +1,6 @@
 package io.wbo.customer.internal;
 
 import io.wbo.audit.IntegrationGuard;
-import io.wbo.common.Actor;
 import io.wbo.common.InvalidInputException;
 import io.wbo.common.security.SignedIntegration;
 import io.wbo.customer.Customer;
@@ -37,7 +36,7 @@ class IntegrationController {
 	@SignedIntegration
 	Customer accountOpening(@RequestBody byte[] body, @RequestHeader(name = IntegrationGuard.HEADER, required = false) @Nullable String signature,
 			HttpServletRequest request) {
-		Actor actor = guard.verify("account-opening", secret, body, signature, request.getRemoteAddr());
+		IntegrationGuard.Signed signed = guard.verify("account-opening", secret, body, signature, request.getRemoteAddr());
 		AccountOpeningIntegration.Report report;
 		try {
 			report = json.readValue(body, AccountOpeningIntegration.Report.class);
@@ -45,6 +44,6 @@ class IntegrationController {
 		catch (JacksonException e) {
 			throw InvalidInputException.of("body", "is not a valid account-opening report");
 		}
-		return opening.apply(report, actor);
+		return opening.apply(report, signed.actor(), signed.signedAt());
 	}
 }

@@ -49,7 +49,7 @@ class BankWebhookController {
 	@SignedIntegration
 	StatementImporter.ImportResult push(@RequestBody byte[] body, @RequestHeader(name = IntegrationGuard.HEADER, required = false) @Nullable String signature,
 			HttpServletRequest request) {
-		Actor actor = guard.verify("bank-statements", secret, body, signature, request.getRemoteAddr());
+		Actor actor = guard.verify("bank-statements", secret, body, signature, request.getRemoteAddr()).actor();
 		Push push;
 		try {
 			push = json.readValue(body, Push.class);
