@@ -136,6 +136,31 @@ class StatementImportTests {
 	}
 
 	@Test
+	void aStoredLineFarIntoALongFileLeavesOutOnlyThatLine() {
+		String header = "Date,Value Date,Description,Reference,Counterparty,Counterparty Account,Withdrawal,Deposit,Balance,Currency\n";
+		String known = "06/01/2031,06/01/2031,FPS PAYOUT,FPS-KNOWN,CHAN TAI MAN,004-1,\"100.00\",,\"900.00\",HKD\n";
+		long hsbc = template("HSBC");
+		java.util.function.Function<String, TestHttp.Response> upload = csv -> finance.multipart("/api/statements/import",
+				Map.of("templateId", Long.toString(hsbc), "accountId", Long.toString(account)), "file", "long.csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(upload.apply(header + known).json().get("created").asInt()).isEqualTo(1);
+		// far more than the first batch the import sends before it looks at what the database said, then the stored line
+		StringBuilder csv = new StringBuilder(header);
+		for (int i = 0; i < 3_000; i++) {
+			csv.append("05/01/2031,05/01/2031,FPS PAYOUT TO A LONG NAMED COUNTERPARTY,FPS-NEW-").append(i).append(",CUSTOMER ").append(i)
+					.append(",004-").append(i).append(",\"").append(100 + i).append(".00\",,\"0.00\",HKD\n");
+		}
+		TestHttp.Response second = upload.apply(csv + known);
+		assertThat(second.status()).as(second.body()).isEqualTo(200);
+		assertThat(second.json().get("created").asInt()).isEqualTo(3_000);
+		assertThat(second.json().get("duplicates").asInt()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM statement_line WHERE account_id = :a").param("a", account).query(Long.class).single())
+				.isEqualTo(3_001L);
+		assertThat(jdbc.sql("SELECT count(DISTINCT line_no) FROM statement_line WHERE import_id = :i").param("i", second.json().get("importId")
+				.asLong()).query(Long.class).single()).isEqualTo(3_000L);
+	}
+
+	@Test
 	void refusesAFileWithBadRowsListingEveryOneAndStoresNothing() {
 		TestHttp.Response r = importWithTemplate(template("HSBC"), "hsbc-bad-rows.csv");
 		assertThat(r.status()).as(r.body()).isEqualTo(422);
