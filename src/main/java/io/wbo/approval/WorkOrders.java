@@ -132,7 +132,7 @@ public class WorkOrders {
 	/** Cancels pending work orders of a subject whose state moved on (e.g. an edit of a withdrawal that was rejected). */
 	@Transactional
 	public void cancelPendingFor(String subjectType, String subjectId, String type, String reason, Actor actor) {
-		store.search(new WorkOrderStore.Filter("PENDING", type, subjectType, subjectId, null, null, null, null, null), 100, null)
+		store.search(new WorkOrderStore.Filter(WorkOrderStatus.PENDING, type, subjectType, subjectId, null, null, null, null, null), 100, null)
 				.items().forEach(o -> decide(lock(o.id()), WorkOrderStatus.CANCELLED, reason, actor));
 	}
 

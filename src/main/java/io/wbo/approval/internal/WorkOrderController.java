@@ -52,7 +52,7 @@ class WorkOrderController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
 			@RequestParam(defaultValue = "false") boolean inbox, @RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable String after) {
-		return store.search(filter(actor, status == null ? null : status.name(), type, subjectType, subjectId, makerId, from, to, inbox), CursorPage.size(size),
+		return store.search(filter(actor, status, type, subjectType, subjectId, makerId, from, to, inbox), CursorPage.size(size),
 				CursorPage.afterId(after)).map(WorkOrder::view);
 	}
 
@@ -64,14 +64,14 @@ class WorkOrderController {
 	@AnyOperator
 	Counts counts(Actor actor) {
 		return new Counts(store.count(filter(actor, null, null, null, null, null, null, null, true)),
-				store.count(filter(actor, "PENDING", null, null, null, actor.id(), null, null, false)));
+				store.count(filter(actor, WorkOrderStatus.PENDING, null, null, null, actor.id(), null, null, false)));
 	}
 
-	private WorkOrderStore.Filter filter(Actor actor, @Nullable String status, @Nullable String type, @Nullable String subjectType,
+	private WorkOrderStore.Filter filter(Actor actor, @Nullable WorkOrderStatus status, @Nullable String type, @Nullable String subjectType,
 			@Nullable String subjectId, @Nullable Long makerId, @Nullable OffsetDateTime from, @Nullable OffsetDateTime to,
 			boolean inbox) {
 		List<String> perms = inbox ? operators.permissionsOf(actor.id()).stream().map(Enum::name).toList() : null;
-		return new WorkOrderStore.Filter(blankToNull(status), blankToNull(type), blankToNull(subjectType), blankToNull(subjectId),
+		return new WorkOrderStore.Filter(status, blankToNull(type), blankToNull(subjectType), blankToNull(subjectId),
 				makerId, from == null ? null : Timestamp.from(from.toInstant()), to == null ? null : Timestamp.from(to.toInstant()),
 				inbox ? actor.id() : null, perms);
 	}

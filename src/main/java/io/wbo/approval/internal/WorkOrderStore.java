@@ -36,7 +36,7 @@ public class WorkOrderStore {
 	public record Policy(String type, boolean enabled, List<String> levels, int version) {
 	}
 
-	public record Filter(@Nullable String status, @Nullable String type, @Nullable String subjectType, @Nullable String subjectId,
+	public record Filter(@Nullable WorkOrderStatus status, @Nullable String type, @Nullable String subjectType, @Nullable String subjectId,
 			@Nullable Long makerId, @Nullable Timestamp from, @Nullable Timestamp to, @Nullable Long decidableBy,
 			@Nullable List<String> decidablePermissions) {
 
@@ -146,7 +146,7 @@ public class WorkOrderStore {
 	private static void filter(Filter f, StringBuilder sql, Map<String, Object> params) {
 		if (f.status() != null) {
 			sql.append(" AND w.status = :status");
-			params.put("status", f.status());
+			params.put("status", f.status().name());
 		}
 		if (f.type() != null) {
 			sql.append(" AND w.type = :type");
