@@ -161,6 +161,30 @@ class StatementImportTests {
 	}
 
 	@Test
+	void theSameFileImportedTwiceAtOnceIsStoredOnce() throws Exception {
+		long hsbc = template("HSBC");
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+			java.util.concurrent.Callable<TestHttp.Response> upload = () -> {
+				together.await();
+				return importWithTemplate(hsbc, "hsbc-2031-01.csv");
+			};
+			List<java.util.concurrent.Future<TestHttp.Response>> both = two.invokeAll(List.of(upload, upload));
+			List<Integer> created = new ArrayList<>();
+			for (java.util.concurrent.Future<TestHttp.Response> f : both) {
+				assertThat(f.get().status()).as(f.get().body()).isEqualTo(200);
+				created.add(f.get().json().get("created").asInt());
+			}
+			assertThat(created).containsExactlyInAnyOrder(5, 0);
+		}
+		finally {
+			two.shutdown();
+		}
+		assertThat(lines()).hasSize(5);
+	}
+
+	@Test
 	void refusesAFileWithBadRowsListingEveryOneAndStoresNothing() {
 		TestHttp.Response r = importWithTemplate(template("HSBC"), "hsbc-bad-rows.csv");
 		assertThat(r.status()).as(r.body()).isEqualTo(422);
