@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A load generator's HTTP/1.1 client: one kept-alive connection, one request at a time, the request written by hand.
  * Benchmarks share the two cores with the server and the database, and pgbench's own client is a few microseconds of
@@ -33,9 +35,19 @@ final class KeepAliveHttp implements AutoCloseable {
 	}
 
 	Response postJson(String path, Map<String, String> headers, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':')
-				.append(port).append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+		return send("POST", path, headers, json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	Response get(String path, Map<String, String> headers) throws IOException {
+		return send("GET", path, headers, null);
+	}
+
+	private Response send(String method, String path, Map<String, String> headers, byte @Nullable [] body) throws IOException {
+		StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':')
+				.append(port).append("\r\n");
+		if (body != null) {
+			head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+		}
 		headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
 		head.append("\r\n");
 		if (socket == null) {
@@ -45,9 +57,10 @@ final class KeepAliveHttp implements AutoCloseable {
 			in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
 		}
 		byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-		byte[] request = new byte[h.length + body.length];
+		byte[] content = body == null ? new byte[0] : body;
+		byte[] request = new byte[h.length + content.length];
 		System.arraycopy(h, 0, request, 0, h.length);
-		System.arraycopy(body, 0, request, h.length, body.length);
+		System.arraycopy(content, 0, request, h.length, content.length);
 		out.write(request);
 		out.flush();
 		return read();

@@ -131,8 +131,66 @@ class WithdrawalBenchmark {
 
 	@Test
 	void appCreationVersusPgbench() throws Exception {
+		AppTraffic app = appTraffic();
+		LoadRun.Op create = (t, n) -> {
+			int who = (int) (n % app.perClient());
+			KeepAliveHttp.Response r = app.connections().get(t).postJson("/app/v1/withdrawals",
+					Map.of("Authorization", app.tokens().get(t).get(who), "Idempotency-Key", UUID.randomUUID().toString()),
+					"{\"currency\":\"HKD\",\"amount\":\"1.00\",\"bankCardId\":" + app.cards().get(t).get(who) + "}");
+			if (r.status() != 201) {
+				throw new IllegalStateException("creation refused: " + r);
+			}
+		};
+		boolean statements = Boolean.getBoolean("bench.statements");
+		// a creation round ends when the risk checks behind it are done, so that none of its work runs in pgbench's time
+		Rounds rounds = versusPgbench(app, create, statements, () -> {
+			while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
+				Thread.sleep(5);
+			}
+		});
+		if (statements) {
+			printStatements(rounds.operations());
+		}
+		print(String.format("app-withdrawal-create clients=%d warmup=%ds rounds=%dx%ds requests=%d tps=%.1f median-round-p50=%.1fms "
+				+ "worst-round-p99=%.1fms (risk checks done at most %.0f ms after a round's last creation)", app.clients(), rounds.warmup(),
+				rounds.rounds(), rounds.slice(), rounds.operations(), rounds.tps(), rounds.medianP50(), rounds.worstP99(), rounds.worstCatchUpMillis()));
+		print(String.format("app-withdrawal-create cpu per creation: jvm (server and the benchmark's client) %.0f us, postgresql %.0f us",
+				rounds.jvmMicrosPerOperation(), rounds.postgresMicrosPerOperation()));
+		print(String.format("pgbench-tpcb clients=%d tps=%.1f synchronous_commit=%s", app.clients(), rounds.pgbenchTps(),
+				jdbc.sql("SHOW synchronous_commit").query(String.class).single()));
+		print(String.format("app-vs-pgbench ratio=%.2f (target >= 0.30)", rounds.tps() / rounds.pgbenchTps()));
+	}
+
+	/**
+	 * Not a target of its own: what the same clients, tokens and HTTP stack do with the lightest authenticated APP call
+	 * (a customer's balances, one query), against pgbench the same way. How far creation could get if its own work cost
+	 * nothing.
+	 */
+	@Test
+	void appBalancesVersusPgbench() throws Exception {
+		AppTraffic app = appTraffic();
+		LoadRun.Op read = (t, n) -> {
+			KeepAliveHttp.Response r = app.connections().get(t).get("/app/v1/balances",
+					Map.of("Authorization", app.tokens().get(t).get((int) (n % app.perClient()))));
+			if (r.status() != 200) {
+				throw new IllegalStateException("balances refused: " + r);
+			}
+		};
+		Rounds rounds = versusPgbench(app, read, false, () -> {
+		});
+		print(String.format("app-balances-read clients=%d rounds=%dx%ds requests=%d tps=%.1f median-round-p50=%.1fms worst-round-p99=%.1fms",
+				app.clients(), rounds.rounds(), rounds.slice(), rounds.operations(), rounds.tps(), rounds.medianP50(), rounds.worstP99()));
+		print(String.format("app-balances-read cpu per read: jvm (server and the benchmark's client) %.0f us, postgresql %.0f us",
+				rounds.jvmMicrosPerOperation(), rounds.postgresMicrosPerOperation()));
+		print(String.format("app-balances-vs-pgbench ratio=%.2f (pgbench-tpcb %.1f tps)", rounds.tps() / rounds.pgbenchTps(), rounds.pgbenchTps()));
+	}
+
+	/** The APP's side of a run: 4 clients, each on its own kept-alive connection, cycling over its own customers. */
+	record AppTraffic(int clients, int perClient, List<List<String>> tokens, List<List<Long>> cards, List<KeepAliveHttp> connections) {
+	}
+
+	AppTraffic appTraffic() throws Exception {
 		int clients = 4;
-		int seconds = Integer.getInteger("bench.seconds", 40);
 		// real traffic comes from many customers, each asking a few times a day: each client cycles over its own share of
 		// them (20,000 in all: a customer then has a handful of applications in the risk rules' 24 hours, not hundreds)
 		int perClient = Integer.getInteger("bench.customersPerClient", 5000);
@@ -149,27 +207,32 @@ class WithdrawalBenchmark {
 		for (int i = 0; i < clients; i++) {
 			connections.add(new KeepAliveHttp("localhost", port));
 		}
-		LoadRun.Op create = (t, n) -> {
-			int who = (int) (n % perClient);
-			KeepAliveHttp.Response r = connections.get(t).postJson("/app/v1/withdrawals",
-					Map.of("Authorization", tokens.get(t).get(who), "Idempotency-Key", UUID.randomUUID().toString()),
-					"{\"currency\":\"HKD\",\"amount\":\"1.00\",\"bankCardId\":" + cards.get(t).get(who) + "}");
-			if (r.status() != 201) {
-				throw new IllegalStateException("creation refused: " + r);
-			}
-		};
-		// the same traffic first, unmeasured, until the JIT has compiled the request path (about a minute here): while
-		// it compiles, its threads take up to a core of this two-core machine
+		return new AppTraffic(clients, perClient, tokens, cards, connections);
+	}
+
+	interface AfterRound {
+		void run() throws Exception;
+	}
+
+	record Rounds(int warmup, int rounds, int slice, long operations, double tps, double pgbenchTps, double medianP50, double worstP99,
+			double worstCatchUpMillis, double jvmMicrosPerOperation, double postgresMicrosPerOperation) {
+	}
+
+	/**
+	 * The same traffic first, unmeasured, until the JIT has compiled the request path (about a minute here: while it
+	 * compiles, its threads take up to a core of this two-core machine); then the APP's traffic and pgbench take turns in
+	 * rounds (which goes first alternates), so that the machine's other load and the writes each leaves behind touch both
+	 * alike. A round of the APP's traffic ends when {@code afterRound} returns.
+	 */
+	Rounds versusPgbench(AppTraffic app, LoadRun.Op op, boolean statements, AfterRound afterRound) throws Exception {
+		int clients = app.clients();
+		int seconds = Integer.getInteger("bench.seconds", 40);
 		int warmup = Integer.getInteger("bench.warmup", 60);
-		LoadRun.run(clients, warmup, create);
-		boolean statements = Boolean.getBoolean("bench.statements");
+		LoadRun.run(clients, warmup, op);
 		if (statements) {
 			jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
 			jdbc.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
 		}
-		// the creations and pgbench take turns in rounds (which goes first alternates), so that the machine's other load
-		// and the writes each leaves behind touch both alike; a creation round ends when the risk checks behind it are
-		// done, so that none of its work runs in pgbench's time
 		pgbench(clients, 2); // fills pgbench's tables once, outside the rounds
 		int rounds = 4;
 		int slice = Math.max(3, seconds / rounds);
@@ -189,11 +252,9 @@ class WithdrawalBenchmark {
 				}
 				CpuProbe before = CpuProbe.now();
 				long t0 = System.nanoTime();
-				LoadRun.Result round = LoadRun.run(clients, slice, create);
+				LoadRun.Result round = LoadRun.run(clients, slice, op);
 				long caughtUp = System.nanoTime();
-				while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
-					Thread.sleep(5);
-				}
+				afterRound.run();
 				long end = System.nanoTime();
 				CpuProbe after = CpuProbe.now();
 				operations += round.operations();
@@ -205,22 +266,12 @@ class WithdrawalBenchmark {
 				postgresNanos += after.postgresNanos() - before.postgresNanos();
 			}
 		}
-		for (KeepAliveHttp c : connections) {
+		for (KeepAliveHttp c : app.connections()) {
 			c.close();
 		}
-		if (statements) {
-			printStatements(operations);
-		}
-		double tps = operations / appSeconds;
 		java.util.Collections.sort(p50s);
-		print(String.format("app-withdrawal-create clients=%d warmup=%ds rounds=%dx%ds requests=%d tps=%.1f median-round-p50=%.1fms "
-				+ "worst-round-p99=%.1fms (risk checks done at most %.0f ms after a round's last creation)", clients, warmup, rounds, slice,
-				operations, tps, p50s.get(p50s.size() / 2), worstP99, worstCatchUp));
-		print(String.format("app-withdrawal-create cpu per creation: jvm (server and the benchmark's client) %.0f us, postgresql %.0f us",
-				jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations));
-		print(String.format("pgbench-tpcb clients=%d tps=%.1f synchronous_commit=%s", clients, pgbenchTps,
-				jdbc.sql("SHOW synchronous_commit").query(String.class).single()));
-		print(String.format("app-vs-pgbench ratio=%.2f (target >= 0.30)", tps / pgbenchTps));
+		return new Rounds(warmup, rounds, slice, operations, operations / appSeconds, pgbenchTps, p50s.get(p50s.size() / 2), worstP99, worstCatchUp,
+				jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations);
 	}
 
 	/**
