@@ -48,34 +48,40 @@ public class IntegrationGuard {
 	@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DomainException.class)
 	public Signed verify(String integration, @Nullable String secret, byte[] body, @Nullable String signature, String ip) {
 		Actor actor = Actor.integration(integration, ip);
-		String reason = whyNot(secret, body, signature, clock.instant(), integration);
+		Header header = Header.parse(signature);
+		String reason = whyNot(secret, body, signature, header, clock.instant(), integration);
 		if (reason != null) {
 			audit.record(AuditRecord.of(actor, "INTEGRATION_SIGNATURE_REJECTED", "Integration", integration,
 					List.of(FieldChange.set("bodySha256", Hashing.sha256(body)))).withRemark(reason));
 			throw new DomainException(HttpStatus.UNAUTHORIZED, "bad-signature", "request refused: " + reason);
 		}
-		Matcher parts = FORMAT.matcher(String.valueOf(signature).trim());
-		parts.matches();
-		return new Signed(actor, Instant.ofEpochSecond(Long.parseLong(parts.group(1))));
+		return new Signed(actor, Instant.ofEpochSecond(java.util.Objects.requireNonNull(header).signedAt()));
 	}
 
-	private static @Nullable String whyNot(@Nullable String secret, byte[] body, @Nullable String signature, Instant now,
-			String integration) {
+	/** The header's two parts: the signed time (unix seconds) and the HMAC in hex; null when it has not that form. */
+	private record Header(long signedAt, String hmac) {
+
+		static @Nullable Header parse(@Nullable String signature) {
+			Matcher parts = FORMAT.matcher(signature == null ? "" : signature.trim());
+			return parts.matches() ? new Header(Long.parseLong(parts.group(1)), parts.group(2).toLowerCase(java.util.Locale.ROOT)) : null;
+		}
+	}
+
+	private static @Nullable String whyNot(@Nullable String secret, byte[] body, @Nullable String signature, @Nullable Header header,
+			Instant now, String integration) {
 		if (secret == null || secret.isBlank()) {
 			return "no shared secret is configured for " + integration;
 		}
 		if (signature == null || signature.isBlank()) {
 			return "missing " + HEADER + " header";
 		}
-		Matcher parts = FORMAT.matcher(signature.trim());
-		if (!parts.matches()) {
+		if (header == null) {
 			return HEADER + " must be t=<unix seconds>,sha256=<hex>";
 		}
-		long signedAt = Long.parseLong(parts.group(1));
-		if (Math.abs(now.getEpochSecond() - signedAt) > TOLERANCE.toSeconds()) {
+		if (Math.abs(now.getEpochSecond() - header.signedAt()) > TOLERANCE.toSeconds()) {
 			return "the signed time is more than 5 minutes from the server's clock";
 		}
-		if (!Hashing.constantTimeEquals(parts.group(2).toLowerCase(), Hashing.hmacSha256(secret, signedContent(signedAt, body)))) {
+		if (!Hashing.constantTimeEquals(header.hmac(), Hashing.hmacSha256(secret, signedContent(header.signedAt(), body)))) {
 			return "signature does not match the body";
 		}
 		return null;
