@@ -33,7 +33,7 @@ public class AuditQueries {
 			@Nullable OffsetDateTime from, @Nullable OffsetDateTime to) {
 
 		public Filter {
-			io.wbo.common.Periods.requireOrdered(from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+			io.wbo.common.Periods.requireOrdered(from, to);
 		}
 	}
 
