@@ -58,8 +58,7 @@ class AccountOpeningIntegration {
 				throw InvalidInputException.of("nameEn", "is required for a customer not known yet");
 			}
 			long id = store.insert(report.customerNo(), report.nameEn(), report.nameZh(), report.phone(), report.email(),
-					report.accountNo(), status);
-			store.updateOpening(id, status, report.accountNo(), signedAt);
+					report.accountNo(), status, signedAt);
 			audit.record(AuditRecord.of(integration, "CUSTOMER_CREATED", "Customer", id, List.of(
 					FieldChange.set("customerNo", report.customerNo()), FieldChange.set("openingStatus", status),
 					FieldChange.set("accountNo", report.accountNo()))));

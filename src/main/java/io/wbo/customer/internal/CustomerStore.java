@@ -77,13 +77,15 @@ public class CustomerStore {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
+	/** {@code reportedAt}: the signed time of the account-opening report that brings the customer, if one did. */
 	public long insert(String customerNo, String nameEn, @Nullable String nameZh, @Nullable String phone, @Nullable String email,
-			@Nullable String accountNo, OpeningStatus status) {
+			@Nullable String accountNo, OpeningStatus status, java.time.@Nullable Instant reportedAt) {
 		return jdbc.sql("""
-				INSERT INTO customer (customer_no, name_en, name_zh, phone, email, account_no, opening_status)
-				VALUES (:no, :en, :zh, :phone, :email, :account, :status) RETURNING id""")
+				INSERT INTO customer (customer_no, name_en, name_zh, phone, email, account_no, opening_status, opening_reported_at)
+				VALUES (:no, :en, :zh, :phone, :email, :account, :status, :at) RETURNING id""")
 				.param("no", customerNo).param("en", nameEn).param("zh", nameZh).param("phone", phone).param("email", email)
-				.param("account", accountNo).param("status", status.name()).query(Long.class).single();
+				.param("account", accountNo).param("status", status.name()).param("at", reportedAt == null ? null : java.sql.Timestamp.from(reportedAt))
+				.query(Long.class).single();
 	}
 
 	/**

@@ -79,7 +79,7 @@ class DemoCustomers implements ApplicationRunner {
 			String account = status == OpeningStatus.OPENED ? "M" + (60100001 + i) : null;
 			String phone = "+852 " + (new int[] { 5, 6, 9 }[i % 3]) + String.format("%03d %04d", random.nextInt(1000), random.nextInt(10000));
 			String email = NAMES[i][0].toLowerCase().replace(' ', '.') + "@example.hk";
-			long id = store.insert(no, NAMES[i][0], NAMES[i][1], phone, email, account, status);
+			long id = store.insert(no, NAMES[i][0], NAMES[i][1], phone, email, account, status, null);
 			String[] bank = BANKS[i % BANKS.length];
 			store.insertCard(id, bank[0], bank[1], bank[1] + "-" + (100 + random.nextInt(900)) + "-" + (100000 + random.nextInt(900000)) + "-001",
 					NAMES[i][0].toUpperCase(), "HKD", true);
