@@ -122,9 +122,15 @@ public class StatementImporter {
 		return new ImportResult(0, total, stored.created(), total - stored.created());
 	}
 
-	/** What one COPY of the parsed lines took in, and why it stopped if the database refused it. */
-	private record Copied(int total, String sha256, long size, LocalDate firstDate, LocalDate lastDate, boolean mayRepeat,
-			@Nullable SQLException failure) {
+	/** What one COPY of the parsed lines took in. */
+	private record Copied(int total, String sha256, long size, LocalDate firstDate, LocalDate lastDate, boolean mayRepeat) {
+	}
+
+	/** The database refused a COPY of the lines (a line it already has, or one the file repeats). */
+	private static final class CopyRefused extends Exception {
+		CopyRefused(SQLException cause) {
+			super(cause.getMessage(), cause);
+		}
 	}
 
 	private record Stored(Copied lines, int created) {
@@ -144,33 +150,32 @@ public class StatementImporter {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			Savepoint beforeCopy = connection.setSavepoint();
-			Copied direct = copy(connection, "statement_line", account, parser, file, source, importId);
-			if (direct.failure() == null) {
+			try {
+				Copied direct = copy(connection, "statement_line", account, parser, file, source, importId);
 				connection.releaseSavepoint(beforeCopy);
 				phases.done("lines parsed and stored");
 				return new Stored(direct, direct.total());
 			}
-			connection.rollback(beforeCopy);
-			log.debug("statement lines for account {} go through staging: {}", account.id(), direct.failure().getMessage());
-			phases.done("stopped at a stored or repeated line");
+			catch (CopyRefused refused) {
+				connection.rollback(beforeCopy);
+				log.debug("statement lines for account {} go through staging: {}", account.id(), refused.getMessage());
+				phases.done("stopped at a stored or repeated line");
+			}
 			jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 			jdbc.sql("CREATE TEMP TABLE statement_stage ON COMMIT DROP AS SELECT " + COLUMNS + " FROM statement_line WITH NO DATA").update();
 			Copied staged = copy(connection, "statement_stage", account, parser, file, source, importId);
-			if (staged.failure() != null) {
-				throw new IllegalStateException("staging the statement lines failed", staged.failure());
-			}
 			phases.done("parsed and staged");
 			int created = insertStaged(account.id(), staged);
 			phases.done("new lines inserted");
 			return new Stored(staged, created);
 		}
-		catch (SQLException e) {
+		catch (SQLException | CopyRefused e) {
 			throw new IllegalStateException("storing the statement lines failed", e);
 		}
 	}
 
 	private Copied copy(Connection connection, String table, CompanyAccount account, StatementParser parser, FileSource file, String source,
-			@Nullable Long importId) throws SQLException {
+			@Nullable Long importId) throws SQLException, CopyRefused {
 		MessageDigest sha;
 		try {
 			sha = MessageDigest.getInstance("SHA-256");
@@ -198,20 +203,20 @@ public class StatementImporter {
 			sink.error(0, "the file could not be read: " + TemplateParser.reason(e));
 			size = 0;
 		}
-		if (sink.failure != null) {
-			sink.cancel();
-			return new Copied(sink.total, "", size, LocalDate.EPOCH, LocalDate.EPOCH, true, sink.failure);
-		}
-		if (sink.errors.isEmpty() && sink.total == 0) {
+		// a refused COPY ended this pass early: the errors it found may be the file's cut-off end, the staging pass judges
+		if (sink.failure == null && sink.errors.isEmpty() && sink.total == 0) {
 			sink.error(0, "the file contains no statement line");
 		}
-		if (!sink.errors.isEmpty()) {
+		if (sink.failure == null && !sink.errors.isEmpty()) {
 			sink.cancel();
 			throw new ImportRefusedException(sink.errors, sink.errorCount);
 		}
 		sink.finish();
+		if (sink.failure != null) {
+			throw new CopyRefused(sink.failure);
+		}
 		return new Copied(sink.total, HexFormat.of().formatHex(sha.digest()), size, sink.fingerprints.firstDate(), sink.fingerprints.lastDate(),
-				sink.fingerprints.mayRepeat(), sink.failure);
+				sink.fingerprints.mayRepeat());
 	}
 
 	/**
