@@ -22,7 +22,6 @@ interface FilterValues {
   dates?: [Dayjs, Dayjs] | null;
 }
 
-
 /** 審計: search the audit log by actor, entity, action and time; an entry's before/after; verify the hash chain. */
 export default function AuditPage() {
   const { t } = useTranslation();

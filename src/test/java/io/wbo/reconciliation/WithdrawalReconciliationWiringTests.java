@@ -72,7 +72,6 @@ class WithdrawalReconciliationWiringTests extends WithdrawalIntegrationTest {
 
 	@Test
 	void completedWithdrawalsAreReconciledAndTaggable() {
-
 		long paid = completed("1234.56", "WIRE-" + unique);
 		long booked = completed("2345.67", "WIRE-B-" + unique);
 		long byAccount = completed("3456.78", "WIRE-C-" + unique);

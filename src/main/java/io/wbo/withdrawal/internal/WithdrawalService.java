@@ -661,7 +661,6 @@ class WithdrawalService {
 		return reason.trim();
 	}
 
-
 	static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.trim();
 	}
