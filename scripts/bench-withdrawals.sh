@@ -3,6 +3,7 @@
 #   scripts/bench-withdrawals.sh            all three
 #   scripts/bench-withdrawals.sh app|batch|export
 #   scripts/bench-withdrawals.sh floor   the lightest authenticated APP call (balances) against pgbench the same way
+#   scripts/bench-withdrawals.sh ceiling how far creation could get here: its SQL alone by pgbench, plus the lightest call's JVM time
 #   BENCH_STATEMENTS=1 scripts/bench-withdrawals.sh app    ... and the database's time statement by statement
 # The export benchmark runs its whole JVM (application and client) with -Xmx256m.
 set -euo pipefail
@@ -24,5 +25,6 @@ run() {
 [[ "$what" == all || "$what" == app ]] && run appCreationVersusPgbench "-Xmx1g -XX:+UseParallelGC"
 [[ "$what" == all || "$what" == batch ]] && run batchSubmitAndBatchResultsOfTenThousand "-Xmx1g -XX:+UseParallelGC"
 [[ "$what" == floor ]] && run appBalancesVersusPgbench "-Xmx1g -XX:+UseParallelGC"
+[[ "$what" == ceiling ]] && run appCreationCeiling "-Xmx1g -XX:+UseParallelGC"
 [[ "$what" == all || "$what" == export ]] && run exportOfAMillionRecordsToXlsx "-Xmx256m -XX:+UseParallelGC"
 exit 0

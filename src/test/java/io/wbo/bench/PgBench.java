@@ -32,6 +32,24 @@ final class PgBench {
 		}
 		String out = run(List.of("pgbench", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T",
 				Integer.toString(seconds), "-h", host, "-p", Integer.toString(port), "-U", "postgres", "pgbench"));
+		return tps(out);
+	}
+
+	/**
+	 * Transactions per second of a script of our own ({@code -M prepared}: parsed once per connection, as the JDBC
+	 * driver's server-side statements are), against {@code database}; {@code variables} are its {@code -D} values.
+	 */
+	static double script(String host, int port, String database, int clients, int seconds, java.nio.file.Path script,
+			java.util.Map<String, String> variables) throws Exception {
+		List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
+				Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(seconds), "-h", host, "-p", Integer.toString(port), "-U",
+				"postgres", "-f", script.toString()));
+		variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+		command.add(database);
+		return tps(run(command));
+	}
+
+	private static double tps(String out) {
 		Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
 		if (!m.find()) {
 			throw new IllegalStateException("pgbench printed no tps:\n" + out);

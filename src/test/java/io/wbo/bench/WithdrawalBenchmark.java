@@ -94,6 +94,17 @@ class WithdrawalBenchmark {
 				)
 				SELECT b.customer_id, b.id FROM b ORDER BY b.customer_id""").param("prefix", prefix).param("n", n)
 				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+		// their HKD accounts made here, numbered so that an account's id is its customer's plus one offset per kind, which
+		// the creation ceiling's pgbench script relies on (it cannot look ids up)
+		for (String kind : List.of("AVAILABLE", "FROZEN")) {
+			jdbc.sql("""
+					WITH mine AS (SELECT id FROM customer WHERE customer_no LIKE :p),
+					     base AS (SELECT coalesce((SELECT max(id) FROM ledger_account), 0) + 1 - (SELECT min(id) FROM mine) AS offset_)
+					INSERT INTO ledger_account (id, owner_type, owner_ref, asset, kind, guarded)
+					SELECT mine.id + base.offset_, 'CUSTOMER', mine.id::text, 'HKD', :kind, true FROM mine, base""")
+					.param("kind", kind).param("p", prefix + "%").update();
+			jdbc.sql("SELECT setval('ledger_account_id_seq', (SELECT max(id) FROM ledger_account))").query(Long.class).single();
+		}
 		Map<Long, String> numbers = new java.util.HashMap<>();
 		jdbc.sql("SELECT id, customer_no FROM customer WHERE customer_no LIKE :p").param("p", prefix + "%")
 				.query((rs, i) -> numbers.put(rs.getLong(1), rs.getString(2))).list();
@@ -183,6 +194,127 @@ class WithdrawalBenchmark {
 		print(String.format("app-balances-read cpu per read: jvm (server and the benchmark's client) %.0f us, postgresql %.0f us",
 				rounds.jvmMicrosPerOperation(), rounds.postgresMicrosPerOperation()));
 		print(String.format("app-balances-vs-pgbench ratio=%.2f (pgbench-tpcb %.1f tps)", rounds.tps() / rounds.pgbenchTps(), rounds.pgbenchTps()));
+	}
+
+	/**
+	 * Not a target of its own: how far APP creation could get on this machine. The database's side of a creation (its
+	 * statements as wbo sends them, without the risk check that follows) run by pgbench with no JVM at all, and the
+	 * lightest authenticated APP call (balances) for the least any request costs the application server, each against
+	 * pgbench TPC-B in the same rounds. The sum of their CPU per operation is the least a creation can cost; two cores
+	 * divided by it is the most creations a second can reach.
+	 */
+	@Test
+	void appCreationCeiling() throws Exception {
+		AppTraffic app = appTraffic();
+		Creations sql = creationScript();
+		int slice = Integer.getInteger("bench.seconds", 40) / 4;
+		LoadRun.Op read = (t, n) -> {
+			KeepAliveHttp.Response r = app.connections().get(t).get("/app/v1/balances",
+					Map.of("Authorization", app.tokens().get(t).get((int) (n % app.perClient()))));
+			if (r.status() != 200) {
+				throw new IllegalStateException("balances refused: " + r);
+			}
+		};
+		LoadRun.run(app.clients(), Integer.getInteger("bench.warmup", 60), read);
+		sql.run(app.clients(), 5);
+		pgbench(app.clients(), 2);
+		double tpcb = 0, scripted = 0, scriptedPostgresMicros = 0;
+		long reads = 0, readJvmNanos = 0;
+		double readSeconds = 0;
+		int rounds = 4;
+		for (int r = 0; r < rounds; r++) {
+			tpcb += pgbench(app.clients(), slice) / rounds;
+			CpuProbe before = CpuProbe.now();
+			double tps = sql.run(app.clients(), slice);
+			CpuProbe after = CpuProbe.now();
+			scripted += tps / rounds;
+			scriptedPostgresMicros += (after.postgresNanos() - before.postgresNanos()) / 1e3 / (tps * slice) / rounds;
+			before = CpuProbe.now();
+			LoadRun.Result round = LoadRun.run(app.clients(), slice, read);
+			after = CpuProbe.now();
+			reads += round.operations();
+			readSeconds += round.seconds();
+			readJvmNanos += after.jvmNanos() - before.jvmNanos();
+		}
+		for (KeepAliveHttp c : app.connections()) {
+			c.close();
+		}
+		double readJvmMicros = readJvmNanos / 1e3 / reads;
+		int cores = Runtime.getRuntime().availableProcessors();
+		double ceiling = cores * 1e6 / (scriptedPostgresMicros + readJvmMicros);
+		print(String.format("creation-sql-alone clients=%d tps=%.1f (pgbench, no JVM, no risk check) postgresql cpu per creation %.0f us, "
+				+ "ratio to tpcb %.2f", app.clients(), scripted, scriptedPostgresMicros, scripted / tpcb));
+		print(String.format("app-balances-read tps=%.1f jvm cpu per read (server and the benchmark's client) %.0f us", reads / readSeconds,
+				readJvmMicros));
+		print(String.format("app-creation-ceiling %d cores / (%.0f + %.0f us) = %.0f creations/s, ratio to tpcb %.2f (target >= 0.30); "
+				+ "pgbench-tpcb tps=%.1f", cores, scriptedPostgresMicros, readJvmMicros, ceiling, ceiling / tpcb, tpcb));
+	}
+
+	/** The creation script ({@code bench/withdrawal-creation.pgbench}) with its customers and values. */
+	record Creations(String host, int port, String database, Path script, Map<String, String> variables) {
+
+		double run(int clients, int seconds) throws Exception {
+			return PgBench.script(host, port, database, clients, seconds, script, variables);
+		}
+	}
+
+	/**
+	 * Customers of its own for the script, whose card and account ids follow from their own, and the texts a real
+	 * creation stores (its response, audit changes and hashed content), taken from one made over HTTP.
+	 */
+	Creations creationScript() throws Exception {
+		List<BenchCustomer> mine = customers(4 * Integer.getInteger("bench.customersPerClient", 5000), "100000000.00");
+		long first = mine.stream().mapToLong(BenchCustomer::id).min().orElseThrow();
+		Map<String, Object> offsets = jdbc.sql("""
+				SELECT count(*) AS n, max(c.id) - min(c.id) + 1 AS span,
+				       min(b.id - c.id) AS card_min, max(b.id - c.id) AS card_max,
+				       min(av.id - c.id) AS available_min, max(av.id - c.id) AS available_max,
+				       min(fr.id - c.id) AS frozen_min, max(fr.id - c.id) AS frozen_max
+				FROM customer c JOIN bank_card b ON b.customer_id = c.id
+				JOIN ledger_account av ON av.owner_type = 'CUSTOMER' AND av.owner_ref = c.id::text AND av.asset = 'HKD' AND av.kind = 'AVAILABLE'
+				JOIN ledger_account fr ON fr.owner_type = 'CUSTOMER' AND fr.owner_ref = c.id::text AND fr.asset = 'HKD' AND fr.kind = 'FROZEN'
+				WHERE c.id BETWEEN :first AND :last""").param("first", first).param("last", first + mine.size() - 1).query().singleRow();
+		for (String id : List.of("card", "available", "frozen")) {
+			if (!offsets.get(id + "_min").equals(offsets.get(id + "_max"))) {
+				throw new IllegalStateException("the script's customers have " + id + " ids without one offset: " + offsets);
+			}
+		}
+		if (((Number) offsets.get("n")).intValue() != mine.size() || ((Number) offsets.get("span")).intValue() != mine.size()) {
+			throw new IllegalStateException("the script's customers are not numbered one after the other: " + offsets);
+		}
+		BenchCustomer sample = mine.get(0);
+		TestHttp.Response made = TestHttp.anonymous(port).post("/app/v1/withdrawals",
+				Map.of("currency", "HKD", "amount", "1.00", "bankCardId", sample.cardId()),
+				Map.of("Authorization", "Bearer " + sample.token(), "Idempotency-Key", UUID.randomUUID().toString()));
+		if (made.status() != 201) {
+			throw new IllegalStateException("sample creation refused: " + made.body());
+		}
+		Map<String, Object> audited = jdbc.sql("""
+				SELECT changes, occurred_at FROM audit_entry WHERE action = 'WITHDRAWAL_CREATED' AND entity_id = :id""")
+				.param("id", made.json().get("id").asText()).query().singleRow();
+		Path script = Files.createTempFile("withdrawal-creation", ".pgbench");
+		try (InputStream in = getClass().getResourceAsStream("/bench/withdrawal-creation.pgbench")) {
+			Files.write(script, in.readAllBytes());
+		}
+		script.toFile().deleteOnExit();
+		java.time.Instant at = ((java.sql.Timestamp) audited.get("occurred_at")).toInstant();
+		String changes = (String) audited.get("changes");
+		Map<String, String> variables = new java.util.HashMap<>();
+		variables.put("first", Long.toString(first));
+		variables.put("count", Integer.toString(mine.size()));
+		variables.put("cardOffset", offsets.get("card_min").toString());
+		variables.put("availableOffset", offsets.get("available_min").toString());
+		variables.put("frozenOffset", offsets.get("frozen_min").toString());
+		variables.put("body", made.body());
+		variables.put("changes", changes);
+		variables.put("content", io.wbo.audit.internal.AuditChain.content(at, "customer:" + sample.customerNo(), "127.0.0.1",
+				"WITHDRAWAL_CREATED", "Withdrawal", made.json().get("id").asText(), changes, null));
+		variables.put("hash", io.wbo.audit.internal.AuditChain.hash("", 0, made.body()));
+		variables.put("atMicros", Long.toString(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at)));
+		variables.put("atTime", at.toString());
+		String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+		return new Creations(PgBench.host(env), env.getProperty("wbo.embedded-postgres.actual-port", Integer.class), database, script,
+				variables);
 	}
 
 	/** The APP's side of a run: 4 clients, each on its own kept-alive connection, cycling over its own customers. */
