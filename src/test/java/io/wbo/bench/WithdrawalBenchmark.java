@@ -180,13 +180,7 @@ class WithdrawalBenchmark {
 	@Test
 	void appBalancesVersusPgbench() throws Exception {
 		AppTraffic app = appTraffic();
-		LoadRun.Op read = (t, n) -> {
-			KeepAliveHttp.Response r = app.connections().get(t).get("/app/v1/balances",
-					Map.of("Authorization", app.tokens().get(t).get((int) (n % app.perClient()))));
-			if (r.status() != 200) {
-				throw new IllegalStateException("balances refused: " + r);
-			}
-		};
+		LoadRun.Op read = balancesRead(app);
 		Rounds rounds = versusPgbench(app, read, false, () -> {
 		});
 		print(String.format("app-balances-read clients=%d rounds=%dx%ds requests=%d tps=%.1f median-round-p50=%.1fms worst-round-p99=%.1fms",
@@ -208,13 +202,7 @@ class WithdrawalBenchmark {
 		AppTraffic app = appTraffic();
 		Creations sql = creationScript();
 		int slice = Integer.getInteger("bench.seconds", 40) / 4;
-		LoadRun.Op read = (t, n) -> {
-			KeepAliveHttp.Response r = app.connections().get(t).get("/app/v1/balances",
-					Map.of("Authorization", app.tokens().get(t).get((int) (n % app.perClient()))));
-			if (r.status() != 200) {
-				throw new IllegalStateException("balances refused: " + r);
-			}
-		};
+		LoadRun.Op read = balancesRead(app);
 		LoadRun.run(app.clients(), Integer.getInteger("bench.warmup", 60), read);
 		sql.run(app.clients(), 5);
 		pgbench(app.clients(), 2);
@@ -315,6 +303,17 @@ class WithdrawalBenchmark {
 		String database = jdbc.sql("SELECT current_database()").query(String.class).single();
 		return new Creations(PgBench.host(env), env.getProperty("wbo.embedded-postgres.actual-port", Integer.class), database, script,
 				variables);
+	}
+
+	/** The lightest authenticated APP call: a customer's balances, one query. */
+	static LoadRun.Op balancesRead(AppTraffic app) {
+		return (t, n) -> {
+			KeepAliveHttp.Response r = app.connections().get(t).get("/app/v1/balances",
+					Map.of("Authorization", app.tokens().get(t).get((int) (n % app.perClient()))));
+			if (r.status() != 200) {
+				throw new IllegalStateException("balances refused: " + r);
+			}
+		};
 	}
 
 	/** The APP's side of a run: 4 clients, each on its own kept-alive connection, cycling over its own customers. */
