@@ -35,18 +35,32 @@ final class PgBench {
 		return tps(out);
 	}
 
+	/** A run of a script: the transactions pgbench completed, and the CPU time pgbench itself used. */
+	record ScriptRun(long transactions, long clientCpuNanos) {
+	}
+
 	/**
-	 * Transactions per second of a script of our own ({@code -M prepared}: parsed once per connection, as the JDBC
-	 * driver's server-side statements are), against {@code database}; {@code variables} are its {@code -D} values.
+	 * Runs a script of our own ({@code -M prepared}: parsed once per connection, as the JDBC driver's server-side
+	 * statements are) against {@code database}; {@code variables} are its {@code -D} values. pgbench runs under a shell
+	 * whose {@code times} then gives pgbench's own CPU time.
 	 */
-	static double script(String host, int port, String database, int clients, int seconds, java.nio.file.Path script,
+	static ScriptRun script(String host, int port, String database, int clients, int seconds, java.nio.file.Path script,
 			java.util.Map<String, String> variables) throws Exception {
-		List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
-				Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(seconds), "-h", host, "-p", Integer.toString(port), "-U",
-				"postgres", "-f", script.toString()));
+		List<String> command = new ArrayList<>(List.of("bash", "-c", "pgbench \"$@\" && times", "pgbench", "-n", "-M", "prepared", "-c",
+				Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T", Integer.toString(seconds), "-h", host, "-p",
+				Integer.toString(port), "-U", "postgres", "-f", script.toString()));
 		variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
 		command.add(database);
-		return tps(run(command));
+		String out = run(command);
+		Matcher done = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(out);
+		// the last line of times: the children's user and system time, e.g. "0m1.234s 0m0.567s"
+		Matcher cpu = Pattern.compile("([0-9]+)m([0-9.]+)s ([0-9]+)m([0-9.]+)s\\s*$").matcher(out);
+		if (!done.find() || !cpu.find()) {
+			throw new IllegalStateException("pgbench printed no count or times:\n" + out);
+		}
+		double cpuSeconds = Long.parseLong(cpu.group(1)) * 60 + Double.parseDouble(cpu.group(2)) + Long.parseLong(cpu.group(3)) * 60
+				+ Double.parseDouble(cpu.group(4));
+		return new ScriptRun(Long.parseLong(done.group(1)), (long) (cpuSeconds * 1e9));
 	}
 
 	private static double tps(String out) {

@@ -154,11 +154,7 @@ class WithdrawalBenchmark {
 		};
 		boolean statements = Boolean.getBoolean("bench.statements");
 		// a creation round ends when the risk checks behind it are done, so that none of its work runs in pgbench's time
-		Rounds rounds = versusPgbench(app, create, statements, () -> {
-			while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
-				Thread.sleep(5);
-			}
-		});
+		Rounds rounds = versusPgbench(app, create, statements, this::awaitRiskChecks);
 		if (statements) {
 			printStatements(rounds.operations());
 		}
@@ -192,10 +188,12 @@ class WithdrawalBenchmark {
 
 	/**
 	 * Not a target of its own: how far APP creation could get on this machine. The database's side of a creation (its
-	 * statements as wbo sends them, without the risk check that follows) run by pgbench with no JVM at all, and the
-	 * lightest authenticated APP call (balances) for the least any request costs the application server, each against
-	 * pgbench TPC-B in the same rounds. The sum of their CPU per operation is the least a creation can cost; two cores
-	 * divided by it is the most creations a second can reach.
+	 * statements as wbo sends them) run by pgbench with no application server in the way, each round ending when wbo's
+	 * risk job (polling every second) has checked the applications it made; and the lightest authenticated APP call
+	 * (balances) for the least any request costs the application server; each against pgbench TPC-B in the same rounds.
+	 * The CPU per creation of the server's PostgreSQL, of pgbench's own client side and of the JVM meanwhile (the risk
+	 * job), plus the JVM's per call, is the least a creation can cost: the cores divided by it, the most creations a
+	 * second can reach.
 	 */
 	@Test
 	void appCreationCeiling() throws Exception {
@@ -205,18 +203,23 @@ class WithdrawalBenchmark {
 		LoadRun.Op read = balancesRead(app);
 		LoadRun.run(app.clients(), Integer.getInteger("bench.warmup", 60), read);
 		sql.run(app.clients(), 5);
+		awaitRiskChecks();
 		pgbench(app.clients(), 2);
-		double tpcb = 0, scripted = 0, scriptedPostgresMicros = 0;
-		long reads = 0, readJvmNanos = 0;
-		double readSeconds = 0;
+		double tpcb = 0, sqlSeconds = 0, readSeconds = 0;
+		long creations = 0, sqlPostgresNanos = 0, sqlClientNanos = 0, sqlJvmNanos = 0, reads = 0, readJvmNanos = 0;
 		int rounds = 4;
 		for (int r = 0; r < rounds; r++) {
 			tpcb += pgbench(app.clients(), slice) / rounds;
 			CpuProbe before = CpuProbe.now();
-			double tps = sql.run(app.clients(), slice);
+			long t0 = System.nanoTime();
+			PgBench.ScriptRun run = sql.run(app.clients(), slice);
+			awaitRiskChecks();
+			sqlSeconds += (System.nanoTime() - t0) / 1e9;
 			CpuProbe after = CpuProbe.now();
-			scripted += tps / rounds;
-			scriptedPostgresMicros += (after.postgresNanos() - before.postgresNanos()) / 1e3 / (tps * slice) / rounds;
+			creations += run.transactions();
+			sqlClientNanos += run.clientCpuNanos();
+			sqlPostgresNanos += after.postgresNanos() - before.postgresNanos();
+			sqlJvmNanos += after.jvmNanos() - before.jvmNanos();
 			before = CpuProbe.now();
 			LoadRun.Result round = LoadRun.run(app.clients(), slice, read);
 			after = CpuProbe.now();
@@ -227,21 +230,28 @@ class WithdrawalBenchmark {
 		for (KeepAliveHttp c : app.connections()) {
 			c.close();
 		}
-		double readJvmMicros = readJvmNanos / 1e3 / reads;
+		double postgres = sqlPostgresNanos / 1e3 / creations, client = sqlClientNanos / 1e3 / creations,
+				riskJob = sqlJvmNanos / 1e3 / creations, call = readJvmNanos / 1e3 / reads;
 		int cores = Runtime.getRuntime().availableProcessors();
-		double ceiling = cores * 1e6 / (scriptedPostgresMicros + readJvmMicros);
-		print(String.format("creation-sql-alone clients=%d tps=%.1f (pgbench, no JVM, no risk check) postgresql cpu per creation %.0f us, "
-				+ "ratio to tpcb %.2f", app.clients(), scripted, scriptedPostgresMicros, scripted / tpcb));
-		print(String.format("app-balances-read tps=%.1f jvm cpu per read (server and the benchmark's client) %.0f us", reads / readSeconds,
-				readJvmMicros));
-		print(String.format("app-creation-ceiling %d cores / (%.0f + %.0f us) = %.0f creations/s, ratio to tpcb %.2f (target >= 0.30); "
-				+ "pgbench-tpcb tps=%.1f", cores, scriptedPostgresMicros, readJvmMicros, ceiling, ceiling / tpcb, tpcb));
+		double ceiling = cores * 1e6 / (postgres + client + riskJob + call);
+		print(String.format("creation-sql clients=%d tps=%.1f (pgbench, rounds ending when the risk checks are done), ratio to tpcb %.2f; "
+				+ "cpu per creation: postgresql %.0f us, pgbench %.0f us, jvm meanwhile (the risk job) %.0f us", app.clients(),
+				creations / sqlSeconds, creations / sqlSeconds / tpcb, postgres, client, riskJob));
+		print(String.format("app-balances-read tps=%.1f jvm cpu per read (server and the benchmark's client) %.0f us", reads / readSeconds, call));
+		print(String.format("app-creation-ceiling %d cores / (%.0f + %.0f + %.0f + %.0f us) = %.0f creations/s, ratio to tpcb %.2f "
+				+ "(target >= 0.30); pgbench-tpcb tps=%.1f", cores, postgres, client, riskJob, call, ceiling, ceiling / tpcb, tpcb));
+	}
+
+	void awaitRiskChecks() throws InterruptedException {
+		while (jdbc.sql("SELECT count(*) FROM withdrawal WHERE status = 'RISK_CHECKING'").query(Long.class).single() > 0) {
+			Thread.sleep(5);
+		}
 	}
 
 	/** The creation script ({@code bench/withdrawal-creation.pgbench}) with its customers and values. */
 	record Creations(String host, int port, String database, Path script, Map<String, String> variables) {
 
-		double run(int clients, int seconds) throws Exception {
+		PgBench.ScriptRun run(int clients, int seconds) throws Exception {
 			return PgBench.script(host, port, database, clients, seconds, script, variables);
 		}
 	}
