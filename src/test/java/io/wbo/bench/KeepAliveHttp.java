@@ -50,24 +50,51 @@ final class KeepAliveHttp implements AutoCloseable {
 		}
 		headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
 		head.append("\r\n");
+		byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+		byte[] content = body == null ? new byte[0] : body;
+		byte[] request = new byte[h.length + content.length];
+		System.arraycopy(h, 0, request, 0, h.length);
+		System.arraycopy(content, 0, request, h.length, content.length);
+		boolean reused = socket != null;
+		try {
+			return exchange(request);
+		}
+		catch (ClosedBeforeAnswer e) {
+			if (!reused || body != null) {
+				throw e;
+			}
+			// the server had closed the connection while it was idle (its keep-alive timeout): as any HTTP client does, a
+			// GET goes again on a new one
+			close();
+			return exchange(request);
+		}
+	}
+
+	private Response exchange(byte[] request) throws IOException {
 		if (socket == null) {
 			socket = new Socket(host, port);
 			socket.setTcpNoDelay(true);
 			out = socket.getOutputStream();
 			in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
 		}
-		byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-		byte[] content = body == null ? new byte[0] : body;
-		byte[] request = new byte[h.length + content.length];
-		System.arraycopy(h, 0, request, 0, h.length);
-		System.arraycopy(content, 0, request, h.length, content.length);
 		out.write(request);
 		out.flush();
 		return read();
 	}
 
+	/** The connection ended before the first byte of an answer. */
+	private static final class ClosedBeforeAnswer extends IOException {
+		ClosedBeforeAnswer() {
+			super("the server closed the connection before answering");
+		}
+	}
+
 	private Response read() throws IOException {
-		String statusLine = line();
+		int first = in.read();
+		if (first < 0) {
+			throw new ClosedBeforeAnswer();
+		}
+		String statusLine = (char) first + line();
 		int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
 		int length = -1;
 		boolean chunked = false;

@@ -156,7 +156,7 @@ class WithdrawalBenchmark {
 		// a creation round ends when the risk checks behind it are done, so that none of its work runs in pgbench's time
 		Rounds rounds = versusPgbench(app, create, statements, this::awaitRiskChecks);
 		if (statements) {
-			printStatements(rounds.operations());
+			printStatements("app-withdrawal-create", rounds.operations());
 		}
 		print(String.format("app-withdrawal-create clients=%d warmup=%ds rounds=%dx%ds requests=%d tps=%.1f median-round-p50=%.1fms "
 				+ "worst-round-p99=%.1fms (risk checks done at most %.0f ms after a round's last creation)", app.clients(), rounds.warmup(),
@@ -205,17 +205,23 @@ class WithdrawalBenchmark {
 		sql.run(app.clients(), 5);
 		awaitRiskChecks();
 		pgbench(app.clients(), 2);
+		boolean statements = Boolean.getBoolean("bench.statements");
+		if (statements) {
+			resetStatements();
+		}
 		double tpcb = 0, sqlSeconds = 0, readSeconds = 0;
-		long creations = 0, sqlPostgresNanos = 0, sqlClientNanos = 0, sqlJvmNanos = 0, reads = 0, readJvmNanos = 0;
+		long creations = 0, sqlPostgresNanos = 0, sqlClientNanos = 0, sqlJvmNanos = 0, reads = 0, readJvmNanos = 0, maintenance = 0;
 		int rounds = 4;
 		for (int r = 0; r < rounds; r++) {
 			tpcb += pgbench(app.clients(), slice) / rounds;
+			long maintenanceBefore = maintenanceRuns();
 			CpuProbe before = CpuProbe.now();
 			long t0 = System.nanoTime();
 			PgBench.ScriptRun run = sql.run(app.clients(), slice);
 			awaitRiskChecks();
 			sqlSeconds += (System.nanoTime() - t0) / 1e9;
 			CpuProbe after = CpuProbe.now();
+			maintenance += maintenanceRuns() - maintenanceBefore;
 			creations += run.transactions();
 			sqlClientNanos += run.clientCpuNanos();
 			sqlPostgresNanos += after.postgresNanos() - before.postgresNanos();
@@ -230,16 +236,26 @@ class WithdrawalBenchmark {
 		for (KeepAliveHttp c : app.connections()) {
 			c.close();
 		}
+		if (statements) {
+			// the balances rounds' statements are among them, divided by the same count
+			printStatements("creation-ceiling", creations);
+		}
 		double postgres = sqlPostgresNanos / 1e3 / creations, client = sqlClientNanos / 1e3 / creations,
 				riskJob = sqlJvmNanos / 1e3 / creations, call = readJvmNanos / 1e3 / reads;
 		int cores = Runtime.getRuntime().availableProcessors();
 		double ceiling = cores * 1e6 / (postgres + client + riskJob + call);
 		print(String.format("creation-sql clients=%d tps=%.1f (pgbench, rounds ending when the risk checks are done), ratio to tpcb %.2f; "
-				+ "cpu per creation: postgresql %.0f us, pgbench %.0f us, jvm meanwhile (the risk job) %.0f us", app.clients(),
-				creations / sqlSeconds, creations / sqlSeconds / tpcb, postgres, client, riskJob));
+				+ "cpu per creation: postgresql %.0f us, pgbench %.0f us, jvm meanwhile (the risk job) %.0f us; autovacuum and "
+				+ "autoanalyze runs of wbo's tables finished meanwhile: %d", app.clients(), creations / sqlSeconds,
+				creations / sqlSeconds / tpcb, postgres, client, riskJob, maintenance));
 		print(String.format("app-balances-read tps=%.1f jvm cpu per read (server and the benchmark's client) %.0f us", reads / readSeconds, call));
 		print(String.format("app-creation-ceiling %d cores / (%.0f + %.0f + %.0f + %.0f us) = %.0f creations/s, ratio to tpcb %.2f "
 				+ "(target >= 0.30); pgbench-tpcb tps=%.1f", cores, postgres, client, riskJob, call, ceiling, ceiling / tpcb, tpcb));
+	}
+
+	/** How many autovacuum and autoanalyze runs of this database's tables have finished so far. */
+	long maintenanceRuns() {
+		return jdbc.sql("SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables").query(Long.class).single();
 	}
 
 	void awaitRiskChecks() throws InterruptedException {
@@ -371,8 +387,7 @@ class WithdrawalBenchmark {
 		int warmup = Integer.getInteger("bench.warmup", 60);
 		LoadRun.run(clients, warmup, op);
 		if (statements) {
-			jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-			jdbc.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
+			resetStatements();
 		}
 		pgbench(clients, 2); // fills pgbench's tables once, outside the rounds
 		int rounds = 4;
@@ -415,17 +430,22 @@ class WithdrawalBenchmark {
 				jvmNanos / 1e3 / operations, postgresNanos / 1e3 / operations);
 	}
 
+	void resetStatements() {
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		jdbc.sql("SELECT pg_stat_statements_reset()").query(Object.class).list();
+	}
+
 	/**
 	 * Where the database's time went, statement by statement, per creation (BENCH_STATEMENTS=1 loads
 	 * pg_stat_statements into the embedded server): executor time, buffers touched and WAL written.
 	 */
-	void printStatements(long creations) {
+	void printStatements(String label, long creations) {
 		jdbc.sql("""
 				SELECT calls, total_exec_time, shared_blks_hit + shared_blks_read, wal_bytes,
 				       left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
 				FROM pg_stat_statements WHERE calls > 0 AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 				ORDER BY total_exec_time DESC LIMIT 15""").query((rs, n) -> {
-			print(String.format("app-withdrawal-create statement: %5.0f us per creation, %5.1f buffers, %5.0f bytes of WAL (%d calls) %s",
+			print(String.format("%s statement: %5.0f us per creation, %5.1f buffers, %5.0f bytes of WAL (%d calls) %s", label,
 					rs.getDouble(2) * 1000 / creations, rs.getDouble(3) / creations, rs.getDouble(4) / creations, rs.getLong(1),
 					rs.getString(5)));
 			return null;
