@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Generated bank lines and system records for the statement benchmark, record i and line i describing the same payout:
  * 90 % carry a bank reference, 10 % must be matched by amount, counterparty and date (up to 2 days apart); per 100:
- * 2 amount mismatches, 2 missing in the bank, 1 missing in the system, the rest match; the lines run day by day over four weeks. Records are generated on the
- * fly (a source for the accounts the benchmark registers), never held in memory.
+ * 2 amount mismatches, 2 missing in the bank, 1 missing in the system, the rest match; the lines run day by day over
+ * four weeks. Records are generated on the fly (a source for the accounts the benchmark registers), never held in memory.
  */
 @Component
 public class BenchStatementData implements ReconciliationSource {

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * the booking date, amount, direction and reference; without one, the uuid of {@code md5(h || '#' || n)}, h being the
  * md5 of the line's content and n its position among the identical lines of the file, in file order.
  *
- * <p>Also remembers the period of the file and whether two lines of it may share a fingerprint, so the insert skips
- * the joins it does not need. Repeats are detected on the first 64 bits only (a compact set of longs for a million
- * lines); a false alarm only costs the exact check in SQL.
+ * <p>Also remembers the period of the file and whether two referenced lines of it may share a fingerprint, so the
+ * insert skips the joins it does not need (a numbered line cannot repeat one of the file: its content and number are
+ * its own). Repeats are detected on the first 64 bits only (a compact set of longs for a million lines); a false alarm
+ * only costs the exact check in SQL.
  */
 final class Fingerprints {
 
@@ -78,9 +79,7 @@ final class Fingerprints {
 		text.setLength(0);
 		text.append(HexFormat.of().formatHex(h)).append('#').append(n);
 		byte[] d = digest();
-		UUID fingerprint = new UUID(longAt(d, 0), longAt(d, 8));
-		remember(fingerprint.getMostSignificantBits());
-		return fingerprint;
+		return new UUID(longAt(d, 0), longAt(d, 8));
 	}
 
 	LocalDate firstDate() {
