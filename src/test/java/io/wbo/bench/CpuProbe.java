@@ -28,6 +28,19 @@ record CpuProbe(long jvmNanos, long postgresNanos) {
 		return new CpuProbe(jvm, ticks * TICK_NANOS);
 	}
 
+	/** What some work returned, how long it took, and the CPU time the JVM and PostgreSQL spent meanwhile. */
+	record Spent<T>(T result, double seconds, long jvmNanos, long postgresNanos) {
+	}
+
+	static <T> Spent<T> during(java.util.concurrent.Callable<T> work) throws Exception {
+		CpuProbe before = now();
+		long start = System.nanoTime();
+		T result = work.call();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		CpuProbe after = now();
+		return new Spent<>(result, seconds, after.jvmNanos() - before.jvmNanos(), after.postgresNanos() - before.postgresNanos());
+	}
+
 	private static long postgresTicks(Path stat) {
 		try {
 			String s = Files.readString(stat);

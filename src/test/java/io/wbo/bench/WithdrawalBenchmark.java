@@ -215,23 +215,21 @@ class WithdrawalBenchmark {
 		for (int r = 0; r < rounds; r++) {
 			tpcb += pgbench(app.clients(), slice) / rounds;
 			long maintenanceBefore = maintenanceRuns();
-			CpuProbe before = CpuProbe.now();
-			long t0 = System.nanoTime();
-			PgBench.ScriptRun run = sql.run(app.clients(), slice);
-			awaitRiskChecks();
-			sqlSeconds += (System.nanoTime() - t0) / 1e9;
-			CpuProbe after = CpuProbe.now();
+			CpuProbe.Spent<PgBench.ScriptRun> scripted = CpuProbe.during(() -> {
+				PgBench.ScriptRun run = sql.run(app.clients(), slice);
+				awaitRiskChecks();
+				return run;
+			});
 			maintenance += maintenanceRuns() - maintenanceBefore;
-			creations += run.transactions();
-			sqlClientNanos += run.clientCpuNanos();
-			sqlPostgresNanos += after.postgresNanos() - before.postgresNanos();
-			sqlJvmNanos += after.jvmNanos() - before.jvmNanos();
-			before = CpuProbe.now();
-			LoadRun.Result round = LoadRun.run(app.clients(), slice, read);
-			after = CpuProbe.now();
-			reads += round.operations();
-			readSeconds += round.seconds();
-			readJvmNanos += after.jvmNanos() - before.jvmNanos();
+			creations += scripted.result().transactions();
+			sqlSeconds += scripted.seconds();
+			sqlClientNanos += scripted.result().clientCpuNanos();
+			sqlPostgresNanos += scripted.postgresNanos();
+			sqlJvmNanos += scripted.jvmNanos();
+			CpuProbe.Spent<LoadRun.Result> calls = CpuProbe.during(() -> LoadRun.run(app.clients(), slice, read));
+			reads += calls.result().operations();
+			readSeconds += calls.result().seconds();
+			readJvmNanos += calls.jvmNanos();
 		}
 		for (KeepAliveHttp c : app.connections()) {
 			c.close();
@@ -274,7 +272,7 @@ class WithdrawalBenchmark {
 
 	/**
 	 * Customers of its own for the script, whose card and account ids follow from their own, and the texts a real
-	 * creation stores (its response, audit changes and hashed content), taken from one made over HTTP.
+	 * creation stores (its response, request hash, audit changes and hashed content), taken from one made over HTTP.
 	 */
 	Creations creationScript() throws Exception {
 		List<BenchCustomer> mine = customers(4 * Integer.getInteger("bench.customersPerClient", 5000), "100000000.00");
@@ -297,12 +295,15 @@ class WithdrawalBenchmark {
 			throw new IllegalStateException("the script's customers are not numbered one after the other: " + offsets);
 		}
 		BenchCustomer sample = mine.get(0);
+		String key = UUID.randomUUID().toString();
 		TestHttp.Response made = TestHttp.anonymous(port).post("/app/v1/withdrawals",
 				Map.of("currency", "HKD", "amount", "1.00", "bankCardId", sample.cardId()),
-				Map.of("Authorization", "Bearer " + sample.token(), "Idempotency-Key", UUID.randomUUID().toString()));
+				Map.of("Authorization", "Bearer " + sample.token(), "Idempotency-Key", key));
 		if (made.status() != 201) {
 			throw new IllegalStateException("sample creation refused: " + made.body());
 		}
+		String requestHash = jdbc.sql("SELECT request_hash FROM idempotency_key WHERE customer_id = :c AND key = :k").param("c", sample.id())
+				.param("k", key).query(String.class).single();
 		Map<String, Object> audited = jdbc.sql("""
 				SELECT changes, occurred_at FROM audit_entry WHERE action = 'WITHDRAWAL_CREATED' AND entity_id = :id""")
 				.param("id", made.json().get("id").asText()).query().singleRow();
@@ -323,7 +324,7 @@ class WithdrawalBenchmark {
 		variables.put("changes", changes);
 		variables.put("content", io.wbo.audit.internal.AuditChain.content(at, "customer:" + sample.customerNo(), "127.0.0.1",
 				"WITHDRAWAL_CREATED", "Withdrawal", made.json().get("id").asText(), changes, null));
-		variables.put("hash", io.wbo.audit.internal.AuditChain.hash("", 0, made.body()));
+		variables.put("hash", requestHash);
 		variables.put("atMicros", Long.toString(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at)));
 		variables.put("atTime", at.toString());
 		String database = jdbc.sql("SELECT current_database()").query(String.class).single();
@@ -406,20 +407,19 @@ class WithdrawalBenchmark {
 					pgbenchTps += pgbench(clients, slice) / rounds;
 					continue;
 				}
-				CpuProbe before = CpuProbe.now();
-				long t0 = System.nanoTime();
-				LoadRun.Result round = LoadRun.run(clients, slice, op);
-				long caughtUp = System.nanoTime();
-				afterRound.run();
-				long end = System.nanoTime();
-				CpuProbe after = CpuProbe.now();
+				CpuProbe.Spent<LoadRun.Result> spent = CpuProbe.during(() -> {
+					LoadRun.Result round = LoadRun.run(clients, slice, op);
+					afterRound.run();
+					return round;
+				});
+				LoadRun.Result round = spent.result();
 				operations += round.operations();
-				appSeconds += (end - t0) / 1e9;
+				appSeconds += spent.seconds();
 				worstP99 = Math.max(worstP99, round.p99Millis());
-				worstCatchUp = Math.max(worstCatchUp, (end - caughtUp) / 1e6);
+				worstCatchUp = Math.max(worstCatchUp, (spent.seconds() - round.seconds()) * 1e3);
 				p50s.add(round.p50Millis());
-				jvmNanos += after.jvmNanos() - before.jvmNanos();
-				postgresNanos += after.postgresNanos() - before.postgresNanos();
+				jvmNanos += spent.jvmNanos();
+				postgresNanos += spent.postgresNanos();
 			}
 		}
 		for (KeepAliveHttp c : app.connections()) {
